@@ -1,0 +1,99 @@
+"""SQLModel tables. Times are stored in UTC; local dates are stored as the recipient's local calendar date."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import Column, DateTime, Index, Text, UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+
+def _utc_column(nullable: bool = False) -> Column:
+    return Column(DateTime(timezone=True), nullable=nullable)
+
+
+class Team(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    channel_id: str = Field(unique=True, index=True, max_length=32)
+    workspace_id: str = Field(default="", max_length=32)
+    created_by: str = Field(max_length=32)
+    status: str = Field(default="active", max_length=16)  # active | paused | stopped
+    days: str = Field(default="0,1,2,3,4", max_length=16)
+    prompt_time: str = Field(default="09:30", max_length=5)
+    quote_time: str = Field(default="09:00", max_length=5)
+    reminder_time: str = Field(default="15:00", max_length=5)
+    timezone: str = Field(default="UTC", max_length=64)
+    created_at: datetime = Field(sa_column=_utc_column())
+    members_synced_at: datetime | None = Field(default=None, sa_column=_utc_column(nullable=True))
+
+
+class TeamMember(SQLModel, table=True):
+    team_id: int = Field(foreign_key="team.id", primary_key=True, ondelete="CASCADE")
+    user_id: str = Field(primary_key=True, max_length=32, index=True)
+    active: bool = True
+
+
+class TeamLead(SQLModel, table=True):
+    team_id: int = Field(foreign_key="team.id", primary_key=True, ondelete="CASCADE")
+    user_id: str = Field(primary_key=True, max_length=32)
+    added_by: str = Field(max_length=32)
+
+
+class TeamHoliday(SQLModel, table=True):
+    team_id: int = Field(foreign_key="team.id", primary_key=True, ondelete="CASCADE")
+    day: date = Field(primary_key=True)
+
+
+class Person(SQLModel, table=True):
+    """A Slack user's cached profile (time zone) and their own practice preferences across teams."""
+
+    user_id: str = Field(primary_key=True, max_length=32)
+    timezone: str | None = Field(default=None, max_length=64)
+    is_bot: bool = False
+    deleted: bool = False
+    profile_refreshed_at: datetime | None = Field(default=None, sa_column=_utc_column(nullable=True))
+    own_time: str | None = Field(default=None, max_length=5)
+    own_days: str | None = Field(default=None, max_length=16)
+    away_until: date | None = None
+    paused: bool = False
+    reminders: bool = True
+
+
+class Delivery(SQLModel, table=True):
+    """The ledger: claimed before the Web API call, confirmed after, so nothing is ever sent twice."""
+
+    __table_args__ = (
+        UniqueConstraint("recipient", "kind", "local_date", "slot", name="uq_delivery_key"),
+        Index("ix_delivery_team_date", "team_id", "local_date"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    team_id: int | None = Field(default=None, foreign_key="team.id", ondelete="SET NULL")
+    recipient: str = Field(max_length=32)
+    kind: str = Field(max_length=16)  # prompt | reminder | quote
+    local_date: date
+    slot: int = 0  # 0 for the scheduled send; 1, 2, ... for extra prompts asked for with /reflect
+    status: str = Field(default="claimed", max_length=16)  # claimed | sent | failed
+    item_id: str | None = Field(default=None, max_length=64)
+    skill: str | None = Field(default=None, max_length=32)
+    channel: str | None = Field(default=None, max_length=32)
+    ts: str | None = Field(default=None, max_length=32)
+    attempts: int = 0
+    error: str | None = Field(default=None, max_length=200)
+    claimed_at: datetime = Field(sa_column=_utc_column())
+    sent_at: datetime | None = Field(default=None, sa_column=_utc_column(nullable=True))
+
+
+class Answer(SQLModel, table=True):
+    __table_args__ = (Index("ix_answer_team_created", "team_id", "created_at"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    delivery_id: int = Field(foreign_key="delivery.id", unique=True, ondelete="CASCADE")
+    team_id: int | None = Field(default=None, foreign_key="team.id", ondelete="SET NULL")
+    user_id: str = Field(max_length=32, index=True)
+    prompt_id: str = Field(max_length=64)
+    skill: str = Field(max_length=32)
+    text: str = Field(sa_column=Column(Text, nullable=False))
+    visibility: str = Field(default="private", max_length=16)  # private | lead | team
+    created_at: datetime = Field(sa_column=_utc_column())
+    updated_at: datetime = Field(sa_column=_utc_column())

@@ -1,0 +1,493 @@
+"""All SQL. Keyword-only functions taking a session, so the domain and handlers never build queries."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+
+from sqlalchemy import and_, delete, func, or_, update
+from sqlalchemy.exc import IntegrityError
+from sqlmodel import Session, select
+
+from domain import schedule as sched
+from storage.models import Answer, Delivery, Person, Team, TeamHoliday, TeamLead, TeamMember
+
+# ---- encoding helpers ---------------------------------------------------------------------------
+
+
+def days_to_text(days: Iterable[int]) -> str:
+    return ",".join(str(d) for d in sorted(set(days)))
+
+
+def days_from_text(text: str | None) -> frozenset[int] | None:
+    if text is None:
+        return None
+    return frozenset(int(d) for d in text.split(",") if d != "")
+
+
+def time_to_text(value: time) -> str:
+    return value.strftime("%H:%M")
+
+
+def time_from_text(text: str | None) -> time | None:
+    return None if text is None else time.fromisoformat(text)
+
+
+# ---- teams ----------------------------------------------------------------------------------------
+
+
+def team_by_channel(session: Session, *, channel_id: str) -> Team | None:
+    return session.exec(select(Team).where(Team.channel_id == channel_id)).first()
+
+
+def team_by_id(session: Session, *, team_id: int) -> Team | None:
+    return session.get(Team, team_id)
+
+
+def start_team(
+    session: Session, *, channel_id: str, workspace_id: str, lead_id: str, timezone: str, now: datetime
+) -> tuple[Team, bool]:
+    """Create the team, or reactivate a stopped one keeping its schedule; returns (team, created)."""
+    team = team_by_channel(session, channel_id=channel_id)
+    created = team is None
+    if team is None:
+        team = Team(
+            channel_id=channel_id, workspace_id=workspace_id, created_by=lead_id, timezone=timezone,
+            created_at=now,
+        )
+        session.add(team)
+        session.flush()
+    else:
+        team.status = "active"
+    if session.get(TeamLead, (team.id, lead_id)) is None:
+        session.add(TeamLead(team_id=team.id, user_id=lead_id, added_by=lead_id))
+    return team, created
+
+
+def set_team_status(session: Session, *, team_id: int, status: str) -> None:
+    session.exec(update(Team).where(Team.id == team_id).values(status=status))
+
+
+def update_schedule(
+    session: Session,
+    *,
+    team_id: int,
+    days: frozenset[int] | None = None,
+    prompt_time: time | None = None,
+    quote_time: time | None = None,
+    reminder_time: time | None = None,
+    timezone: str | None = None,
+) -> Team:
+    team = session.get(Team, team_id)
+    assert team is not None
+    if days is not None:
+        team.days = days_to_text(days)
+    if prompt_time is not None:
+        team.prompt_time = time_to_text(prompt_time)
+    if quote_time is not None:
+        team.quote_time = time_to_text(quote_time)
+    if reminder_time is not None:
+        team.reminder_time = time_to_text(reminder_time)
+    if timezone is not None:
+        team.timezone = timezone
+    return team
+
+
+def team_schedule(team: Team, holidays: Iterable[date] = ()) -> sched.TeamSchedule:
+    return sched.TeamSchedule(
+        days=days_from_text(team.days) or frozenset(),
+        prompt_time=time.fromisoformat(team.prompt_time),
+        quote_time=time.fromisoformat(team.quote_time),
+        reminder_time=time.fromisoformat(team.reminder_time),
+        timezone=team.timezone,
+        holidays=frozenset(holidays),
+        active=team.status == "active",
+    )
+
+
+def teams_of_user(session: Session, *, user_id: str) -> list[Team]:
+    return list(
+        session.exec(
+            select(Team)
+            .join(TeamMember, TeamMember.team_id == Team.id)
+            .where(TeamMember.user_id == user_id, TeamMember.active, Team.status != "stopped")
+            .order_by(Team.id)
+        )
+    )
+
+
+# ---- members, leads, holidays -------------------------------------------------------------------
+
+
+def sync_members(session: Session, *, team_id: int, user_ids: Iterable[str], now: datetime) -> list[str]:
+    """Make the team's members exactly `user_ids`; returns the ids that are new or came back."""
+    wanted = set(user_ids)
+    rows = {m.user_id: m for m in session.exec(select(TeamMember).where(TeamMember.team_id == team_id))}
+    joined: list[str] = []
+    for user_id in sorted(wanted):
+        row = rows.get(user_id)
+        if row is None:
+            session.add(TeamMember(team_id=team_id, user_id=user_id))
+            joined.append(user_id)
+        elif not row.active:
+            row.active = True
+            joined.append(user_id)
+    for user_id, row in rows.items():
+        if user_id not in wanted and row.active:
+            row.active = False
+    team = session.get(Team, team_id)
+    if team is not None:
+        team.members_synced_at = now
+    return joined
+
+
+def set_member_active(session: Session, *, team_id: int, user_id: str, active: bool) -> None:
+    row = session.get(TeamMember, (team_id, user_id))
+    if row is None:
+        if active:
+            session.add(TeamMember(team_id=team_id, user_id=user_id))
+    else:
+        row.active = active
+
+
+def member_ids(session: Session, *, team_id: int) -> list[str]:
+    return list(
+        session.exec(
+            select(TeamMember.user_id).where(TeamMember.team_id == team_id, TeamMember.active)
+            .order_by(TeamMember.user_id)
+        )
+    )
+
+
+def is_member(session: Session, *, team_id: int, user_id: str) -> bool:
+    row = session.get(TeamMember, (team_id, user_id))
+    return row is not None and row.active
+
+
+def team_lead_ids(session: Session, *, team_id: int) -> list[str]:
+    return list(
+        session.exec(select(TeamLead.user_id).where(TeamLead.team_id == team_id).order_by(TeamLead.user_id))
+    )
+
+
+def is_team_lead(session: Session, *, team_id: int, user_id: str) -> bool:
+    return session.get(TeamLead, (team_id, user_id)) is not None
+
+
+def add_lead(session: Session, *, team_id: int, user_id: str, added_by: str) -> bool:
+    if session.get(TeamLead, (team_id, user_id)) is not None:
+        return False
+    session.add(TeamLead(team_id=team_id, user_id=user_id, added_by=added_by))
+    return True
+
+
+def remove_lead(session: Session, *, team_id: int, user_id: str) -> bool:
+    result = session.exec(delete(TeamLead).where(TeamLead.team_id == team_id, TeamLead.user_id == user_id))
+    return result.rowcount > 0
+
+
+def add_holiday(session: Session, *, team_id: int, day: date) -> bool:
+    if session.get(TeamHoliday, (team_id, day)) is not None:
+        return False
+    session.add(TeamHoliday(team_id=team_id, day=day))
+    return True
+
+
+def remove_holiday(session: Session, *, team_id: int, day: date) -> bool:
+    result = session.exec(delete(TeamHoliday).where(TeamHoliday.team_id == team_id, TeamHoliday.day == day))
+    return result.rowcount > 0
+
+
+def holidays(session: Session, *, team_id: int, since: date | None = None) -> list[date]:
+    query = select(TeamHoliday.day).where(TeamHoliday.team_id == team_id)
+    if since is not None:
+        query = query.where(TeamHoliday.day >= since)
+    return list(session.exec(query.order_by(TeamHoliday.day)))
+
+
+# ---- people ---------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Profile:
+    user_id: str
+    timezone: str | None
+    is_bot: bool
+    deleted: bool
+
+
+def person(session: Session, *, user_id: str) -> Person:
+    """The person's row, created with defaults on first use (not yet flushed)."""
+    row = session.get(Person, user_id)
+    if row is None:
+        row = Person(user_id=user_id)
+        session.add(row)
+    return row
+
+
+def save_profiles(session: Session, *, profiles: Iterable[Profile], now: datetime) -> None:
+    for profile in profiles:
+        row = person(session, user_id=profile.user_id)
+        row.timezone = profile.timezone
+        row.is_bot = profile.is_bot
+        row.deleted = profile.deleted
+        row.profile_refreshed_at = now
+
+
+def stale_profiles(session: Session, *, before: datetime) -> list[str]:
+    """Active members whose cached profile is missing or older than `before`."""
+    query = (
+        select(TeamMember.user_id)
+        .join(Team, Team.id == TeamMember.team_id)
+        .outerjoin(Person, Person.user_id == TeamMember.user_id)
+        .where(TeamMember.active, Team.status != "stopped")
+        .where(or_(Person.user_id.is_(None), Person.profile_refreshed_at.is_(None),
+                   Person.profile_refreshed_at < before))
+        .distinct()
+    )
+    return sorted(session.exec(query))
+
+
+def teams_to_resync(session: Session, *, before: datetime) -> list[Team]:
+    return list(
+        session.exec(
+            select(Team).where(
+                Team.status != "stopped",
+                or_(Team.members_synced_at.is_(None), Team.members_synced_at < before),
+            )
+        )
+    )
+
+
+def prefs_of(row: Person | None) -> sched.PersonPrefs:
+    if row is None:
+        return sched.PersonPrefs()
+    return sched.PersonPrefs(
+        timezone=row.timezone,
+        own_time=time_from_text(row.own_time),
+        own_days=days_from_text(row.own_days),
+        away_until=row.away_until,
+        paused=row.paused,
+        reminders=row.reminders,
+    )
+
+
+def load_plans(session: Session) -> list[sched.Team]:
+    """Every running team with its members and their preferences, in four queries whatever the size."""
+    teams = list(session.exec(select(Team).where(Team.status == "active").order_by(Team.id)))
+    if not teams:
+        return []
+    ids = [t.id for t in teams]
+    members = session.exec(
+        select(TeamMember.team_id, TeamMember.user_id, Person)
+        .outerjoin(Person, Person.user_id == TeamMember.user_id)
+        .where(TeamMember.team_id.in_(ids), TeamMember.active)
+        .order_by(TeamMember.team_id, TeamMember.user_id)
+    ).all()
+    by_team: dict[int, list[sched.Member]] = {t.id: [] for t in teams}
+    for team_id, user_id, row in members:
+        if row is not None and (row.is_bot or row.deleted):
+            continue
+        by_team[team_id].append(sched.Member(user_id, prefs_of(row)))
+    days_off: dict[int, list[date]] = {t.id: [] for t in teams}
+    for team_id, day in session.exec(select(TeamHoliday.team_id, TeamHoliday.day).where(
+            TeamHoliday.team_id.in_(ids))):
+        days_off[team_id].append(day)
+    return [
+        sched.Team(t.id, t.channel_id, team_schedule(t, days_off[t.id]), tuple(by_team[t.id]))
+        for t in teams
+    ]
+
+
+def plan_for(session: Session, *, team_id: int) -> sched.Team | None:
+    return next((p for p in load_plans(session) if p.team_id == team_id), None)
+
+
+# ---- the delivery ledger --------------------------------------------------------------------------
+
+
+def settled_keys(
+    session: Session, *, dues: Sequence[sched.Due]
+) -> set[tuple[str, str, date]]:
+    """Keys among `dues` already sent or in flight, so a tick skips them without trying to claim."""
+    if not dues:
+        return set()
+    dates = {d.local_date for d in dues}
+    rows = session.exec(
+        select(Delivery.recipient, Delivery.kind, Delivery.local_date).where(
+            Delivery.local_date.in_(dates), Delivery.slot == 0, Delivery.status != "failed"
+        )
+    )
+    return {(r, k, d) for r, k, d in rows}
+
+
+def claim(
+    session: Session,
+    *,
+    due: sched.Due,
+    item_id: str | None,
+    skill: str | None,
+    now: datetime,
+    slot: int = 0,
+    max_attempts: int = 5,
+) -> Delivery | None:
+    """Insert the ledger row (or take back a failed one); None means someone else owns this send."""
+    row = Delivery(
+        team_id=due.team_id, recipient=due.recipient, kind=due.kind, local_date=due.local_date, slot=slot,
+        item_id=item_id, skill=skill, claimed_at=now, attempts=1,
+    )
+    try:
+        with session.begin_nested():
+            session.add(row)
+        return row
+    except IntegrityError:
+        pass
+    result = session.exec(
+        update(Delivery)
+        .where(
+            Delivery.recipient == due.recipient, Delivery.kind == due.kind,
+            Delivery.local_date == due.local_date, Delivery.slot == slot,
+            Delivery.status == "failed", Delivery.attempts < max_attempts,
+        )
+        .values(status="claimed", claimed_at=now, attempts=Delivery.attempts + 1)
+    )
+    if result.rowcount != 1:
+        return None
+    return session.exec(
+        select(Delivery).where(
+            Delivery.recipient == due.recipient, Delivery.kind == due.kind,
+            Delivery.local_date == due.local_date, Delivery.slot == slot,
+        ).execution_options(populate_existing=True)
+    ).one()
+
+
+def mark_sent(session: Session, *, delivery_id: int, channel: str | None, ts: str | None, now: datetime) -> None:
+    session.exec(
+        update(Delivery).where(Delivery.id == delivery_id)
+        .values(status="sent", channel=channel, ts=ts, sent_at=now, error=None)
+    )
+
+
+def mark_failed(session: Session, *, delivery_id: int, error: str) -> None:
+    session.exec(update(Delivery).where(Delivery.id == delivery_id).values(status="failed", error=error[:200]))
+
+
+def delivery(session: Session, *, delivery_id: int) -> Delivery | None:
+    return session.get(Delivery, delivery_id)
+
+
+def delivery_for(session: Session, *, recipient: str, kind: str, local_date: date, slot: int = 0) -> Delivery | None:
+    return session.exec(
+        select(Delivery).where(
+            Delivery.recipient == recipient, Delivery.kind == kind, Delivery.local_date == local_date,
+            Delivery.slot == slot,
+        )
+    ).first()
+
+
+def next_slot(session: Session, *, recipient: str, local_date: date) -> int:
+    top = session.exec(
+        select(func.max(Delivery.slot)).where(
+            Delivery.recipient == recipient, Delivery.kind == "prompt", Delivery.local_date == local_date
+        )
+    ).one()
+    return 0 if top is None else top + 1
+
+
+def prompt_history(session: Session, *, user_id: str) -> list[str]:
+    return list(
+        session.exec(
+            select(Delivery.item_id).where(
+                Delivery.recipient == user_id, Delivery.kind == "prompt", Delivery.item_id.is_not(None)
+            ).order_by(Delivery.claimed_at, Delivery.id)
+        )
+    )
+
+
+def last_practised(session: Session, *, user_id: str) -> dict[str, datetime]:
+    """The last time each skill was prompted to, or answered by, this person."""
+    prompted = session.exec(
+        select(Delivery.skill, func.max(Delivery.claimed_at)).where(
+            Delivery.recipient == user_id, Delivery.kind == "prompt", Delivery.skill.is_not(None)
+        ).group_by(Delivery.skill)
+    ).all()
+    answered = session.exec(
+        select(Answer.skill, func.max(Answer.created_at)).where(Answer.user_id == user_id).group_by(Answer.skill)
+    ).all()
+    result: dict[str, datetime] = {}
+    for skill, moment in [*prompted, *answered]:
+        if moment is not None:
+            result[skill] = max(result.get(skill, moment), moment)
+    return result
+
+
+def quote_history(session: Session, *, channel_id: str) -> list[str]:
+    return list(
+        session.exec(
+            select(Delivery.item_id).where(
+                Delivery.recipient == channel_id, Delivery.kind == "quote", Delivery.item_id.is_not(None)
+            ).order_by(Delivery.local_date, Delivery.id)
+        )
+    )
+
+
+def open_prompt(session: Session, *, user_id: str, since: date) -> Delivery | None:
+    """The person's most recent prompt since `since` that they have not answered yet."""
+    return session.exec(
+        select(Delivery)
+        .outerjoin(Answer, Answer.delivery_id == Delivery.id)
+        .where(
+            Delivery.recipient == user_id, Delivery.kind == "prompt", Delivery.status == "sent",
+            Delivery.local_date >= since, Answer.id.is_(None),
+        )
+        .order_by(Delivery.local_date.desc(), Delivery.slot.desc())
+    ).first()
+
+
+def unanswered_prompts(
+    session: Session, *, keys: Iterable[tuple[str, date]]
+) -> set[tuple[str, date]]:
+    """Of (user, local date) pairs, those whose scheduled prompt went out and has no answer yet."""
+    pairs = list(keys)
+    if not pairs:
+        return set()
+    rows = session.exec(
+        select(Delivery.recipient, Delivery.local_date)
+        .outerjoin(Answer, Answer.delivery_id == Delivery.id)
+        .where(
+            or_(*(and_(Delivery.recipient == u, Delivery.local_date == d) for u, d in pairs)),
+            Delivery.kind == "prompt", Delivery.status == "sent", Answer.id.is_(None),
+        )
+    )
+    return {(u, d) for u, d in rows}
+
+
+# ---- answers --------------------------------------------------------------------------------------
+
+
+def answer_for(session: Session, *, delivery_id: int) -> Answer | None:
+    return session.exec(select(Answer).where(Answer.delivery_id == delivery_id)).first()
+
+
+def save_answer(
+    session: Session, *, delivery: Delivery, user_id: str, text: str, visibility: str, now: datetime
+) -> tuple[Answer, bool]:
+    """Store or replace the answer to a delivered prompt; returns (answer, was_edit)."""
+    existing = answer_for(session, delivery_id=delivery.id)
+    if existing is not None:
+        existing.text = text
+        existing.visibility = visibility
+        existing.updated_at = now
+        return existing, True
+    answer = Answer(
+        delivery_id=delivery.id, team_id=delivery.team_id, user_id=user_id, prompt_id=delivery.item_id or "",
+        skill=delivery.skill or "", text=text, visibility=visibility, created_at=now, updated_at=now,
+    )
+    session.add(answer)
+    return answer, False
+
+
+def recent_window(today: date) -> date:
+    """How far back an unanswered prompt still counts as open."""
+    return today - timedelta(days=6)
