@@ -217,6 +217,10 @@ class Profile:
     deleted: bool
 
 
+def find_person(session: Session, *, user_id: str) -> Person | None:
+    return session.get(Person, user_id)
+
+
 def person(session: Session, *, user_id: str) -> Person:
     """The person's row, created with defaults on first use (not yet flushed)."""
     row = session.get(Person, user_id)
@@ -273,9 +277,12 @@ def prefs_of(row: Person | None) -> sched.PersonPrefs:
     )
 
 
-def load_plans(session: Session) -> list[sched.Team]:
-    """Every running team with its members and their preferences, in four queries whatever the size."""
-    teams = list(session.exec(select(Team).where(Team.status == "active").order_by(Team.id)))
+def load_plans(session: Session, *, team_id: int | None = None, include_paused: bool = False) -> list[sched.Team]:
+    """Running teams with their members and preferences, in three queries whatever the size."""
+    query = select(Team).where(Team.status.in_(("active", "paused") if include_paused else ("active",)))
+    if team_id is not None:
+        query = query.where(Team.id == team_id)
+    teams = list(session.exec(query.order_by(Team.id)))
     if not teams:
         return []
     ids = [t.id for t in teams]
@@ -300,8 +307,9 @@ def load_plans(session: Session) -> list[sched.Team]:
     ]
 
 
-def plan_for(session: Session, *, team_id: int) -> sched.Team | None:
-    return next((p for p in load_plans(session) if p.team_id == team_id), None)
+def plan_for(session: Session, *, team_id: int, include_paused: bool = False) -> sched.Team | None:
+    plans = load_plans(session, team_id=team_id, include_paused=include_paused)
+    return plans[0] if plans else None
 
 
 # ---- the delivery ledger --------------------------------------------------------------------------
@@ -491,3 +499,7 @@ def save_answer(
 def recent_window(today: date) -> date:
     """How far back an unanswered prompt still counts as open."""
     return today - timedelta(days=6)
+
+
+def stop_all_teams(session: Session) -> None:
+    session.exec(update(Team).values(status="stopped"))

@@ -1,0 +1,60 @@
+"""The dependencies passed to every listener and job, built once at start (or by a test with fakes)."""
+
+from __future__ import annotations
+
+import logging
+import random
+from dataclasses import dataclass
+
+from slack_sdk import WebClient
+from sqlalchemy import Engine
+
+from config import Settings
+from domain.clock import Clock, SystemClock
+from handlers.slack_io import make_client
+from prompts.bank import Prompt, Quote, load_prompts, load_quotes
+from storage.db import SessionFactory, create_schema, make_engine, session_factory
+
+
+@dataclass
+class Deps:
+    settings: Settings
+    clock: Clock
+    client: WebClient
+    engine: Engine
+    sessions: SessionFactory
+    prompts: tuple[Prompt, ...]
+    quotes: tuple[Quote, ...]
+    rng: random.Random
+    logger: logging.Logger
+
+    def prompt(self, prompt_id: str | None) -> Prompt | None:
+        return next((p for p in self.prompts if p.id == prompt_id), None)
+
+    def quote(self, quote_id: str | None) -> Quote | None:
+        return next((q for q in self.quotes if q.id == quote_id), None)
+
+
+def build_deps(
+    settings: Settings,
+    *,
+    clock: Clock | None = None,
+    rng: random.Random | None = None,
+    client: WebClient | None = None,
+    prompts: tuple[Prompt, ...] | None = None,
+    quotes: tuple[Quote, ...] | None = None,
+) -> Deps:
+    """Loads the banks (a broken file raises BankError) and creates the schema on first start."""
+    engine = make_engine(settings.database_url)
+    create_schema(engine)
+    return Deps(
+        settings=settings,
+        clock=clock or SystemClock(),
+        client=client or make_client(settings.bot_token, settings.slack_api_url),
+        engine=engine,
+        sessions=session_factory(engine),
+        prompts=prompts if prompts is not None else load_prompts(),
+        quotes=quotes if quotes is not None else load_quotes(),
+        rng=rng or random.Random(),
+        logger=logging.getLogger("practice"),
+    )

@@ -1,0 +1,155 @@
+"""Sending what is due: claim a ledger row, call the Web API, confirm. Used by the tick and `/practice now`."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from datetime import date, datetime, timedelta
+
+from slack_sdk.errors import SlackApiError
+from sqlmodel import Session
+
+from deps import Deps
+from domain import rotation
+from domain.schedule import Due, due_now, local_now, member_unavailable, person_zone, zone
+from handlers import blocks, slack_io
+from prompts.bank import Prompt
+from storage import queries
+from storage.db import transaction
+from storage.models import Delivery
+
+REFRESH_EVERY = timedelta(hours=24)
+
+
+def choose_prompt(deps: Deps, session: Session, user_id: str) -> Prompt:
+    return rotation.next_prompt(
+        deps.prompts,
+        queries.prompt_history(session, user_id=user_id),
+        queries.last_practised(session, user_id=user_id),
+        deps.rng,
+    )
+
+
+def _claim(deps: Deps, session: Session, due: Due, now: datetime) -> Delivery | None:
+    if due.kind == "prompt":
+        prompt = choose_prompt(deps, session, due.recipient)
+        return queries.claim(session, due=due, item_id=prompt.id, skill=prompt.skill, now=now)
+    if due.kind == "quote":
+        history = queries.quote_history(session, channel_id=due.recipient)
+        quote = rotation.next_quote(deps.quotes, history, deps.rng)
+        return queries.claim(session, due=due, item_id=quote.id, skill=None, now=now)
+    prompt_row = queries.delivery_for(session, recipient=due.recipient, kind="prompt", local_date=due.local_date)
+    if prompt_row is None:
+        return None
+    return queries.claim(session, due=due, item_id=str(prompt_row.id), skill=prompt_row.skill, now=now)
+
+
+def _message(deps: Deps, row: Delivery) -> blocks.Message | None:
+    if row.kind == "quote":
+        quote = deps.quote(row.item_id)
+        return blocks.quote_message(quote) if quote else None
+    if row.kind == "prompt":
+        prompt = deps.prompt(row.item_id)
+        return blocks.prompt_message(prompt, row.id) if prompt else None
+    with deps.sessions() as session:
+        prompt_row = queries.delivery(session, delivery_id=int(row.item_id or 0))
+    prompt = deps.prompt(prompt_row.item_id) if prompt_row else None
+    return blocks.reminder_message(prompt, prompt_row.id) if prompt and prompt_row else None
+
+
+def deliver(deps: Deps, due: Due) -> str:
+    """One send, at most once: returns "sent", "skipped" (someone else has it) or "failed"."""
+    now = deps.clock.now()
+    with transaction(deps.sessions) as session:
+        row = _claim(deps, session, due, now)
+    if row is None:
+        return "skipped"
+    message = _message(deps, row)
+    if message is None:
+        with transaction(deps.sessions) as session:
+            queries.mark_failed(session, delivery_id=row.id, error="item no longer in the bank")
+        return "failed"
+    try:
+        channel, ts = slack_io.post(deps.client, due.recipient, message, delivery_id=row.id)
+    except (SlackApiError, OSError) as error:
+        reason = slack_io.error_code(error)
+        deps.logger.warning("delivery failed team=%s kind=%s delivery=%s error=%s",
+                            due.team_id, due.kind, row.id, reason)
+        with transaction(deps.sessions) as session:
+            queries.mark_failed(session, delivery_id=row.id, error=str(reason))
+        return "failed"
+    with transaction(deps.sessions) as session:
+        queries.mark_sent(session, delivery_id=row.id, channel=channel, ts=ts, now=deps.clock.now())
+    deps.logger.info("delivery sent team=%s kind=%s delivery=%s", due.team_id, due.kind, row.id)
+    return "sent"
+
+
+def deliver_all(deps: Deps, dues: Sequence[Due]) -> Counter[str]:
+    """Skip what the ledger already has, keep reminders only for unanswered prompts, then send."""
+    with deps.sessions() as session:
+        settled = queries.settled_keys(session, dues=dues)
+        pending = [d for d in dues if (d.recipient, d.kind, d.local_date) not in settled]
+        reminders = [d for d in pending if d.kind == "reminder"]
+        open_ones = queries.unanswered_prompts(session, keys=[(d.recipient, d.local_date) for d in reminders])
+    order = {"quote": 0, "prompt": 1, "reminder": 2}
+    outcomes: Counter[str] = Counter()
+    for due in sorted(pending, key=lambda d: order[d.kind]):
+        if due.kind == "reminder" and (due.recipient, due.local_date) not in open_ones:
+            continue
+        outcomes[f"{due.kind}:{deliver(deps, due)}"] += 1
+    outcomes.update({f"{k}:already": 1 for _r, k, _d in settled})
+    return outcomes
+
+
+def refresh_directory(deps: Deps, now: datetime) -> None:
+    """Once a day: channel membership and people's time zones, so nothing is fetched per message."""
+    before = now - REFRESH_EVERY
+    with deps.sessions() as session:
+        teams = queries.teams_to_resync(session, before=before)
+    for team in teams:
+        try:
+            members = slack_io.channel_members(deps.client, team.channel_id)
+        except (SlackApiError, OSError) as error:
+            deps.logger.warning("member sync failed team=%s error=%s", team.id, type(error).__name__)
+            continue
+        with transaction(deps.sessions) as session:
+            queries.sync_members(session, team_id=team.id, user_ids=members, now=now)
+    with deps.sessions() as session:
+        stale = queries.stale_profiles(session, before=before)
+    refresh_profiles(deps, stale, now)
+
+
+def refresh_profiles(deps: Deps, user_ids: Sequence[str], now: datetime) -> None:
+    if not user_ids:
+        return
+    try:
+        found = slack_io.profiles(deps.client, user_ids)
+    except (SlackApiError, OSError) as error:
+        deps.logger.warning("profile refresh failed error=%s", type(error).__name__)
+        return
+    with transaction(deps.sessions) as session:
+        queries.save_profiles(session, profiles=found, now=now)
+
+
+def tick(deps: Deps) -> Counter[str]:
+    """The scheduled job: what is due now, for everyone, sent once."""
+    now = deps.clock.now()
+    refresh_directory(deps, now)
+    with deps.sessions() as session:
+        plans = queries.load_plans(session)
+    return deliver_all(deps, due_now(now, plans))
+
+
+def send_now(deps: Deps, team_id: int) -> Counter[str]:
+    """A lead asked: today's quote and prompts whatever the schedule, still once per person per day."""
+    now = deps.clock.now()
+    with deps.sessions() as session:
+        plan = queries.plan_for(session, team_id=team_id, include_paused=True)
+    if plan is None:
+        return Counter()
+    dues = [Due("quote", plan.team_id, plan.channel_id, local_now(now, zone(plan.schedule.timezone, "UTC")).date())]
+    for member in plan.members:
+        day: date = local_now(now, person_zone(plan, member)).date()
+        if not member_unavailable(member.prefs, day):
+            dues.append(Due("prompt", plan.team_id, member.user_id, day))
+    return deliver_all(deps, dues)

@@ -1,0 +1,42 @@
+"""The scheduled surface: one job ticking every minute in UTC; the domain decides what is due."""
+
+from __future__ import annotations
+
+from datetime import UTC
+
+from apscheduler.schedulers.background import BackgroundScheduler
+from apscheduler.triggers.cron import CronTrigger
+
+from deps import Deps
+from handlers.delivery import tick
+
+JOB_ID = "practice-tick"
+
+
+def safe_tick(deps: Deps) -> None:
+    """A tick that fails (database down, Slack unreachable) is logged and retried next minute."""
+    try:
+        outcome = tick(deps)
+    except Exception as error:  # noqa: BLE001 - the scheduler thread must survive anything; logged with its type
+        deps.logger.error("tick failed: %s", type(error).__name__, exc_info=error)
+        return
+    if outcome:
+        deps.logger.info("tick %s", dict(outcome))
+
+
+def start_scheduler(deps: Deps) -> BackgroundScheduler:
+    """In-memory job store: APScheduler 3 can't share one between processes, and the database holds what is due."""
+    scheduler = BackgroundScheduler(timezone=UTC)
+    scheduler.add_job(
+        safe_tick,
+        trigger=CronTrigger(second=0, timezone=UTC),
+        args=[deps],
+        id=JOB_ID,
+        replace_existing=True,
+        coalesce=True,
+        max_instances=1,
+        misfire_grace_time=55,
+        next_run_time=deps.clock.now(),
+    )
+    scheduler.start()
+    return scheduler

@@ -1,0 +1,82 @@
+"""Answering prompts: find the open one (or issue a fresh one), open the modal, save and confirm."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from deps import Deps
+from domain.schedule import Due, local_now, zone
+from handlers import blocks
+from handlers.delivery import choose_prompt
+from prompts.bank import Prompt
+from storage import queries
+from storage.db import transaction
+from storage.models import Answer, Delivery
+
+NOT_IN_A_TEAM = ("You're not in a practice team yet. Ask your team lead to run `/practice start` "
+                 "in your team's channel.")
+NOT_YOURS = "That prompt was sent to someone else, so I can't open it for you."
+
+
+@dataclass(frozen=True)
+class OpenPrompt:
+    delivery: Delivery
+    prompt: Prompt
+    answer: Answer | None
+
+
+def current_prompt(deps: Deps, user_id: str) -> OpenPrompt | str:
+    """The person's open prompt, or a fresh one (today's, or a bonus one if today's is answered)."""
+    now = deps.clock.now()
+    with transaction(deps.sessions) as session:
+        teams = queries.teams_of_user(session, user_id=user_id)
+        if not teams:
+            return NOT_IN_A_TEAM
+        row = queries.find_person(session, user_id=user_id)
+        today = local_now(now, zone(row.timezone if row else None, teams[0].timezone)).date()
+        found = queries.open_prompt(session, user_id=user_id, since=queries.recent_window(today))
+        if found is None:
+            prompt = choose_prompt(deps, session, user_id)
+            slot = queries.next_slot(session, recipient=user_id, local_date=today)
+            due = Due("prompt", teams[0].id, user_id, today)
+            found = queries.claim(session, due=due, item_id=prompt.id, skill=prompt.skill, now=now, slot=slot)
+            if found is None:
+                return "Your prompt is on its way; try again in a moment."
+            queries.mark_sent(session, delivery_id=found.id, channel=None, ts=None, now=now)
+        return _loaded(deps, found, None)
+
+
+def prompt_for(deps: Deps, user_id: str, delivery_id: int) -> OpenPrompt | str:
+    with deps.sessions() as session:
+        found = queries.delivery(session, delivery_id=delivery_id)
+        if found is None or found.kind != "prompt":
+            return "I couldn't find that prompt any more."
+        if found.recipient != user_id:
+            return NOT_YOURS
+        return _loaded(deps, found, queries.answer_for(session, delivery_id=found.id))
+
+
+def _loaded(deps: Deps, found: Delivery, answer: Answer | None) -> OpenPrompt | str:
+    prompt = deps.prompt(found.item_id)
+    if prompt is None:
+        return "That prompt has been retired from the bank. `/reflect` gives you a fresh one."
+    return OpenPrompt(found, prompt, answer)
+
+
+def modal_for(opened: OpenPrompt) -> dict:
+    answer = opened.answer
+    return blocks.answer_modal(
+        opened.prompt, opened.delivery.id,
+        initial_text=answer.text if answer else None,
+        visibility=answer.visibility if answer else "private",
+    )
+
+
+def save(deps: Deps, opened: OpenPrompt, user_id: str, text: str, visibility: str) -> blocks.Message:
+    with transaction(deps.sessions) as session:
+        _answer, edited = queries.save_answer(
+            session, delivery=opened.delivery, user_id=user_id, text=text.strip(), visibility=visibility,
+            now=deps.clock.now(),
+        )
+    return blocks.answer_saved(opened.prompt, opened.delivery.id, text=text.strip(), visibility=visibility,
+                               edited=edited)

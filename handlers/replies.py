@@ -1,0 +1,39 @@
+"""Turning a failure inside a listener into a friendly answer instead of silence or a stack trace."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+
+from slack_sdk.errors import SlackApiError
+from sqlalchemy.exc import SQLAlchemyError
+
+from handlers.blocks import Message, plain
+
+Reply = Callable[[Message], None]
+
+DATABASE_DOWN = "I couldn't reach my database just now, so nothing was changed. Please try again in a minute."
+SLACK_REFUSED = "Slack didn't accept my request just now ({error}). Please try again in a minute."
+
+
+@contextmanager
+def told_on_failure(logger: logging.Logger, reply: Reply, what: str) -> Iterator[None]:
+    try:
+        yield
+    except SQLAlchemyError as error:
+        logger.error("%s failed: database error %s", what, type(error).__name__)
+        reply(plain(DATABASE_DOWN))
+    except SlackApiError as error:
+        code = str(error.response.get("error", "unknown"))
+        logger.error("%s failed: Slack error %s", what, code)
+        reply(plain(SLACK_REFUSED.format(error=code)))
+
+
+def responder(respond: Callable[..., object]) -> Reply:
+    """An ephemeral reply through the request's response_url."""
+
+    def reply(message: Message) -> None:
+        respond(text=message.text, blocks=message.blocks, response_type="ephemeral", replace_original=False)
+
+    return reply

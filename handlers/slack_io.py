@@ -1,0 +1,94 @@
+"""Thin wrappers over the Web API calls the bot makes, with paging and the retry handlers Slack recommends."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from slack_sdk import WebClient
+from slack_sdk.errors import SlackApiError
+from slack_sdk.http_retry.builtin_handlers import (
+    ConnectionErrorRetryHandler,
+    RateLimitErrorRetryHandler,
+    ServerErrorRetryHandler,
+)
+
+from handlers import ids
+from handlers.blocks import Message
+from storage.queries import Profile
+
+# users.info is Tier 4 (100+/min) and users.list Tier 2 (20+/min) but 200 people a page: below this many
+# people one call each is cheaper, above it whole pages are.
+USERS_INFO_LIMIT = 40
+
+
+def make_client(token: str, base_url: str) -> WebClient:
+    client = WebClient(token=token, base_url=base_url, timeout=10)
+    client.retry_handlers.extend([
+        ConnectionErrorRetryHandler(max_retry_count=2),
+        RateLimitErrorRetryHandler(max_retry_count=5),
+        ServerErrorRetryHandler(max_retry_count=2),
+    ])
+    return client
+
+
+def channel_members(client: WebClient, channel_id: str) -> list[str]:
+    members: list[str] = []
+    cursor: str | None = None
+    while True:
+        response = client.conversations_members(channel=channel_id, limit=200, cursor=cursor)
+        members.extend(response.get("members", []))
+        cursor = (response.get("response_metadata") or {}).get("next_cursor") or None
+        if not cursor:
+            return members
+
+
+def _profile(user: dict) -> Profile:
+    return Profile(
+        user_id=user["id"],
+        timezone=user.get("tz"),
+        is_bot=bool(user.get("is_bot")) or user.get("id") == "USLACKBOT",
+        deleted=bool(user.get("deleted")),
+    )
+
+
+def profiles(client: WebClient, user_ids: Iterable[str]) -> list[Profile]:
+    """Time zones and bot/deactivated flags, using whichever method needs fewer rate-limited calls."""
+    wanted = set(user_ids)
+    if not wanted:
+        return []
+    if len(wanted) <= USERS_INFO_LIMIT:
+        found = []
+        for user_id in sorted(wanted):
+            try:
+                found.append(_profile(client.users_info(user=user_id)["user"]))
+            except SlackApiError as error:
+                if error.response.get("error") != "user_not_found":
+                    raise
+        return found
+    found = []
+    cursor: str | None = None
+    while True:
+        response = client.users_list(limit=200, cursor=cursor)
+        found.extend(_profile(u) for u in response.get("members", []) if u.get("id") in wanted)
+        cursor = (response.get("response_metadata") or {}).get("next_cursor") or None
+        if not cursor:
+            return found
+
+
+def post(client: WebClient, channel: str, message: Message, *, delivery_id: int | None = None) -> tuple[str, str]:
+    """Post without unfurls; ledger deliveries carry their id in metadata so a resend can be detected."""
+    extra = {}
+    if delivery_id is not None:
+        extra["metadata"] = {"event_type": ids.DELIVERY_EVENT, "event_payload": {"delivery_id": delivery_id}}
+    response = client.chat_postMessage(
+        channel=channel, text=message.text, blocks=message.blocks, unfurl_links=False, unfurl_media=False,
+        **extra,
+    )
+    return response["channel"], response["ts"]
+
+
+def error_code(error: SlackApiError | OSError) -> str:
+    """A short, token-free description of a failed call for logs and the ledger."""
+    if isinstance(error, SlackApiError):
+        return str(error.response.get("error", "slack_error"))
+    return type(error).__name__
