@@ -1,0 +1,140 @@
+"""A running bot wired to the fake Slack Web API, driven by signed HTTP requests and a manual clock."""
+
+from __future__ import annotations
+
+import itertools
+import random
+from collections import Counter
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+
+from app import create_app
+from config import Settings
+from deps import Deps, build_deps
+from domain.clock import ManualClock
+from handlers import delivery
+from storage.models import Delivery
+from tests.fakes.slack_api import Call, FakeSlackAPI
+from tests.fakes.slack_requests import SlackRequests
+from web import serve_in_background, wsgi_app
+
+SIGNING_SECRET = "test-signing-secret"
+BOT_TOKEN = "xoxb-test-token"
+LEAD = "ULEAD"
+TEAM_CHANNEL = "CTEAM"
+SUNDAY_NIGHT = datetime(2026, 11, 22, 23, 0, tzinfo=UTC)
+_keys = itertools.count(1)
+
+
+@dataclass
+class Sent:
+    """A message the bot posted, stamped with the manual clock's time when it went out."""
+
+    at: datetime
+    call: Call
+    kind: str | None
+
+    @property
+    def channel(self) -> str:
+        return self.call.params["channel"]
+
+
+def text_of(call: Call) -> str:
+    """Everything a person would read in a call: its text and the text inside its blocks."""
+    parts = [str(call.params.get("text") or "")]
+
+    def walk(node: object) -> None:
+        if isinstance(node, dict):
+            for key, value in node.items():
+                if key == "text" and isinstance(value, str):
+                    parts.append(value)
+                else:
+                    walk(value)
+        elif isinstance(node, list):
+            for item in node:
+                walk(item)
+
+    walk(call.params.get("blocks"))
+    walk(call.params.get("view"))
+    return "\n".join(parts)
+
+
+class Bot:
+    def __init__(
+        self,
+        slack: FakeSlackAPI,
+        database_url: str,
+        clock: ManualClock,
+        *,
+        leads: tuple[str, ...] = (LEAD,),
+        default_timezone: str = "Europe/Dublin",
+        seed: int = 7,
+    ) -> None:
+        self.slack = slack
+        self.clock = clock
+        settings = Settings(
+            bot_token=BOT_TOKEN, signing_secret=SIGNING_SECRET, database_url=database_url,
+            slack_api_url=slack.base_url, lead_user_ids=frozenset(leads), default_timezone=default_timezone,
+        )
+        self.deps: Deps = build_deps(settings, clock=clock, rng=random.Random(seed))
+        self.app = create_app(self.deps)
+        self.server = serve_in_background(wsgi_app(self.app, self.deps.engine))
+        self.url = f"http://127.0.0.1:{self.server.server_address[1]}"
+        self.requests = SlackRequests(self.url, SIGNING_SECRET, team_id=slack.team_id)
+        self.sent: list[Sent] = []
+        self._seen_calls = len(slack.calls)
+
+    def close(self) -> None:
+        self.server.shutdown()
+        self.server.server_close()
+        self.deps.engine.dispose()
+
+    def ask(self, command: str, text: str = "", *, user: str, channel: str = TEAM_CHANNEL) -> str:
+        """Run a slash command and return the ephemeral answer the person sees."""
+        key = f"cmd{next(_keys)}"
+        response = self.requests.command(
+            command, text, user_id=user, channel_id=channel, response_url=self.slack.response_url(key),
+            trigger_id=f"trig-{key}",
+        )
+        assert response.status == 200, response.body
+        (reply,) = self.slack.wait_for("response_url", lambda c: c.params.get("_key") == key)
+        return text_of(reply)
+
+    def command(self, command: str, text: str = "", *, user: str, channel: str = TEAM_CHANNEL) -> str:
+        """Send a slash command without waiting for an answer; returns its trigger id."""
+        key = f"cmd{next(_keys)}"
+        response = self.requests.command(
+            command, text, user_id=user, channel_id=channel, response_url=self.slack.response_url(key),
+            trigger_id=f"trig-{key}",
+        )
+        assert response.status == 200, response.body
+        return f"trig-{key}"
+
+    def tick(self) -> Counter[str]:
+        outcome = delivery.tick(self.deps)
+        self.record_sent()
+        return outcome
+
+    def record_sent(self) -> list[Sent]:
+        new = self.slack.calls[self._seen_calls:]
+        self._seen_calls += len(new)
+        fresh = [Sent(self.clock.now(), c, self.kind_of(c)) for c in new if c.method == "chat.postMessage"]
+        self.sent.extend(fresh)
+        return fresh
+
+    def kind_of(self, call: Call) -> str | None:
+        delivery_id = ((call.params.get("metadata") or {}).get("event_payload") or {}).get("delivery_id")
+        if delivery_id is None:
+            return None
+        with self.deps.sessions() as session:
+            row = session.get(Delivery, delivery_id)
+            return row.kind if row else None
+
+    def run_until(self, end: datetime, step: timedelta = timedelta(minutes=15)) -> None:
+        while self.clock.now() < end:
+            self.clock.advance(step)
+            self.tick()
+
+    def sent_to(self, channel: str, kind: str | None = None) -> list[Sent]:
+        self.record_sent()
+        return [s for s in self.sent if s.channel == channel and (kind is None or s.kind == kind)]
