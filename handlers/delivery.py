@@ -11,7 +11,7 @@ from sqlmodel import Session
 
 from deps import Deps
 from domain import rotation
-from domain.schedule import Due, due_now, local_now, member_unavailable, person_zone, zone
+from domain.schedule import REMINDER_MIN_GAP, Due, due_now, local_now, member_unavailable, person_zone, zone
 from handlers import blocks, slack_io
 from prompts.bank import Prompt
 from storage import queries
@@ -19,6 +19,8 @@ from storage.db import transaction
 from storage.models import Delivery
 
 REFRESH_EVERY = timedelta(hours=24)
+# A claim not confirmed after this long belongs to a process that died mid-send; another may take it over.
+STALE_CLAIM = timedelta(minutes=10)
 
 
 def choose_prompt(deps: Deps, session: Session, user_id: str) -> Prompt:
@@ -31,17 +33,31 @@ def choose_prompt(deps: Deps, session: Session, user_id: str) -> Prompt:
 
 
 def _claim(deps: Deps, session: Session, due: Due, now: datetime) -> Delivery | None:
+    """Claim with the item chosen now; a retried claim keeps the item it was first given."""
     if due.kind == "prompt":
         prompt = choose_prompt(deps, session, due.recipient)
-        return queries.claim(session, due=due, item_id=prompt.id, skill=prompt.skill, now=now)
-    if due.kind == "quote":
+        item_id, skill = prompt.id, prompt.skill
+    elif due.kind == "quote":
         history = queries.quote_history(session, channel_id=due.recipient)
-        quote = rotation.next_quote(deps.quotes, history, deps.rng)
-        return queries.claim(session, due=due, item_id=quote.id, skill=None, now=now)
-    prompt_row = queries.delivery_for(session, recipient=due.recipient, kind="prompt", local_date=due.local_date)
-    if prompt_row is None:
+        item_id, skill = rotation.next_quote(deps.quotes, history, deps.rng).id, None
+    else:
+        prompt_row = queries.delivery_for(session, recipient=due.recipient, kind="prompt", local_date=due.local_date)
+        if prompt_row is None:
+            return None
+        item_id, skill = str(prompt_row.id), prompt_row.skill
+    return queries.claim(session, due=due, item_id=item_id, skill=skill, now=now, stale_before=now - STALE_CLAIM)
+
+
+def _posted_already(deps: Deps, row: Delivery, now: datetime) -> tuple[str, str] | None:
+    """A retried send may have reached Slack the first time (a crash or a 500 after posting): look first."""
+    if row.attempts <= 1:
         return None
-    return queries.claim(session, due=due, item_id=str(prompt_row.id), skill=prompt_row.skill, now=now)
+    try:
+        return slack_io.find_delivery(deps.client, row.recipient, row.id, (now - timedelta(days=1)).timestamp())
+    except (SlackApiError, OSError) as error:
+        deps.logger.warning("could not check for an earlier post delivery=%s error=%s",
+                            row.id, slack_io.error_code(error))
+        return None
 
 
 def _message(deps: Deps, row: Delivery) -> blocks.Message | None:
@@ -70,7 +86,9 @@ def deliver(deps: Deps, due: Due) -> str:
             queries.mark_failed(session, delivery_id=row.id, error="item no longer in the bank")
         return "failed"
     try:
-        channel, ts = slack_io.post(deps.client, due.recipient, message, delivery_id=row.id)
+        channel, ts = _posted_already(deps, row, now) or slack_io.post(
+            deps.client, due.recipient, message, delivery_id=row.id
+        )
     except (SlackApiError, OSError) as error:
         reason = slack_io.error_code(error)
         deps.logger.warning("delivery failed team=%s kind=%s delivery=%s error=%s",
@@ -87,10 +105,13 @@ def deliver(deps: Deps, due: Due) -> str:
 def deliver_all(deps: Deps, dues: Sequence[Due]) -> Counter[str]:
     """Skip what the ledger already has, keep reminders only for unanswered prompts, then send."""
     with deps.sessions() as session:
-        settled = queries.settled_keys(session, dues=dues)
+        settled = queries.settled_keys(session, dues=dues, stale_before=deps.clock.now() - STALE_CLAIM)
         pending = [d for d in dues if (d.recipient, d.kind, d.local_date) not in settled]
         reminders = [d for d in pending if d.kind == "reminder"]
-        open_ones = queries.unanswered_prompts(session, keys=[(d.recipient, d.local_date) for d in reminders])
+        open_ones = queries.unanswered_prompts(
+            session, keys=[(d.recipient, d.local_date) for d in reminders],
+            sent_before=deps.clock.now() - REMINDER_MIN_GAP,
+        )
     order = {"quote": 0, "prompt": 1, "reminder": 2}
     outcomes: Counter[str] = Counter()
     for due in sorted(pending, key=lambda d: order[d.kind]):

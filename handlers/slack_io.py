@@ -92,3 +92,19 @@ def error_code(error: SlackApiError | OSError) -> str:
     if isinstance(error, SlackApiError):
         return str(error.response.get("error", "slack_error"))
     return type(error).__name__
+
+
+def find_delivery(client: WebClient, recipient: str, delivery_id: int, oldest: float) -> tuple[str, str] | None:
+    """Look for an earlier post of this delivery (its id rides in message metadata) before sending again."""
+    channel = recipient
+    if recipient.startswith(("U", "W")):
+        channel = client.conversations_open(users=recipient)["channel"]["id"]
+    response = client.conversations_history(
+        channel=channel, oldest=f"{oldest:.6f}", include_all_metadata=True, limit=200
+    )
+    for message in response.get("messages", []):
+        metadata = message.get("metadata") or {}
+        if (metadata.get("event_type") == ids.DELIVERY_EVENT
+                and (metadata.get("event_payload") or {}).get("delivery_id") == delivery_id):
+            return channel, message["ts"]
+    return None

@@ -316,15 +316,17 @@ def plan_for(session: Session, *, team_id: int, include_paused: bool = False) ->
 
 
 def settled_keys(
-    session: Session, *, dues: Sequence[sched.Due]
+    session: Session, *, dues: Sequence[sched.Due], stale_before: datetime
 ) -> set[tuple[str, str, date]]:
-    """Keys among `dues` already sent or in flight, so a tick skips them without trying to claim."""
+    """Keys among `dues` already sent or freshly in flight, so a tick skips them without trying to claim."""
     if not dues:
         return set()
     dates = {d.local_date for d in dues}
     rows = session.exec(
         select(Delivery.recipient, Delivery.kind, Delivery.local_date).where(
-            Delivery.local_date.in_(dates), Delivery.slot == 0, Delivery.status != "failed"
+            Delivery.local_date.in_(dates), Delivery.slot == 0,
+            or_(Delivery.status == "sent",
+                and_(Delivery.status == "claimed", Delivery.claimed_at >= stale_before)),
         )
     )
     return {(r, k, d) for r, k, d in rows}
@@ -339,8 +341,10 @@ def claim(
     now: datetime,
     slot: int = 0,
     max_attempts: int = 5,
+    stale_before: datetime | None = None,
 ) -> Delivery | None:
-    """Insert the ledger row (or take back a failed one); None means someone else owns this send."""
+    """Insert the ledger row, or take back a failed one or one whose claimer died (claimed before
+    `stale_before`, never confirmed); None means someone else owns this send."""
     row = Delivery(
         team_id=due.team_id, recipient=due.recipient, kind=due.kind, local_date=due.local_date, slot=slot,
         item_id=item_id, skill=skill, claimed_at=now, attempts=1,
@@ -356,7 +360,9 @@ def claim(
         .where(
             Delivery.recipient == due.recipient, Delivery.kind == due.kind,
             Delivery.local_date == due.local_date, Delivery.slot == slot,
-            Delivery.status == "failed", Delivery.attempts < max_attempts,
+            Delivery.attempts < max_attempts,
+            or_(Delivery.status == "failed",
+                and_(Delivery.status == "claimed", Delivery.claimed_at < (stale_before or now))),
         )
         .values(status="claimed", claimed_at=now, attempts=Delivery.attempts + 1)
     )
@@ -454,9 +460,10 @@ def open_prompt(session: Session, *, user_id: str, since: date) -> Delivery | No
 
 
 def unanswered_prompts(
-    session: Session, *, keys: Iterable[tuple[str, date]]
+    session: Session, *, keys: Iterable[tuple[str, date]], sent_before: datetime
 ) -> set[tuple[str, date]]:
-    """Of (user, local date) pairs, those whose scheduled prompt went out and has no answer yet."""
+    """Of (user, local date) pairs, those whose scheduled prompt went out before `sent_before` and has
+    no answer yet."""
     pairs = list(keys)
     if not pairs:
         return set()
@@ -465,7 +472,8 @@ def unanswered_prompts(
         .outerjoin(Answer, Answer.delivery_id == Delivery.id)
         .where(
             or_(*(and_(Delivery.recipient == u, Delivery.local_date == d) for u, d in pairs)),
-            Delivery.kind == "prompt", Delivery.status == "sent", Answer.id.is_(None),
+            Delivery.kind == "prompt", Delivery.status == "sent", Delivery.sent_at <= sent_before,
+            Answer.id.is_(None),
         )
     )
     return {(u, d) for u, d in rows}

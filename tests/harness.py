@@ -83,8 +83,12 @@ class Bot:
         self.requests = SlackRequests(self.url, SIGNING_SECRET, team_id=slack.team_id)
         self.sent: list[Sent] = []
         self._seen_calls = len(slack.calls)
+        self._closed = False
 
     def close(self) -> None:
+        if self._closed:
+            return
+        self._closed = True
         self.server.shutdown()
         self.server.server_close()
         self.deps.engine.dispose()
