@@ -122,7 +122,10 @@ class Bot:
     def record_sent(self) -> list[Sent]:
         new = self.slack.calls[self._seen_calls:]
         self._seen_calls += len(new)
-        fresh = [Sent(self.clock.now(), c, self.kind_of(c)) for c in new if c.method == "chat.postMessage"]
+        fresh = [
+            Sent(self.clock.now(), c, self.kind_of(c)) for c in new
+            if c.method == "chat.postMessage" and (c.response or {}).get("ok")
+        ]
         self.sent.extend(fresh)
         return fresh
 

@@ -1,0 +1,1201 @@
+"""A fake Slack Web API on loopback, so tests drive a real `slack_sdk.WebClient` end to end.
+
+Why a real HTTP server rather than mocks: the bot's retry handlers, pagination, JSON/form encoding and
+timeouts all live inside slack_sdk, and only a server on a socket exercises them. The fake also checks
+every call against Slack's own OpenAPI spec and slack_sdk's Block Kit validators, collecting violations
+in `problems` (a server thread cannot raise into the test), so tests end with `assert_no_problems()`.
+
+Typical use::
+
+    with FakeSlackAPI() as fake:
+        fake.add_user("U1", tz="Europe/Paris")
+        client = WebClient(token=fake.expected_token, base_url=fake.base_url)
+        client.chat_postMessage(channel="U1", text="hi")
+        fake.wait_for("chat.postMessage")
+        fake.assert_no_problems()
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import json
+import threading
+import time
+import urllib.parse
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import datetime
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from slack_sdk.models.blocks import Block
+from slack_sdk.models.views import View
+
+#: Repo root is the parent of `tests/`; Slack's specs live in `shared/` beside the repo (locally and in CI).
+SPEC_DIR = Path(__file__).resolve().parents[2] / ".." / "shared" / "slack-api"
+OPENAPI_PATH = SPEC_DIR / "web-api-openapi-v2.json"
+
+BOT_USER_ID = "UBOT"
+BOT_ID = "BBOT"
+APP_ID = "A0TEST"
+
+#: Parameters Slack added after the 2020 spec snapshot. Each entry must say why; the tests of the fakes
+#: check every entry is really absent from the spec, so the list cannot silently go stale.
+PARAM_ALLOWLIST: dict[str, dict[str, str]] = {
+    "chat.postMessage": {
+        # Message metadata (2022): deliveries carry their ledger id so a resend can be recognised.
+        "metadata": "message metadata, added 2022 (docs.slack.dev/messaging/message-metadata)",
+    },
+    "chat.update": {
+        # Updating a delivered prompt must keep (or replace) its metadata.
+        "metadata": "message metadata, added 2022; chat.update accepts it like chat.postMessage",
+    },
+    "conversations.history": {
+        # Without it Slack omits metadata from history, so a resend check could not see delivery ids.
+        "include_all_metadata": "returns message metadata in history, added 2022",
+    },
+    # The two-step upload API (2023) replaces files.upload (retired 2025); the spec lacks both methods.
+    "files.getUploadURLExternal": {
+        "filename": "documented argument (required) of files.getUploadURLExternal, added 2023",
+        "length": "documented argument (required): size of the upload in bytes",
+        "alt_txt": "documented argument: description of an image for screen readers",
+        "snippet_type": "documented argument: syntax type of a snippet",
+    },
+    "files.completeUploadExternal": {
+        "files": "documented argument (required): JSON array of {id, title}",
+        "channel_id": "documented argument: channel to share the file in",
+        "channels": "documented argument: comma-separated channels (slack_sdk sends it when given a list)",
+        "thread_ts": "documented argument: share as a thread reply",
+        "initial_comment": "documented argument: message text posted with the file",
+        "blocks": "documented argument: Block Kit message posted with the file",
+    },
+}
+
+#: Parameters allowed on every method, with why.
+GLOBAL_PARAMS: dict[str, str] = {
+    "token": "Slack accepts the token as a POST parameter as well as in the Authorization header",
+    # slack_sdk sends WebClient(team_id=...) with every call, and Bolt builds each listener's client with
+    # the request's team_id; Slack reads it for org-wide tokens and ignores it otherwise.
+    "team_id": "added to every call by slack_sdk when the client has a team_id (Bolt's listener clients)",
+}
+
+#: Required parameters of methods absent from the spec (same reason as the allowlist above).
+REQUIRED_OUTSIDE_SPEC: dict[str, set[str]] = {
+    "files.getUploadURLExternal": {"filename", "length"},
+    "files.completeUploadExternal": {"files"},
+}
+
+#: Parameters whose form-encoded values are JSON strings; decoded so tests and checks see structures.
+JSON_PARAMS = frozenset({"blocks", "attachments", "view", "metadata", "files"})
+
+MESSAGE_METHODS = frozenset({"chat.postMessage", "chat.postEphemeral", "chat.update"})
+MAX_MESSAGE_BLOCKS = 50
+MAX_VIEW_BLOCKS = 100
+MAX_RESPONSE_URL_USES = 5  # Slack: a response_url takes 5 answers within 30 minutes
+BROADCAST_MENTIONS = ("<!channel>", "<!here>", "<!everyone>")
+
+#: (HTTP status, JSON body, extra response headers)
+_Answer = tuple[int, dict[str, Any], dict[str, str]]
+
+
+@dataclass
+class Call:
+    """One request the fake received; `params` are decoded (JSON strings in forms become structures)."""
+
+    method: str
+    params: dict[str, Any]
+    at: float
+    status: int = 200
+    response: dict[str, Any] | None = None
+
+
+@dataclass
+class UploadedFile:
+    """A file uploaded through files.getUploadURLExternal -> upload URL -> files.completeUploadExternal."""
+
+    file_id: str
+    filename: str
+    length: int
+    alt_txt: str | None = None
+    snippet_type: str | None = None
+    data: bytes | None = None
+    completed: bool = False
+    title: str | None = None
+    channel_id: str | None = None
+    initial_comment: str | None = None
+    thread_ts: str | None = None
+
+
+@dataclass
+class _Fault:
+    status: int
+    error: str | None
+    retry_after: int
+    times: int
+
+
+@dataclass
+class _User:
+    user_id: str
+    name: str
+    real_name: str
+    tz: str
+    is_bot: bool
+    deleted: bool
+    team_id: str
+
+
+@dataclass
+class _Channel:
+    channel_id: str
+    name: str
+    is_private: bool
+    members: list[str] = field(default_factory=list)
+
+
+class SlackSpec:
+    """Per-method parameter names and required parameters from Slack's OpenAPI 2.0 snapshot."""
+
+    _cache: dict[Path, SlackSpec] = {}
+    _cache_lock = threading.Lock()
+
+    def __init__(self, params: dict[str, set[str]], required: dict[str, set[str]]) -> None:
+        self.params = params
+        self.required = required
+
+    @classmethod
+    def load(cls, path: Path = OPENAPI_PATH) -> SlackSpec:
+        """Load once per path: the file is 1 MB+ and every fake in a test run shares it."""
+        with cls._cache_lock:
+            if path not in cls._cache:
+                if not path.exists():
+                    raise FileNotFoundError(
+                        f"Slack's Web API spec is missing at {path.resolve()}; the fake needs it to flag "
+                        "unknown parameters (expected the shared/ folder beside the repository)."
+                    )
+                doc = json.loads(path.read_text(encoding="utf-8"))
+                params: dict[str, set[str]] = {}
+                required: dict[str, set[str]] = {}
+                for raw_path, verbs in doc["paths"].items():
+                    method = raw_path.lstrip("/")
+                    # Union over verbs: the snapshot lists views.* as GET although Slack takes POST.
+                    for operation in verbs.values():
+                        for param in operation.get("parameters", []):
+                            params.setdefault(method, set()).add(param["name"])
+                            if param.get("required") and param["name"] != "token":
+                                required.setdefault(method, set()).add(param["name"])
+                cls._cache[path] = cls(params, required)
+            return cls._cache[path]
+
+    def knows(self, method: str) -> bool:
+        return method in self.params
+
+
+def _encode_cursor(kind: str, offset: int) -> str:
+    return base64.b64encode(f"{kind}:{offset}".encode()).decode()
+
+
+def _decode_cursor(kind: str, cursor: str) -> int | None:
+    """Offset encoded in a cursor of this kind, or None when the cursor is not one the fake issued."""
+    try:
+        prefix, _, number = base64.b64decode(cursor.encode(), validate=True).decode().partition(":")
+        return int(number) if prefix == kind else None
+    except (ValueError, binascii.Error, UnicodeDecodeError):
+        return None
+
+
+def _truthy(value: Any) -> bool:
+    """Slack booleans arrive as JSON true/false or form strings "1"/"true"/"0"/"false"."""
+    if isinstance(value, str):
+        return value.strip().lower() in {"1", "true", "yes"}
+    return bool(value)
+
+
+def _as_int(value: Any, default: int) -> int | None:
+    if value in (None, ""):
+        return default
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return None
+
+
+class FakeSlackAPI:
+    """A Slack Web API lookalike (plus response_url and file-upload endpoints) on 127.0.0.1."""
+
+    def __init__(
+        self,
+        *,
+        expected_token: str = "xoxb-test-token",
+        team_id: str = "T0TEST",
+        team_name: str = "Test Team",
+        clock: Callable[[], float] | None = None,
+        spec_path: Path | None = None,
+    ) -> None:
+        self.expected_token = expected_token
+        self.team_id = team_id
+        self.team_name = team_name
+        #: Epoch seconds for message ts values and users' tz_offset; pass the tests' clock to line them up.
+        self.clock: Callable[[], float] = clock or time.time
+        #: Seconds added before every answer; settable at any time (e.g. to test the 3-second ack).
+        self.latency: float = 0.0
+        self.problems: list[str] = []
+        self.uploaded_files: dict[str, UploadedFile] = {}
+        #: View id -> the view as Slack would return it (views.open/push/update).
+        self.views: dict[str, dict[str, Any]] = {}
+        #: User id -> the App Home view last published with views.publish.
+        self.home_views: dict[str, dict[str, Any]] = {}
+        self._spec = SlackSpec.load(spec_path or OPENAPI_PATH)
+        self._lock = threading.RLock()
+        self._calls: list[Call] = []
+        self._faults: dict[str, list[_Fault]] = {}
+        self._users: dict[str, _User] = {}
+        self._channels: dict[str, _Channel] = {}
+        self._messages: dict[str, list[dict[str, Any]]] = {}
+        self._response_url_uses: dict[str, int] = {}
+        self._last_ts = 0.0
+        self._counter = 0
+        self._server: ThreadingHTTPServer | None = None
+        self._thread: threading.Thread | None = None
+        self._handlers: dict[str, Callable[[dict[str, Any]], dict[str, Any]]] = {
+            "auth.test": self._auth_test,
+            "users.info": self._users_info,
+            "users.list": self._users_list,
+            "conversations.members": self._conversations_members,
+            "conversations.info": self._conversations_info,
+            "conversations.open": self._conversations_open,
+            "conversations.history": self._conversations_history,
+            "chat.postMessage": self._chat_post_message,
+            "chat.postEphemeral": self._chat_post_ephemeral,
+            "chat.update": self._chat_update,
+            "chat.delete": self._chat_delete,
+            "views.open": self._views_open,
+            "views.push": self._views_push,
+            "views.update": self._views_update,
+            "views.publish": self._views_publish,
+            "files.getUploadURLExternal": self._files_get_upload_url,
+            "files.completeUploadExternal": self._files_complete_upload,
+        }
+
+    # ------------------------------------------------------------------ lifecycle
+
+    def start(self) -> FakeSlackAPI:
+        """Bind an ephemeral loopback port and serve from a daemon thread (never blocks test teardown)."""
+        if self._server is not None:
+            return self
+        fake = self
+
+        class Handler(_Handler):
+            owner = fake
+
+        self._server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self._server.daemon_threads = True
+        self._thread = threading.Thread(
+            target=self._server.serve_forever,
+            kwargs={"poll_interval": 0.05},
+            name="fake-slack-api",
+            daemon=True,
+        )
+        self._thread.start()
+        return self
+
+    def stop(self) -> None:
+        """Stop serving and free the port."""
+        if self._server is None:
+            return
+        self._server.shutdown()
+        self._server.server_close()
+        if self._thread is not None:
+            self._thread.join(timeout=5)
+        self._server = None
+        self._thread = None
+
+    def __enter__(self) -> FakeSlackAPI:
+        return self.start()
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.stop()
+
+    @property
+    def root_url(self) -> str:
+        """`http://127.0.0.1:PORT` of the running server."""
+        if self._server is None:
+            raise RuntimeError("FakeSlackAPI is not started; call start() or use it as a context manager")
+        host, port = self._server.server_address[:2]
+        return f"http://{host}:{port}"
+
+    @property
+    def base_url(self) -> str:
+        """What to pass as `WebClient(base_url=...)` (WebClient appends the method name)."""
+        return f"{self.root_url}/api/"
+
+    def response_url(self, key: str = "r1") -> str:
+        """A response_url on this server; POSTs to it are recorded as method "response_url"."""
+        return f"{self.root_url}/response/{urllib.parse.quote(key, safe='')}"
+
+    # ------------------------------------------------------------------ workspace state
+
+    def add_user(
+        self,
+        user_id: str,
+        *,
+        name: str | None = None,
+        real_name: str | None = None,
+        tz: str = "America/New_York",
+        is_bot: bool = False,
+        deleted: bool = False,
+        team_id: str | None = None,
+    ) -> None:
+        """Add (or replace) a user; another `team_id` makes them an outsider (absent from users.list)."""
+        ZoneInfo(tz)  # fail fast on a typo in a test, not deep inside a request
+        login = name or user_id.lower()
+        with self._lock:
+            self._users[user_id] = _User(
+                user_id=user_id,
+                name=login,
+                real_name=real_name if real_name is not None else login.replace(".", " ").title(),
+                tz=tz,
+                is_bot=is_bot,
+                deleted=deleted,
+                team_id=team_id or self.team_id,
+            )
+
+    def add_channel(
+        self, channel_id: str, *, name: str = "team", members: Iterable[str] = (), is_private: bool = False
+    ) -> None:
+        """Add (or replace) a public or private channel with its member ids."""
+        with self._lock:
+            self._channels[channel_id] = _Channel(channel_id, name, is_private, list(members))
+            self._messages.setdefault(channel_id, [])
+
+    def set_members(self, channel_id: str, members: Iterable[str]) -> None:
+        """Replace a channel's members (e.g. someone joined or left)."""
+        with self._lock:
+            if channel_id not in self._channels:
+                raise KeyError(f"unknown channel {channel_id}; add_channel() it first")
+            self._channels[channel_id].members = list(members)
+
+    def dm_channel_id(self, user_id: str) -> str:
+        """The stable DM id conversations.open and chat.postMessage(channel=<user id>) use for this user."""
+        return f"D{user_id}"
+
+    def add_message(self, channel_id: str, *, text: str, user: str, **fields: Any) -> str:
+        """Seed a message (e.g. one a person typed) into a channel's history; returns its ts."""
+        with self._lock:
+            ts = self._next_ts()
+            message: dict[str, Any] = {"type": "message", "ts": ts, "user": user, "text": text, **fields}
+            self._messages.setdefault(channel_id, []).append(message)
+            return ts
+
+    def messages(self, channel_id: str) -> list[dict[str, Any]]:
+        """Messages currently in a channel or DM, oldest first (copies, including metadata)."""
+        with self._lock:
+            return [json.loads(json.dumps(m)) for m in self._messages.get(channel_id, [])]
+
+    # ------------------------------------------------------------------ recording
+
+    @property
+    def calls(self) -> list[Call]:
+        """A snapshot of every call so far, in arrival order."""
+        with self._lock:
+            return list(self._calls)
+
+    def calls_to(self, method: str) -> list[Call]:
+        """Calls to one method (or "response_url" / "upload")."""
+        with self._lock:
+            return [c for c in self._calls if c.method == method]
+
+    def reset_calls(self) -> None:
+        """Forget recorded calls (state such as users, messages and views is kept)."""
+        with self._lock:
+            self._calls.clear()
+
+    def wait_for(
+        self,
+        method: str,
+        predicate: Callable[[Call], bool] | None = None,
+        count: int = 1,
+        timeout: float = 5.0,
+    ) -> list[Call]:
+        """Poll until `count` matching calls arrived; the bot calls Slack from other threads."""
+        deadline = time.monotonic() + timeout
+        while True:
+            matching = [c for c in self.calls_to(method) if predicate is None or predicate(c)]
+            if len(matching) >= count:
+                return matching
+            if time.monotonic() >= deadline:
+                seen = "\n".join(f"  {c.method} {_short(c.params)}" for c in self.calls) or "  (no calls)"
+                raise AssertionError(
+                    f"waited {timeout}s for {count} call(s) to {method}"
+                    f"{' matching the predicate' if predicate else ''}, got {len(matching)}."
+                    f" Calls seen:\n{seen}"
+                )
+            time.sleep(0.01)
+
+    def assert_no_problems(self) -> None:
+        """Raise listing every spec, Block Kit or usage problem the fake noticed."""
+        problems = list(self.problems)
+        if problems:
+            raise AssertionError("fake Slack API saw problems:\n" + "\n".join(f"  - {p}" for p in problems))
+
+    # ------------------------------------------------------------------ fault injection
+
+    def fail_next(
+        self,
+        method: str,
+        *,
+        status: int | None = None,
+        error: str | None = None,
+        retry_after: int = 1,
+        times: int = 1,
+    ) -> None:
+        """Make the next `times` calls to `method` fail.
+
+        No arguments: HTTP 429 with Retry-After and `ratelimited`. `error="..."` alone: HTTP 200
+        `{"ok": false, "error": ...}` like Slack's ordinary errors. `status=500` (or any): that HTTP status.
+        `method` may also be "response_url" or "upload".
+        """
+        if status is None:
+            status = 200 if error is not None else 429
+        with self._lock:
+            self._faults.setdefault(method, []).append(_Fault(status, error, retry_after, times))
+
+    def _take_fault(self, method: str) -> _Fault | None:
+        with self._lock:
+            queue = self._faults.get(method)
+            if not queue:
+                return None
+            fault = queue[0]
+            fault.times -= 1
+            if fault.times <= 0:
+                queue.pop(0)
+            return fault
+
+    # ------------------------------------------------------------------ request dispatch (server threads)
+
+    def _problem(self, message: str) -> None:
+        self.problems.append(message)
+
+    def _record(self, call: Call) -> None:
+        with self._lock:
+            self._calls.append(call)
+
+    def _handle_api(self, method: str, params: dict[str, Any], token: str | None) -> _Answer:
+        """Check, fault-inject, authenticate, answer; returns (HTTP status, JSON body, extra headers)."""
+        at = time.monotonic()
+        self._check_params(method, params)
+        self._check_content(method, params)
+        status, body, headers = self._answer(method, params, token)
+        self._record(Call(method=method, params=params, at=at, status=status, response=body))
+        return status, body, headers
+
+    def _answer(self, method: str, params: dict[str, Any], token: str | None) -> _Answer:
+        fault = self._take_fault(method)
+        if fault is not None:
+            return _fault_answer(fault)
+        if token != self.expected_token:
+            return 200, {"ok": False, "error": "invalid_auth"}, {}
+        handler = self._handlers.get(method)
+        if handler is None:
+            if self._spec.knows(method):
+                self._problem(f"{method}: not implemented by the fake yet (answered unknown_method)")
+            else:
+                self._problem(f"{method}: unknown Slack Web API method")
+            return 200, {"ok": False, "error": "unknown_method"}, {}
+        with self._lock:
+            body = handler(params)
+        return 200, body, {}
+
+    def _handle_response_url(self, key: str, body: dict[str, Any]) -> _Answer:
+        at = time.monotonic()
+        with self._lock:
+            uses = self._response_url_uses[key] = self._response_url_uses.get(key, 0) + 1
+        if uses > MAX_RESPONSE_URL_USES:
+            self._problem(
+                f"response_url {key!r} used {uses} times; Slack accepts {MAX_RESPONSE_URL_USES} in 30 minutes"
+            )
+        self._check_blocks("response_url", body.get("blocks"), MAX_MESSAGE_BLOCKS)
+        self._check_mentions("response_url", body)
+        fault = self._take_fault("response_url")
+        status, answer, headers = _fault_answer(fault) if fault else (200, {"ok": True}, {})
+        self._record(Call("response_url", {**body, "_key": key}, at, status, answer))
+        return status, answer, headers
+
+    def _handle_upload(self, file_id: str, data: bytes) -> _Answer:
+        at = time.monotonic()
+        fault = self._take_fault("upload")
+        if fault is not None:
+            status, answer, headers = _fault_answer(fault)
+        else:
+            with self._lock:
+                upload = self.uploaded_files.get(file_id)
+                if upload is None:
+                    status, answer, headers = 404, {"ok": False, "error": "file_not_found"}, {}
+                else:
+                    if len(data) != upload.length:
+                        self._problem(
+                            f"upload {file_id}: {len(data)} bytes sent but files.getUploadURLExternal "
+                            f"declared length={upload.length}"
+                        )
+                    upload.data = data
+                    status, answer, headers = 200, {"ok": True}, {}
+        self._record(Call("upload", {"file_id": file_id, "size": len(data)}, at, status, answer))
+        return status, answer, headers
+
+    # ------------------------------------------------------------------ checks
+
+    def _check_params(self, method: str, params: dict[str, Any]) -> None:
+        """Flag parameters the spec does not know and required ones that are missing."""
+        allowed = set(self._spec.params.get(method, set())) | set(PARAM_ALLOWLIST.get(method, {}))
+        allowed |= set(GLOBAL_PARAMS)
+        if not self._spec.knows(method) and method not in PARAM_ALLOWLIST:
+            return  # reported as an unknown or unimplemented method instead
+        for name in sorted(set(params) - allowed):
+            self._problem(f"{method}: parameter {name!r} is not in Slack's spec for this method")
+        required = self._spec.required.get(method, set()) | REQUIRED_OUTSIDE_SPEC.get(method, set())
+        for name in sorted(required - set(params)):
+            self._problem(f"{method}: required parameter {name!r} is missing")
+
+    def _check_content(self, method: str, params: dict[str, Any]) -> None:
+        """Block Kit, text fallback, metadata and mention checks on what the bot sends."""
+        limit = MAX_MESSAGE_BLOCKS
+        self._check_blocks(method, params.get("blocks"), limit)
+        if "view" in params:
+            self._check_view(method, params["view"])
+        if method in MESSAGE_METHODS and params.get("blocks"):
+            fallback = str(params.get("text") or "").strip() or str(params.get("markdown_text") or "").strip()
+            if not fallback:
+                self._problem(f"{method}: blocks without a `text` fallback (notifications, screen readers)")
+        if method in {"chat.postMessage", "chat.update"} and "metadata" in params:
+            metadata = params["metadata"]
+            if not (
+                isinstance(metadata, dict)
+                and isinstance(metadata.get("event_type"), str)
+                and isinstance(metadata.get("event_payload"), dict)
+            ):
+                self._problem(f"{method}: metadata must be {{'event_type': str, 'event_payload': dict}}")
+        if method in MESSAGE_METHODS:
+            self._check_mentions(method, params)
+
+    def _check_mentions(self, where: str, params: dict[str, Any]) -> None:
+        """The bot must never ping @channel/@here/@everyone, even when echoing user text."""
+        text = json.dumps({k: params.get(k) for k in ("text", "blocks", "markdown_text")})
+        for mention in BROADCAST_MENTIONS:
+            if mention in text:
+                self._problem(f"{where}: message contains the broadcast mention {mention}")
+        if _truthy(params.get("link_names")) or params.get("parse") == "full":
+            self._problem(f"{where}: link_names/parse=full turns '@channel' typed by users into real pings")
+
+    def _check_blocks(self, where: str, blocks: Any, limit: int) -> None:
+        if blocks is None:
+            return
+        if isinstance(blocks, str):
+            try:
+                blocks = json.loads(blocks)
+            except json.JSONDecodeError:
+                self._problem(f"{where}: blocks is not valid JSON")
+                return
+        if not isinstance(blocks, list):
+            self._problem(f"{where}: blocks must be a list, got {type(blocks).__name__}")
+            return
+        if len(blocks) > limit:
+            self._problem(f"{where}: {len(blocks)} blocks; Slack allows at most {limit}")
+        for index, raw in enumerate(blocks):
+            if not isinstance(raw, dict):
+                self._problem(f"{where}: block {index} is not an object")
+                continue
+            try:
+                parsed = Block.parse_all([raw])
+                block = parsed[0] if parsed else None
+                if block is None:
+                    self._problem(f"{where}: block {index} has an unknown type {raw.get('type')!r}")
+                    continue
+                block.validate_json()
+            except Exception as exc:  # any validator failure is a Block Kit problem to report
+                self._problem(f"{where}: block {index} ({raw.get('type')}) is invalid: {exc}")
+
+    def _check_view(self, where: str, view: Any) -> None:
+        if isinstance(view, str):
+            try:
+                view = json.loads(view)
+            except json.JSONDecodeError:
+                self._problem(f"{where}: view is not valid JSON")
+                return
+        if not isinstance(view, dict):
+            self._problem(f"{where}: view must be an object")
+            return
+        try:
+            View(**view).validate_json()
+        except Exception as exc:  # any validator failure is a Block Kit problem to report
+            self._problem(f"{where}: view is invalid: {exc}")
+        # View.validate_json does not look inside blocks, and misses two rules Slack enforces for modals.
+        blocks = view.get("blocks") or []
+        self._check_blocks(f"{where} view", blocks, MAX_VIEW_BLOCKS)
+        if view.get("type") == "modal":
+            if not view.get("title"):
+                self._problem(f"{where}: a modal needs a title")
+            has_input = any(isinstance(b, dict) and b.get("type") == "input" for b in blocks)
+            if has_input and not view.get("submit"):
+                self._problem(f"{where}: a modal with input blocks needs a submit button")
+
+    # ------------------------------------------------------------------ helpers for method handlers
+
+    def _next_ts(self) -> str:
+        """Unique, increasing Slack-style ts from the fake's clock."""
+        now = max(self.clock(), self._last_ts + 0.000001)
+        self._last_ts = round(now, 6)
+        return f"{self._last_ts:.6f}"
+
+    def _next_id(self, prefix: str) -> str:
+        self._counter += 1
+        return f"{prefix}{self._counter:08d}"
+
+    def _user_object(self, user: _User) -> dict[str, Any]:
+        zone = ZoneInfo(user.tz)
+        now = datetime.fromtimestamp(self.clock(), zone)
+        offset = now.utcoffset()
+        profile: dict[str, Any] = {
+            "display_name": user.name,
+            "display_name_normalized": user.name,
+            "real_name": user.real_name,
+            "real_name_normalized": user.real_name,
+            "team": user.team_id,
+        }
+        if user.is_bot:
+            profile["bot_id"] = f"B{user.user_id[1:]}"
+        return {
+            "id": user.user_id,
+            "team_id": user.team_id,
+            "name": user.name,
+            "deleted": user.deleted,
+            "real_name": user.real_name,
+            "tz": user.tz,
+            "tz_label": now.tzname(),
+            "tz_offset": int(offset.total_seconds()) if offset is not None else 0,
+            "is_admin": False,
+            "is_owner": False,
+            "is_primary_owner": False,
+            "is_restricted": False,
+            "is_ultra_restricted": False,
+            "is_bot": user.is_bot,
+            "is_app_user": False,
+            "updated": 1700000000,
+            "profile": profile,
+        }
+
+    def _resolve_channel(self, channel: str) -> tuple[str | None, str | None]:
+        """Map a channel argument to a conversation id: (id, None) or (None, Slack error)."""
+        if not channel:
+            return None, "channel_not_found"
+        if channel[0] in "UW":
+            user = self._users.get(channel)
+            if user is None:
+                return None, "channel_not_found"
+            if user.is_bot:
+                return None, "cannot_dm_bot"
+            if user.deleted:
+                return None, "user_disabled"
+            dm = self.dm_channel_id(channel)
+            self._messages.setdefault(dm, [])
+            return dm, None
+        if channel.startswith("D"):
+            self._messages.setdefault(channel, [])  # any DM id: commands can come from DMs with the bot
+            return channel, None
+        if channel in self._channels:
+            return channel, None
+        return None, "channel_not_found"
+
+    def _page(
+        self, kind: str, items: list[Any], params: dict[str, Any], default: int
+    ) -> tuple[list[Any], str] | str:
+        """Cursor pagination for users.list and conversations.members; a Slack error string on bad input."""
+        limit = _as_int(params.get("limit"), default)
+        if limit is None or limit < 0:
+            return "invalid_limit"
+        limit = min(limit or default, 1000)
+        cursor = params.get("cursor") or ""
+        start = 0
+        if cursor:
+            decoded = _decode_cursor(kind, str(cursor))
+            if decoded is None:
+                return "invalid_cursor"
+            start = decoded
+        chunk = items[start : start + limit]
+        next_cursor = _encode_cursor(kind, start + limit) if start + limit < len(items) else ""
+        return chunk, next_cursor
+
+    def _message_from(self, params: dict[str, Any], ts: str) -> dict[str, Any]:
+        message: dict[str, Any] = {
+            "type": "message",
+            "subtype": "bot_message",
+            "ts": ts,
+            "user": BOT_USER_ID,
+            "bot_id": BOT_ID,
+            "app_id": APP_ID,
+            "team": self.team_id,
+            "text": params.get("text") or "",
+        }
+        for key in ("blocks", "attachments", "metadata", "thread_ts"):
+            if params.get(key) is not None:
+                message[key] = params[key]
+        return message
+
+    # ------------------------------------------------------------------ method handlers (run under the lock)
+
+    def _auth_test(self, params: dict[str, Any]) -> dict[str, Any]:
+        return {
+            "ok": True,
+            "url": "https://test-team.slack.com/",
+            "team": self.team_name,
+            "user": "practice-coach",
+            "team_id": self.team_id,
+            "user_id": BOT_USER_ID,
+            "bot_id": BOT_ID,
+            "is_enterprise_install": False,
+        }
+
+    def _users_info(self, params: dict[str, Any]) -> dict[str, Any]:
+        user = self._users.get(str(params.get("user") or ""))
+        if user is None:
+            return {"ok": False, "error": "user_not_found"}
+        return {"ok": True, "user": self._user_object(user)}
+
+    def _users_list(self, params: dict[str, Any]) -> dict[str, Any]:
+        members = [u for u in self._users.values() if u.team_id == self.team_id]
+        page = self._page("users", members, params, default=200)
+        if isinstance(page, str):
+            return {"ok": False, "error": page}
+        chunk, next_cursor = page
+        return {
+            "ok": True,
+            "members": [self._user_object(u) for u in chunk],
+            "cache_ts": int(self.clock()),
+            "response_metadata": {"next_cursor": next_cursor},
+        }
+
+    def _conversations_members(self, params: dict[str, Any]) -> dict[str, Any]:
+        channel = self._channels.get(str(params.get("channel") or ""))
+        if channel is None:
+            return {"ok": False, "error": "channel_not_found"}
+        page = self._page(f"members-{channel.channel_id}", channel.members, params, default=100)
+        if isinstance(page, str):
+            return {"ok": False, "error": page}
+        chunk, next_cursor = page
+        return {"ok": True, "members": list(chunk), "response_metadata": {"next_cursor": next_cursor}}
+
+    def _conversations_info(self, params: dict[str, Any]) -> dict[str, Any]:
+        channel_id = str(params.get("channel") or "")
+        if channel_id.startswith("D"):
+            user = channel_id[1:]
+            im = {"id": channel_id, "is_im": True, "user": user, "is_open": True, "created": 1700000000}
+            return {"ok": True, "channel": im}
+        channel = self._channels.get(channel_id)
+        if channel is None:
+            return {"ok": False, "error": "channel_not_found"}
+        info: dict[str, Any] = {
+            "id": channel.channel_id,
+            "name": channel.name,
+            "name_normalized": channel.name,
+            "is_channel": not channel.is_private,
+            "is_group": channel.is_private,
+            "is_im": False,
+            "is_mpim": False,
+            "is_private": channel.is_private,
+            "is_archived": False,
+            "is_general": False,
+            "is_member": BOT_USER_ID in channel.members,
+            "created": 1700000000,
+            "creator": channel.members[0] if channel.members else "",
+            "context_team_id": self.team_id,
+        }
+        if _truthy(params.get("include_num_members")):
+            info["num_members"] = len(channel.members)
+        return {"ok": True, "channel": info}
+
+    def _conversations_open(self, params: dict[str, Any]) -> dict[str, Any]:
+        users_param = params.get("users")
+        if isinstance(users_param, list):
+            user_ids = [str(u) for u in users_param]
+        else:
+            user_ids = [u.strip() for u in str(users_param or "").split(",") if u.strip()]
+        if params.get("channel"):
+            channel_id, error = self._resolve_channel(str(params["channel"]))
+            if error or channel_id is None or not channel_id.startswith("D"):
+                return {"ok": False, "error": error or "method_not_supported_for_channel_type"}
+            return {"ok": True, "channel": {"id": channel_id}}
+        if not user_ids:
+            return {"ok": False, "error": "users_list_not_supplied"}
+        for user_id in user_ids:
+            user = self._users.get(user_id)
+            if user is None:
+                return {"ok": False, "error": "user_not_found"}
+            if user.deleted:
+                return {"ok": False, "error": "user_disabled"}
+        if len(user_ids) > 1:
+            channel_id = "G" + "".join(sorted(u[1:] for u in user_ids))
+        else:
+            channel_id = self.dm_channel_id(user_ids[0])
+        already_open = channel_id in self._messages
+        self._messages.setdefault(channel_id, [])
+        channel: dict[str, Any] = {"id": channel_id}
+        if _truthy(params.get("return_im")) and len(user_ids) == 1:
+            channel.update({"is_im": True, "user": user_ids[0], "is_open": True, "created": 1700000000})
+        answer: dict[str, Any] = {"ok": True, "channel": channel}
+        if already_open:
+            answer.update({"no_op": True, "already_open": True})
+        return answer
+
+    def _conversations_history(self, params: dict[str, Any]) -> dict[str, Any]:
+        channel_id = str(params.get("channel") or "")
+        if channel_id not in self._messages and channel_id not in self._channels:
+            if not channel_id.startswith("D"):
+                return {"ok": False, "error": "channel_not_found"}
+        limit = _as_int(params.get("limit"), 100)
+        if limit is None or limit < 0:
+            return {"ok": False, "error": "invalid_limit"}
+        limit = min(limit or 100, 999)
+        try:
+            oldest = float(params.get("oldest") or 0)
+        except ValueError:
+            return {"ok": False, "error": "invalid_ts_oldest"}
+        try:
+            latest = float(params.get("latest")) if params.get("latest") else None
+        except ValueError:
+            return {"ok": False, "error": "invalid_ts_latest"}
+        inclusive = _truthy(params.get("inclusive"))
+        with_metadata = _truthy(params.get("include_all_metadata"))
+
+        def in_range(message: dict[str, Any]) -> bool:
+            ts = float(message["ts"])
+            after = ts >= oldest if inclusive else ts > oldest
+            before = latest is None or (ts <= latest if inclusive else ts < latest)
+            return after and before
+
+        in_window = [m for m in self._messages.get(channel_id, []) if in_range(m)]
+        newest_first = sorted(in_window, key=lambda m: float(m["ts"]), reverse=True)
+        cursor = params.get("cursor") or ""
+        start = 0
+        if cursor:
+            decoded = _decode_cursor(f"history-{channel_id}", str(cursor))
+            if decoded is None:
+                return {"ok": False, "error": "invalid_cursor"}
+            start = decoded
+        chunk = newest_first[start : start + limit]
+        has_more = start + limit < len(newest_first)
+        messages = []
+        for stored in chunk:
+            message = json.loads(json.dumps(stored))
+            if not with_metadata:
+                message.pop("metadata", None)
+            messages.append(message)
+        answer: dict[str, Any] = {"ok": True, "messages": messages, "has_more": has_more, "pin_count": 0}
+        if has_more:
+            next_cursor = _encode_cursor(f"history-{channel_id}", start + limit)
+            answer["response_metadata"] = {"next_cursor": next_cursor}
+        return answer
+
+    def _check_message_body(self, params: dict[str, Any]) -> str | None:
+        if not any(params.get(k) for k in ("text", "blocks", "attachments", "markdown_text")):
+            return "no_text"
+        if len(str(params.get("text") or "")) > 40000:
+            return "msg_too_long"
+        return None
+
+    def _chat_post_message(self, params: dict[str, Any]) -> dict[str, Any]:
+        channel_id, error = self._resolve_channel(str(params.get("channel") or ""))
+        if error or channel_id is None:
+            return {"ok": False, "error": error or "channel_not_found"}
+        body_error = self._check_message_body(params)
+        if body_error:
+            return {"ok": False, "error": body_error}
+        ts = self._next_ts()
+        message = self._message_from(params, ts)
+        self._messages[channel_id].append(message)
+        return {"ok": True, "channel": channel_id, "ts": ts, "message": json.loads(json.dumps(message))}
+
+    def _chat_post_ephemeral(self, params: dict[str, Any]) -> dict[str, Any]:
+        channel_id, error = self._resolve_channel(str(params.get("channel") or ""))
+        if error or channel_id is None:
+            return {"ok": False, "error": error or "channel_not_found"}
+        body_error = self._check_message_body(params)
+        if body_error:
+            return {"ok": False, "error": body_error}
+        user_id = str(params.get("user") or "")
+        if user_id not in self._users:
+            return {"ok": False, "error": "user_not_found"}
+        channel = self._channels.get(channel_id)
+        if channel is not None and user_id not in channel.members:
+            return {"ok": False, "error": "user_not_in_channel"}
+        return {"ok": True, "message_ts": self._next_ts()}  # ephemeral: never in history
+
+    def _find_message(self, params: dict[str, Any]) -> tuple[str, dict[str, Any]] | str:
+        channel_id, error = self._resolve_channel(str(params.get("channel") or ""))
+        if error or channel_id is None:
+            return error or "channel_not_found"
+        ts = str(params.get("ts") or "")
+        for message in self._messages.get(channel_id, []):
+            if message["ts"] == ts:
+                return channel_id, message
+        return "message_not_found"
+
+    def _chat_update(self, params: dict[str, Any]) -> dict[str, Any]:
+        found = self._find_message(params)
+        if isinstance(found, str):
+            return {"ok": False, "error": found}
+        channel_id, message = found
+        if message.get("bot_id") != BOT_ID:
+            return {"ok": False, "error": "cant_update_message"}
+        for key in ("text", "blocks", "attachments", "metadata"):
+            if key in params:
+                message[key] = params[key]
+        message["edited"] = {"user": BOT_USER_ID, "ts": self._next_ts()}
+        return {
+            "ok": True,
+            "channel": channel_id,
+            "ts": message["ts"],
+            "text": message.get("text", ""),
+            "message": json.loads(json.dumps(message)),
+        }
+
+    def _chat_delete(self, params: dict[str, Any]) -> dict[str, Any]:
+        found = self._find_message(params)
+        if isinstance(found, str):
+            return {"ok": False, "error": found}
+        channel_id, message = found
+        if message.get("bot_id") != BOT_ID:
+            return {"ok": False, "error": "cant_delete_message"}
+        self._messages[channel_id].remove(message)
+        return {"ok": True, "channel": channel_id, "ts": message["ts"]}
+
+    def _stored_view(self, view: Any, *, view_id: str, previous: str | None = None) -> dict[str, Any] | None:
+        if isinstance(view, str):
+            try:
+                view = json.loads(view)
+            except json.JSONDecodeError:
+                return None
+        if not isinstance(view, dict):
+            return None
+        stored = {
+            "id": view_id,
+            "team_id": self.team_id,
+            "type": view.get("type"),
+            "title": view.get("title"),
+            "blocks": view.get("blocks", []),
+            "close": view.get("close"),
+            "submit": view.get("submit"),
+            "private_metadata": view.get("private_metadata", ""),
+            "callback_id": view.get("callback_id", ""),
+            "external_id": view.get("external_id", ""),
+            "state": {"values": {}},
+            "hash": f"{int(self.clock())}.{self._next_id('')}",
+            "clear_on_close": view.get("clear_on_close", False),
+            "notify_on_close": view.get("notify_on_close", False),
+            "previous_view_id": previous,
+            "root_view_id": view_id,
+            "app_id": APP_ID,
+            "app_installed_team_id": self.team_id,
+            "bot_id": BOT_ID,
+        }
+        return stored
+
+    def _views_open(self, params: dict[str, Any], previous: str | None = None) -> dict[str, Any]:
+        if not params.get("trigger_id") and not params.get("interactivity_pointer"):
+            return {"ok": False, "error": "invalid_arguments"}
+        stored = self._stored_view(params.get("view"), view_id=self._next_id("V"), previous=previous)
+        if stored is None:
+            return {"ok": False, "error": "invalid_arguments"}
+        self.views[stored["id"]] = stored
+        return {"ok": True, "view": json.loads(json.dumps(stored))}
+
+    def _views_push(self, params: dict[str, Any]) -> dict[str, Any]:
+        return self._views_open(params, previous=None)
+
+    def _views_update(self, params: dict[str, Any]) -> dict[str, Any]:
+        view_id = params.get("view_id")
+        external_id = params.get("external_id")
+        current = None
+        if view_id:
+            current = self.views.get(str(view_id))
+        elif external_id:
+            current = next((v for v in self.views.values() if v.get("external_id") == external_id), None)
+        else:
+            return {"ok": False, "error": "invalid_arguments"}
+        if current is None:
+            return {"ok": False, "error": "not_found"}
+        if params.get("hash") and params["hash"] != current["hash"]:
+            return {"ok": False, "error": "hash_conflict"}
+        previous = current.get("previous_view_id")
+        stored = self._stored_view(params.get("view"), view_id=current["id"], previous=previous)
+        if stored is None:
+            return {"ok": False, "error": "invalid_arguments"}
+        stored["root_view_id"] = current.get("root_view_id", current["id"])
+        self.views[current["id"]] = stored
+        return {"ok": True, "view": json.loads(json.dumps(stored))}
+
+    def _views_publish(self, params: dict[str, Any]) -> dict[str, Any]:
+        user_id = str(params.get("user_id") or "")
+        if user_id not in self._users:
+            return {"ok": False, "error": "user_not_found"}
+        current = self.home_views.get(user_id)
+        if current is not None and params.get("hash") and params["hash"] != current["hash"]:
+            return {"ok": False, "error": "hash_conflict"}
+        view_id = current["id"] if current else self._next_id("V")
+        stored = self._stored_view(params.get("view"), view_id=view_id)
+        if stored is None:
+            return {"ok": False, "error": "invalid_arguments"}
+        self.home_views[user_id] = stored
+        return {"ok": True, "view": json.loads(json.dumps(stored))}
+
+    def _files_get_upload_url(self, params: dict[str, Any]) -> dict[str, Any]:
+        length = _as_int(params.get("length"), -1)
+        if not params.get("filename") or length is None or length < 0:
+            return {"ok": False, "error": "invalid_arguments"}
+        file_id = self._next_id("F")
+        self.uploaded_files[file_id] = UploadedFile(
+            file_id=file_id,
+            filename=str(params["filename"]),
+            length=length,
+            alt_txt=params.get("alt_txt"),
+            snippet_type=params.get("snippet_type"),
+        )
+        return {"ok": True, "upload_url": f"{self.root_url}/upload/{file_id}", "file_id": file_id}
+
+    def _files_complete_upload(self, params: dict[str, Any]) -> dict[str, Any]:
+        files = params.get("files")
+        if not isinstance(files, list) or not files:
+            return {"ok": False, "error": "invalid_arguments"}
+        channel_id = params.get("channel_id")
+        if channel_id:
+            resolved, error = self._resolve_channel(str(channel_id))
+            if error:
+                return {"ok": False, "error": error}
+            channel_id = resolved
+        answered = []
+        for item in files:
+            upload = self.uploaded_files.get(str(item.get("id") if isinstance(item, dict) else ""))
+            if upload is None or upload.data is None:
+                return {"ok": False, "error": "file_not_found"}
+            upload.completed = True
+            upload.title = item.get("title") or upload.filename
+            upload.channel_id = channel_id
+            upload.initial_comment = params.get("initial_comment")
+            upload.thread_ts = params.get("thread_ts")
+            answered.append({"id": upload.file_id, "title": upload.title})
+        return {"ok": True, "files": answered}
+
+
+def _fault_answer(fault: _Fault) -> _Answer:
+    if fault.status == 429:
+        headers = {"Retry-After": str(fault.retry_after)}
+        return 429, {"ok": False, "error": fault.error or "ratelimited"}, headers
+    return fault.status, {"ok": False, "error": fault.error or "fatal_error"}, {}
+
+
+def _short(params: dict[str, Any], limit: int = 200) -> str:
+    text = json.dumps({k: v for k, v in params.items() if k != "token"}, default=str)
+    return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
+def _decode_json_params(params: dict[str, Any]) -> dict[str, Any]:
+    """Form values such as `blocks` arrive as JSON strings; decode them so tests see structures."""
+    for key in JSON_PARAMS & set(params):
+        value = params[key]
+        if isinstance(value, str) and value.strip()[:1] in ("[", "{"):
+            try:
+                params[key] = json.loads(value)
+            except json.JSONDecodeError:
+                pass  # left as a string; _check_blocks/_check_view report it
+    return params
+
+
+class _Handler(BaseHTTPRequestHandler):
+    """Routes /api/<method>, /response/<key> and /upload/<file id> to the owning FakeSlackAPI."""
+
+    owner: FakeSlackAPI
+    protocol_version = "HTTP/1.1"
+
+    def log_message(self, format: str, *args: Any) -> None:
+        """Silence per-request logging; failures show up in `problems` and assertions instead."""
+
+    def do_GET(self) -> None:
+        self._dispatch()
+
+    def do_POST(self) -> None:
+        self._dispatch()
+
+    def _dispatch(self) -> None:
+        parsed = urllib.parse.urlsplit(self.path)
+        length = int(self.headers.get("Content-Length") or 0)
+        raw = self.rfile.read(length) if length else b""
+        owner = self.owner
+        parts = parsed.path.strip("/").split("/")
+        if len(parts) == 2 and parts[0] == "upload":
+            self._reply(*owner._handle_upload(parts[1], raw))
+            return
+        if len(parts) == 2 and parts[0] == "response":
+            try:
+                body = json.loads(raw.decode("utf-8") or "{}")
+            except (UnicodeDecodeError, json.JSONDecodeError):
+                owner._problem(f"response_url {parts[1]!r}: body is not JSON")
+                body = {"_raw": raw.decode("utf-8", "replace")}
+            if not isinstance(body, dict):
+                body = {"_raw": body}
+            self._reply(*owner._handle_response_url(urllib.parse.unquote(parts[1]), body))
+            return
+        if len(parts) == 2 and parts[0] == "api":
+            params, error = self._params(parsed.query, raw)
+            if error:
+                self._reply(200, {"ok": False, "error": error}, {})
+                return
+            token = self._token(params)
+            self._reply(*owner._handle_api(parts[1], _decode_json_params(params), token))
+            return
+        self._reply(404, {"ok": False, "error": "not_found"}, {})
+
+    def _params(self, query: str, raw: bytes) -> tuple[dict[str, Any], str | None]:
+        params: dict[str, Any] = dict(urllib.parse.parse_qsl(query, keep_blank_values=True))
+        content_type = (self.headers.get("Content-Type") or "").split(";")[0].strip().lower()
+        if not raw:
+            return params, None
+        if content_type == "application/json":
+            try:
+                body = json.loads(raw.decode("utf-8"))
+            except (UnicodeDecodeError, json.JSONDecodeError):
+                return params, "invalid_json"
+            if not isinstance(body, dict):
+                return params, "json_not_object"
+            params.update(body)
+        elif content_type == "application/x-www-form-urlencoded":
+            params.update(urllib.parse.parse_qsl(raw.decode("utf-8"), keep_blank_values=True))
+        else:
+            self.owner._problem(
+                f"{self.path}: unsupported Content-Type {content_type!r} (multipart files.upload is retired; "
+                "use files_upload_v2)"
+            )
+            return params, "invalid_form_data"
+        return params, None
+
+    def _token(self, params: dict[str, Any]) -> str | None:
+        auth = self.headers.get("Authorization") or ""
+        if auth.startswith("Bearer "):
+            return auth[len("Bearer ") :].strip()
+        token = params.get("token")
+        return str(token) if token else None
+
+    def _reply(self, status: int, body: dict[str, Any], headers: dict[str, str]) -> None:
+        if self.owner.latency > 0:
+            time.sleep(self.owner.latency)
+        payload = json.dumps(body).encode("utf-8")
+        try:
+            self.send_response(status)
+            self.send_header("Content-Type", "application/json; charset=utf-8")
+            self.send_header("Content-Length", str(len(payload)))
+            for name, value in headers.items():
+                self.send_header(name, value)
+            self.end_headers()
+            self.wfile.write(payload)
+        except (BrokenPipeError, ConnectionResetError):
+            pass  # the client gave up (e.g. its timeout fired during injected latency)
