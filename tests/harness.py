@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import itertools
 import random
+import time
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
@@ -57,6 +59,14 @@ def text_of(call: Call) -> str:
     walk(call.params.get("blocks"))
     walk(call.params.get("view"))
     return "\n".join(parts)
+
+
+def eventually(check: Callable[[], bool], timeout: float = 5.0) -> None:
+    """Wait for work a listener does after its ack (Bolt runs it on after the HTTP response)."""
+    deadline = time.monotonic() + timeout
+    while not check():
+        assert time.monotonic() < deadline, "timed out waiting for the bot"
+        time.sleep(0.02)
 
 
 class Bot:

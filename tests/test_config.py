@@ -1,0 +1,67 @@
+"""An admin with a missing or wrong setting sees one clear line naming the variable, and exit code 2."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from config import ConfigError, load_settings
+
+ROOT = Path(__file__).resolve().parents[1]
+GOOD = {"SLACK_BOT_TOKEN": "xoxb-1-abc", "SLACK_SIGNING_SECRET": "s3cret"}
+
+
+def test_good_settings_load_with_defaults() -> None:
+    settings = load_settings(GOOD)
+    assert settings.database_url == "sqlite:///practice.db"
+    assert settings.port == 3000 and not settings.socket_mode
+    assert "xoxb" not in repr(settings) and "s3cret" not in repr(settings)
+
+
+@pytest.mark.parametrize(
+    ("changes", "variable"),
+    [
+        ({"SLACK_BOT_TOKEN": ""}, "SLACK_BOT_TOKEN"),
+        ({"SLACK_BOT_TOKEN": "xoxp-user-token"}, "SLACK_BOT_TOKEN"),
+        ({"SLACK_SIGNING_SECRET": "  "}, "SLACK_SIGNING_SECRET"),
+        ({"SLACK_APP_TOKEN": "xoxb-wrong"}, "SLACK_APP_TOKEN"),
+        ({"DATABASE_URL": "mysql://x"}, "DATABASE_URL"),
+        ({"SLACK_API_URL": "slack.com/api"}, "SLACK_API_URL"),
+        ({"PORT": "eighty"}, "PORT"),
+        ({"PORT": "70000"}, "PORT"),
+        ({"LEAD_USER_IDS": "U012ABC,not-a-user"}, "LEAD_USER_IDS"),
+        ({"DEFAULT_TIMEZONE": "Mars/Olympus"}, "DEFAULT_TIMEZONE"),
+    ],
+)
+def test_each_bad_setting_is_named(changes: dict[str, str], variable: str) -> None:
+    with pytest.raises(ConfigError) as caught:
+        load_settings({**GOOD, **changes})
+    assert caught.value.variable == variable
+    assert str(caught.value).startswith(variable) and "\n" not in str(caught.value)
+
+
+def run_bot(env: dict[str, str], cwd: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, str(ROOT / "bot.py")], cwd=cwd, env={"PATH": os.environ.get("PATH", ""), **env},
+        capture_output=True, text=True, timeout=60,
+    )
+
+
+def test_starting_without_configuration_prints_one_line_and_exits_2(tmp_path: Path) -> None:
+    result = run_bot({}, tmp_path)
+    assert result.returncode == 2
+    assert result.stderr.strip().splitlines() == [
+        "Configuration error: SLACK_BOT_TOKEN: is missing; set it in .env (see .env.example)"
+    ]
+    assert "Traceback" not in result.stderr + result.stdout
+
+
+def test_settings_are_read_from_a_dotenv_file(tmp_path: Path) -> None:
+    (tmp_path / ".env").write_text("SLACK_BOT_TOKEN=xoxb-1-abc\nSLACK_SIGNING_SECRET=s\nPORT=abc\n")
+    result = run_bot({}, tmp_path)
+    assert result.returncode == 2
+    assert "PORT" in result.stderr and "Traceback" not in result.stderr
