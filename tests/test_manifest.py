@@ -38,6 +38,8 @@ BOT_SCOPES = {
     "commands",
     "im:write",
     "im:history",
+    "channels:history",
+    "groups:history",
     "users:read",
     "channels:read",
     "groups:read",
