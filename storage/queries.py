@@ -409,14 +409,19 @@ def next_slot(session: Session, *, recipient: str, local_date: date) -> int:
     return 0 if top is None else top + 1
 
 
-def prompt_history(session: Session, *, user_id: str) -> list[str]:
+def _item_history(session: Session, *, recipient: str, kind: str) -> list[str]:
+    """What was sent to this recipient, oldest first: the input to rotation."""
     return list(
         session.exec(
             select(Delivery.item_id).where(
-                Delivery.recipient == user_id, Delivery.kind == "prompt", Delivery.item_id.is_not(None)
-            ).order_by(Delivery.claimed_at, Delivery.id)
+                Delivery.recipient == recipient, Delivery.kind == kind, Delivery.item_id.is_not(None)
+            ).order_by(Delivery.local_date, Delivery.slot, Delivery.id)
         )
     )
+
+
+def prompt_history(session: Session, *, user_id: str) -> list[str]:
+    return _item_history(session, recipient=user_id, kind="prompt")
 
 
 def last_practised(session: Session, *, user_id: str) -> dict[str, datetime]:
@@ -437,13 +442,7 @@ def last_practised(session: Session, *, user_id: str) -> dict[str, datetime]:
 
 
 def quote_history(session: Session, *, channel_id: str) -> list[str]:
-    return list(
-        session.exec(
-            select(Delivery.item_id).where(
-                Delivery.recipient == channel_id, Delivery.kind == "quote", Delivery.item_id.is_not(None)
-            ).order_by(Delivery.local_date, Delivery.id)
-        )
-    )
+    return _item_history(session, recipient=channel_id, kind="quote")
 
 
 def open_prompt(session: Session, *, user_id: str, since: date) -> Delivery | None:

@@ -105,12 +105,7 @@ class Bot:
 
     def ask(self, command: str, text: str = "", *, user: str, channel: str = TEAM_CHANNEL) -> str:
         """Run a slash command and return the ephemeral answer the person sees."""
-        key = f"cmd{next(_keys)}"
-        response = self.requests.command(
-            command, text, user_id=user, channel_id=channel, response_url=self.slack.response_url(key),
-            trigger_id=f"trig-{key}",
-        )
-        assert response.status == 200, response.body
+        key = self.command(command, text, user=user, channel=channel).removeprefix("trig-")
         (reply,) = self.slack.wait_for("response_url", lambda c: c.params.get("_key") == key)
         return text_of(reply)
 

@@ -35,7 +35,7 @@ def test_time_zones_are_cached_and_refreshed_once_a_day_not_per_message(team: Bo
 
     slack.add_user("UDUB", name="dara", tz="Asia/Tokyo")  # Dara moved
     team.run_until(datetime(2026, 11, 25, 12, 0, tzinfo=UTC))
-    assert len(slack.calls_to("users.info")) - lookups_at_start == 10  # five people (and the bot), once a day
+    assert len(slack.calls_to("users.info")) - lookups_at_start == 10  # four people and the bot user, once a day
     tokyo = [s.at.astimezone(ZoneInfo("Asia/Tokyo")) for s in team.sent_to("UDUB", "prompt")]
     assert tokyo[-1].time() == time(9, 30) and tokyo[-1].date().isoformat() == "2026-11-25"
 
