@@ -5,6 +5,8 @@ from __future__ import annotations
 import logging
 import sys
 
+from sqlalchemy.exc import SQLAlchemyError
+
 from config import ConfigError, load_settings, read_environment
 from prompts.bank import BankError
 
@@ -25,6 +27,10 @@ def main(argv: list[str]) -> int:
         deps = build_deps(settings)
     except BankError as error:
         print(f"Prompt bank error: {error}", file=sys.stderr)
+        return 2
+    except SQLAlchemyError as error:
+        reason = str(getattr(error, "orig", None) or type(error).__name__).splitlines()[0]
+        print(f"Configuration error: DATABASE_URL: cannot open the database ({reason})", file=sys.stderr)
         return 2
     app = create_app(deps)
     start_scheduler(deps)

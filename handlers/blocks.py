@@ -152,15 +152,12 @@ def answer_saved(prompt: Prompt, delivery_id: int, *, text: str, visibility: str
     )
 
 
-def answer_not_saved(text: str) -> Message:
-    """When storage fails after the modal closed, give the words back so nothing is lost."""
+def answer_not_saved(text: str, reason: str | None = None) -> Message:
+    """When saving fails after the modal closed, give the words back so nothing is lost."""
+    head = reason or "Sorry, I couldn't save your answer just now. Please try again with `/reflect` in a minute."
     return Message(
-        text="Sorry, I couldn't save your answer just now. Here it is so nothing is lost; please try again.",
-        blocks=_render([
-            _section("Sorry, I couldn't save your answer just now. Here it is so nothing is lost; "
-                     "please try again with `/reflect` in a minute."),
-            _section(quoted(text)),
-        ]),
+        text=f"{head} Your answer is below so nothing is lost.",
+        blocks=_render([_section(f"{head} Your answer is below so nothing is lost."), _section(quoted(text))]),
     )
 
 

@@ -123,13 +123,9 @@ def _schedule_reply(deps: Deps, team: Team, head: str) -> Message:
     with deps.sessions() as session:
         days_off = queries.holidays(session, team_id=team.id, since=_team_today(deps, team))
         fresh = queries.team_by_id(session, team_id=team.id)
-    schedule = queries.team_schedule(fresh or team, days_off)
-    state = {"active": "", "paused": " *The team is paused.*", "stopped": " *Stopped.*"}[schedule_status(fresh or team)]
-    return plain(f"*{head}:* {blocks.schedule_summary(schedule)}{state}")
-
-
-def schedule_status(team: Team) -> str:
-    return team.status if team.status in ("active", "paused", "stopped") else "active"
+    current = fresh or team
+    state = " *The team is paused.*" if current.status == "paused" else ""
+    return plain(f"*{head}:* {blocks.schedule_summary(queries.team_schedule(current, days_off))}{state}")
 
 
 def _team_lists(deps: Deps, team: Team, command: ct.PracticeCommand) -> Message:

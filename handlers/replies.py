@@ -15,6 +15,7 @@ Reply = Callable[[Message], None]
 
 DATABASE_DOWN = "I couldn't reach my database just now, so nothing was changed. Please try again in a minute."
 SLACK_REFUSED = "Slack didn't accept my request just now ({error}). Please try again in a minute."
+SLACK_UNREACHABLE = "I couldn't reach Slack just now. Please try again in a minute."
 
 
 @contextmanager
@@ -28,6 +29,9 @@ def told_on_failure(logger: logging.Logger, reply: Reply, what: str) -> Iterator
         code = str(error.response.get("error", "unknown"))
         logger.error("%s failed: Slack error %s", what, code)
         reply(plain(SLACK_REFUSED.format(error=code)))
+    except OSError as error:
+        logger.error("%s failed: network error %s", what, type(error).__name__)
+        reply(plain(SLACK_UNREACHABLE))
 
 
 def responder(respond: Callable[..., object]) -> Reply:

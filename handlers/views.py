@@ -38,8 +38,7 @@ def register(app: App, deps: Deps) -> None:
         try:
             opened = reflect.prompt_for(deps, user_id, delivery_id) if delivery_id else "That form is out of date."
             if isinstance(opened, str):
-                reply = blocks.plain(opened + " Your words are below so nothing is lost.")
-                reply = blocks.Message(reply.text, reply.blocks + blocks.answer_not_saved(text).blocks[1:])
+                reply = blocks.answer_not_saved(text, reason=opened)
             else:
                 reply = reflect.save(deps, opened, user_id, text, visibility_of(choice.get("value")))
         except SQLAlchemyError as error:

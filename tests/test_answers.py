@@ -163,3 +163,13 @@ def test_a_reminder_leads_to_the_same_prompt(team: Bot) -> None:
     team.run_until(datetime(2026, 11, 23, 15, 15, tzinfo=UTC))
     (reminder,) = team.sent_to("UDUB", "reminder")
     assert button_value(reminder.call, ids.ANSWER_OPEN) == button_value(prompt, ids.ANSWER_OPEN)
+
+
+def test_a_modal_that_cannot_be_saved_gives_the_words_back_by_dm(team: Bot) -> None:
+    prompt = todays_prompt(team, "UDUB")
+    view = click(team, "UDUB", ids.ANSWER_OPEN, button_value(prompt, ids.ANSWER_OPEN))
+    response = submit(team, "UNY", view, "Words worth keeping.")
+    assert response.status == 200
+    (dm,) = team.slack.wait_for("chat.postMessage", lambda c: c.params["channel"] == "UNY")
+    assert "someone else" in text_of(dm) and "Words worth keeping." in text_of(dm)
+    assert answers(team) == []

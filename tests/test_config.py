@@ -65,3 +65,10 @@ def test_settings_are_read_from_a_dotenv_file(tmp_path: Path) -> None:
     result = run_bot({}, tmp_path)
     assert result.returncode == 2
     assert "PORT" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_a_database_that_cannot_be_opened_is_named_in_one_line(tmp_path: Path) -> None:
+    result = run_bot({**GOOD, "DATABASE_URL": f"sqlite:///{tmp_path}/no/such/dir/x.db"}, tmp_path)
+    assert result.returncode == 2
+    (line,) = result.stderr.strip().splitlines()
+    assert line.startswith("Configuration error: DATABASE_URL: cannot open the database")
