@@ -5,7 +5,15 @@ from __future__ import annotations
 from slack_bolt import App, BoltResponse
 
 from deps import Deps
-from handlers import actions, commands, events, views
+from handlers import (
+    actions,
+    commands,
+    events,
+    feedback_listeners,
+    home_listeners,
+    summary_listeners,
+    views,
+)
 
 
 def create_app(deps: Deps, *, token_verification: bool = True) -> App:
@@ -15,7 +23,7 @@ def create_app(deps: Deps, *, token_verification: bool = True) -> App:
         token_verification_enabled=token_verification,
         logger=deps.logger,
     )
-    for module in (commands, actions, views, events):
+    for module in (commands, actions, views, events, feedback_listeners, summary_listeners, home_listeners):
         module.register(app, deps)
 
     @app.error

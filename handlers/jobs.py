@@ -2,21 +2,30 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from datetime import UTC
 
 from apscheduler.schedulers.background import BackgroundScheduler
 from apscheduler.triggers.cron import CronTrigger
 
 from deps import Deps
-from handlers.delivery import tick
+from handlers import delivery, feedback, pairing, summary
 
 JOB_ID = "practice-tick"
+
+
+def run_tick(deps: Deps) -> Counter[str]:
+    """Everything time-driven, in one pass: daily sends, then the weekly and follow-up work."""
+    outcome = delivery.tick(deps)
+    for job in (feedback.send_followups, summary.send_weekly, pairing.run_weekly):
+        outcome.update(job(deps))
+    return outcome
 
 
 def safe_tick(deps: Deps) -> None:
     """A tick that fails (database down, Slack unreachable) is logged and retried next minute."""
     try:
-        outcome = tick(deps)
+        outcome = run_tick(deps)
     except Exception as error:  # noqa: BLE001 - the scheduler thread must survive anything; logged with its type
         deps.logger.error("tick failed: %s", type(error).__name__, exc_info=error)
         return

@@ -25,6 +25,8 @@ class Team(SQLModel, table=True):
     timezone: str = Field(default="UTC", max_length=64)
     created_at: datetime = Field(sa_column=_utc_column())
     members_synced_at: datetime | None = Field(default=None, sa_column=_utc_column(nullable=True))
+    summary_time: str = Field(default="08:30", max_length=5)  # Monday, team-local: last week's summary to leads
+    pairing_enabled: bool = False
 
 
 class TeamMember(SQLModel, table=True):
@@ -97,3 +99,53 @@ class Answer(SQLModel, table=True):
     visibility: str = Field(default="private", max_length=16)  # private | lead | team
     created_at: datetime = Field(sa_column=_utc_column())
     updated_at: datetime = Field(sa_column=_utc_column())
+
+
+class Feedback(SQLModel, table=True):
+    """Peer feedback. `giver_id` is kept for the giver's own view and data rights only; when `anonymous`,
+    it must never reach the recipient, the channel or a lead."""
+
+    __table_args__ = (
+        Index("ix_feedback_team_created", "team_id", "created_at"),
+        Index("ix_feedback_recipient_created", "recipient_id", "created_at"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    team_id: int | None = Field(default=None, foreign_key="team.id", ondelete="SET NULL")
+    giver_id: str = Field(max_length=32, index=True)
+    recipient_id: str = Field(max_length=32)
+    skill: str | None = Field(default=None, max_length=32)
+    keep_doing: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
+    do_differently: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
+    anonymous: bool = False
+    created_at: datetime = Field(sa_column=_utc_column())
+    thanked_at: datetime | None = Field(default=None, sa_column=_utc_column(nullable=True))
+    try_text: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
+    try_at: datetime | None = Field(default=None, sa_column=_utc_column(nullable=True))
+
+
+class SelfRating(SQLModel, table=True):
+    """How a person rates themselves on a skill (1-5), asked now and then inside a reflection."""
+
+    __table_args__ = (Index("ix_selfrating_user_created", "user_id", "created_at"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    user_id: str = Field(max_length=32)
+    skill: str = Field(max_length=32)
+    rating: int
+    answer_id: int | None = Field(default=None, foreign_key="answer.id", ondelete="SET NULL")
+    created_at: datetime = Field(sa_column=_utc_column())
+
+
+class Pairing(SQLModel, table=True):
+    """This week's feedback partners (Donut-style); `week` is the Monday of the ISO week, team-local."""
+
+    __table_args__ = (UniqueConstraint("team_id", "week", "user_a", name="uq_pairing_member_week"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    team_id: int = Field(foreign_key="team.id", ondelete="CASCADE")
+    week: date
+    user_a: str = Field(max_length=32)
+    user_b: str = Field(max_length=32)
+    user_c: str | None = Field(default=None, max_length=32)  # a trio when the team is odd
+    created_at: datetime = Field(sa_column=_utc_column())

@@ -14,7 +14,7 @@ from app import create_app
 from config import Settings
 from deps import Deps, build_deps
 from domain.clock import ManualClock
-from handlers import delivery
+from handlers import jobs
 from storage.models import Delivery
 from tests.fakes.slack_api import Call, FakeSlackAPI
 from tests.fakes.slack_requests import SlackRequests
@@ -120,7 +120,7 @@ class Bot:
         return f"trig-{key}"
 
     def tick(self) -> Counter[str]:
-        outcome = delivery.tick(self.deps)
+        outcome = jobs.run_tick(self.deps)
         self.record_sent()
         return outcome
 
