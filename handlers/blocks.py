@@ -217,3 +217,12 @@ when you answer; you can edit an answer and its visibility later."""
 
 def help_message() -> Message:
     return Message(text="Practice Coach help", blocks=_render([_section(HELP_TEXT)]))
+
+
+# --- Peer feedback ---
+
+
+# --- Weekly summaries ---
+
+
+# --- App Home, self-rating and feedback partners ---

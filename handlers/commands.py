@@ -39,10 +39,3 @@ def register(app: App, deps: Deps) -> None:
                 client.views_open(trigger_id=command["trigger_id"], view=reflect.modal_for(opened))
             else:
                 reply(reflect.save(deps, opened, user_id, text, "private"))
-
-    @app.command("/feedback")
-    @app.command("/summary")
-    def not_yet(ack: Ack, command: dict, respond: Respond) -> None:
-        ack()
-        name = command.get("command", "This command")
-        responder(respond)(plain(f"`{name}` is coming soon. `/practice help` shows what works today."))

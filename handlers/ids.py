@@ -8,3 +8,9 @@ ANSWER_INPUT = "text"
 VISIBILITY_BLOCK = "visibility"
 VISIBILITY_INPUT = "choice"
 DELIVERY_EVENT = "practice_delivery"
+
+# --- Peer feedback ---
+
+# --- Weekly summaries ---
+
+# --- App Home, self-rating and feedback partners ---

@@ -1,11 +1,16 @@
-"""Listeners for summary (issue 3); each registers its own commands, actions, views and events."""
+"""Listeners for summary (issue 3): the `/summary` command and its buttons and modals."""
 
 from __future__ import annotations
 
-from slack_bolt import App
+from slack_bolt import Ack, App, Respond
 
 from deps import Deps
+from handlers.blocks import plain
+from handlers.replies import responder
 
 
 def register(app: App, deps: Deps) -> None:
-    """Nothing registered yet."""
+    @app.command("/summary")
+    def not_yet(ack: Ack, respond: Respond) -> None:
+        ack()
+        responder(respond)(plain("`/summary` is coming soon. `/practice help` shows what works today."))
