@@ -8,7 +8,7 @@ from datetime import date, datetime, time, timedelta
 from typing import Literal
 from zoneinfo import ZoneInfo
 
-Kind = Literal["prompt", "reminder", "quote"]
+Kind = Literal["prompt", "reminder", "quote", "followup", "summary", "pairing"]
 WEEKDAYS: frozenset[int] = frozenset(range(5))
 DAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date, datetime, timedelta
 
 from slack_sdk.errors import SlackApiError
@@ -74,31 +74,57 @@ def _message(deps: Deps, row: Delivery) -> blocks.Message | None:
 
 
 def deliver(deps: Deps, due: Due) -> str:
-    """One send, at most once: returns "sent", "skipped" (someone else has it) or "failed"."""
+    """One scheduled send, at most once: returns "sent", "skipped" (someone else has it) or "failed"."""
     now = deps.clock.now()
     with transaction(deps.sessions) as session:
         row = _claim(deps, session, due, now)
+    return send_claimed(deps, row, lambda claimed: _message(deps, claimed))
+
+
+def send_once(
+    deps: Deps,
+    due: Due,
+    message: Callable[[Delivery], blocks.Message | None],
+    *,
+    item_id: str | None = None,
+    skill: str | None = None,
+    slot: int = 0,
+) -> str:
+    """Any ledgered send (follow-ups, weekly summaries, pairings): claimed, posted with its id in metadata,
+    confirmed; a crashed or failed send is retried later and never posted twice."""
+    now = deps.clock.now()
+    with transaction(deps.sessions) as session:
+        row = queries.claim(session, due=due, item_id=item_id, skill=skill, now=now, slot=slot,
+                            stale_before=now - STALE_CLAIM)
+    return send_claimed(deps, row, message)
+
+
+def send_claimed(
+    deps: Deps, row: Delivery | None, message: Callable[[Delivery], blocks.Message | None]
+) -> str:
+    """Post a claimed ledger row and record the outcome; `message` builds what to say from the row."""
     if row is None:
         return "skipped"
-    message = _message(deps, row)
-    if message is None:
+    now = deps.clock.now()
+    built = message(row)
+    if built is None:
         with transaction(deps.sessions) as session:
-            queries.mark_failed(session, delivery_id=row.id, error="item no longer in the bank")
+            queries.mark_failed(session, delivery_id=row.id, error="item no longer available")
         return "failed"
     try:
         channel, ts = _posted_already(deps, row, now) or slack_io.post(
-            deps.client, due.recipient, message, delivery_id=row.id
+            deps.client, row.recipient, built, delivery_id=row.id
         )
     except (SlackApiError, OSError) as error:
         reason = slack_io.error_code(error)
         deps.logger.warning("delivery failed team=%s kind=%s delivery=%s error=%s",
-                            due.team_id, due.kind, row.id, reason)
+                            row.team_id, row.kind, row.id, reason)
         with transaction(deps.sessions) as session:
             queries.mark_failed(session, delivery_id=row.id, error=str(reason))
         return "failed"
     with transaction(deps.sessions) as session:
         queries.mark_sent(session, delivery_id=row.id, channel=channel, ts=ts, now=deps.clock.now())
-    deps.logger.info("delivery sent team=%s kind=%s delivery=%s", due.team_id, due.kind, row.id)
+    deps.logger.info("delivery sent team=%s kind=%s delivery=%s", row.team_id, row.kind, row.id)
     return "sent"
 
 
