@@ -12,5 +12,6 @@ DELIVERY_EVENT = "practice_delivery"
 # --- Peer feedback ---
 
 # --- Weekly summaries ---
+HOME_SUMMARY = "home_summary"  # the App Home's "This week's summary" button (value: team id); handled with /summary
 
 # --- App Home, self-rating and feedback partners ---
