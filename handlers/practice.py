@@ -28,7 +28,7 @@ class Caller:
     workspace_id: str = ""
 
 
-def _is_lead(deps: Deps, session: Session, team: Team | None, user_id: str) -> bool:
+def is_lead(deps: Deps, session: Session, team: Team | None, user_id: str) -> bool:
     if user_id in deps.settings.lead_user_ids:
         return True
     return team is not None and queries.is_team_lead(session, team_id=team.id, user_id=user_id)
@@ -68,7 +68,7 @@ def start(deps: Deps, caller: Caller) -> Message:
         return plain("Run `/practice start` in your team's channel: its members become the team.")
     with deps.sessions() as session:
         team = queries.team_by_channel(session, channel_id=caller.channel_id)
-        allowed = _is_lead(deps, session, team, caller.user_id)
+        allowed = is_lead(deps, session, team, caller.user_id)
     if not allowed:
         return plain(LEADS_ONLY)
     if team is not None and team.status != "stopped":
@@ -98,7 +98,7 @@ def team_command(deps: Deps, caller: Caller, command: ct.PracticeCommand) -> Mes
     """Commands about the team of the channel they are typed in."""
     with deps.sessions() as session:
         team = queries.team_by_channel(session, channel_id=caller.channel_id)
-        lead = _is_lead(deps, session, team, caller.user_id)
+        lead = is_lead(deps, session, team, caller.user_id)
     if team is None or team.status == "stopped":
         if isinstance(command, ct.Pause | ct.Resume):
             return pause_me(deps, caller, isinstance(command, ct.Pause))
