@@ -143,6 +143,35 @@ class Reminders:
 
 
 @dataclass(frozen=True)
+class Partners:
+    """Weekly feedback partners for the team, on or off."""
+
+    on: bool
+
+
+@dataclass(frozen=True)
+class ForgetMe:
+    """Delete my answers and feedback I gave (after a confirmation button)."""
+
+
+@dataclass(frozen=True)
+class Export:
+    """Send me everything the bot keeps about me, as a file."""
+
+
+@dataclass(frozen=True)
+class ShowRetention:
+    pass
+
+
+@dataclass(frozen=True)
+class Retention:
+    """Answers older than `days` are deleted; None keeps them."""
+
+    days: int | None
+
+
+@dataclass(frozen=True)
 class ParseError:
     """What went wrong, in words fit to show the user as-is (already mrkdwn-safe)."""
 
@@ -170,6 +199,11 @@ PracticeCommand = (
     | HolidayRemove
     | HolidayList
     | Reminders
+    | Partners
+    | ForgetMe
+    | Export
+    | ShowRetention
+    | Retention
 )
 
 
@@ -631,13 +665,39 @@ def _holiday(args: list[str], plural: bool) -> PracticeCommand | ParseError:
     return HolidayAdd(day) if sub == "add" else HolidayRemove(day)
 
 
-def _reminders(args: list[str]) -> PracticeCommand | ParseError:
-    if not args or args[0].lower() not in ("on", "off"):
-        said = f'"{_q(args[0])}" isn\'t on or off. ' if args else ""
-        return _error(f"{said}Use `{_P} reminders on` or `{_P} reminders off`.")
-    if len(args) > 1:
-        return _nothing_after(f"reminders {args[0].lower()}", args[1:])
-    return Reminders(on=args[0].lower() == "on")
+def _on_off(word: str, make: Callable[[bool], PracticeCommand]) -> Handler:
+    def handle(args: list[str]) -> PracticeCommand | ParseError:
+        if not args or args[0].lower() not in ("on", "off"):
+            said = f'"{_q(args[0])}" isn\'t on or off. ' if args else ""
+            return _error(f"{said}Use `{_P} {word} on` or `{_P} {word} off`.")
+        if len(args) > 1:
+            return _nothing_after(f"{word} {args[0].lower()}", args[1:])
+        return make(args[0].lower() == "on")
+
+    return handle
+
+
+RETENTION_MIN_DAYS, RETENTION_MAX_DAYS = 30, 3650
+
+
+def _retention(args: list[str]) -> PracticeCommand | ParseError:
+    if not args:
+        return ShowRetention()
+    word = args[0].lower()
+    rest = args[1:]
+    if word in ("off", "forever", "never", "none"):
+        return _nothing_after(f"retention {word}", rest) if rest else Retention(None)
+    if rest and rest[0].lower() in ("day", "days"):
+        rest = rest[1:]
+    if rest:
+        return _nothing_after(f"retention {word}", rest)
+    number = word.removesuffix("d")
+    if not number.isdigit() or not RETENTION_MIN_DAYS <= int(number) <= RETENTION_MAX_DAYS:
+        return _error(
+            f'"{_q(args[0])}" isn\'t a retention period I can use. Give a number of days from '
+            f"{RETENTION_MIN_DAYS} to {RETENTION_MAX_DAYS}, like `{_P} retention 365`, or `{_P} retention off`."
+        )
+    return Retention(int(number))
 
 
 _COMMANDS: dict[str, Handler] = {
@@ -658,10 +718,15 @@ _COMMANDS: dict[str, Handler] = {
     "back": _bare("back", Back()),
     "holiday": lambda args: _holiday(args, plural=False),
     "holidays": lambda args: _holiday(args, plural=True),
-    "reminders": _reminders,
-    "reminder": _reminders,
+    "reminders": _on_off("reminders", lambda on: Reminders(on=on)),
+    "reminder": _on_off("reminders", lambda on: Reminders(on=on)),
+    "partners": _on_off("partners", lambda on: Partners(on=on)),
+    "forget-me": _bare("forget-me", ForgetMe()),
+    "forgetme": _bare("forget-me", ForgetMe()),
+    "export": _bare("export", Export()),
+    "retention": _retention,
 }
-_SUGGESTIBLE = [word for word in _COMMANDS if word not in ("?", "mytime", "reminder")]
+_SUGGESTIBLE = [word for word in _COMMANDS if word not in ("?", "mytime", "reminder", "forgetme")]
 
 
 def _unknown(word: str) -> ParseError:

@@ -1,4 +1,4 @@
-"""Button listeners: the Answer and Edit buttons open the answer modal."""
+"""Button listeners: Answer and Edit open the answer modal; forget-me is confirmed or cancelled here."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from slack_bolt import Ack, App, Respond
 from slack_sdk import WebClient
 
 from deps import Deps
-from handlers import ids, reflect
+from handlers import data_rights, ids, reflect
 from handlers.blocks import plain
 from handlers.replies import responder, told_on_failure
 
@@ -28,3 +28,16 @@ def register(app: App, deps: Deps) -> None:
 
     app.action(ids.ANSWER_OPEN)(open_answer)
     app.action(ids.ANSWER_EDIT)(open_answer)
+
+    @app.action(ids.FORGET_CONFIRM)
+    def forget_confirmed(ack: Ack, body: dict, respond: Respond) -> None:
+        """Only the person who asked sees the button (it is ephemeral), and it acts on the clicker alone."""
+        ack()
+        with told_on_failure(deps.logger, responder(respond), "forget-me"):
+            done = data_rights.forget(deps, body["user"]["id"])
+            respond(text=done.text, blocks=done.blocks, replace_original=True)
+
+    @app.action(ids.FORGET_CANCEL)
+    def forget_cancelled(ack: Ack, respond: Respond) -> None:
+        ack()
+        respond(text="Nothing was deleted.", replace_original=True)

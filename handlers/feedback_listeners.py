@@ -2,15 +2,168 @@
 
 from __future__ import annotations
 
+import json
+
 from slack_bolt import Ack, App, Respond
+from slack_sdk import WebClient
+from slack_sdk.errors import SlackApiError
+from sqlalchemy.exc import SQLAlchemyError
 
 from deps import Deps
-from handlers.blocks import plain
-from handlers.replies import responder
+from domain import feedback as rules
+from domain.answers import answer_problem, visibility_of
+from domain.command_text import ParseError
+from handlers import feedback, ids, slack_io
+from handlers.blocks import Message, plain
+from handlers.replies import DATABASE_DOWN, SLACK_UNREACHABLE, Reply, responder, told_on_failure
+
+OUT_OF_DATE = "That button is out of date. `/feedback @person` gives feedback; your DMs have the latest."
+
+
+def _button_id(body: dict) -> int | None:
+    value = (body.get("actions") or [{}])[0].get("value", "")
+    return int(value) if isinstance(value, str) and value.isdigit() else None
+
+
+def _metadata_id(view: dict, key: str) -> int | None:
+    try:
+        value = json.loads(view.get("private_metadata") or "{}").get(key)
+    except (ValueError, AttributeError):
+        return None
+    return value if isinstance(value, int) else None
+
+
+def _values(view: dict) -> dict:
+    return view.get("state", {}).get("values", {})
+
+
+def _text(view: dict, block: str, action: str = ids.FEEDBACK_TEXT_INPUT) -> str:
+    return _values(view).get(block, {}).get(action, {}).get("value") or ""
+
+
+def _gift(giver_id: str, view: dict) -> feedback.Gift:
+    values = _values(view)
+    recipient = values.get(ids.FEEDBACK_RECIPIENT_BLOCK, {}).get(ids.FEEDBACK_RECIPIENT_INPUT, {})
+    chosen_skill = values.get(ids.FEEDBACK_SKILL_BLOCK, {}).get(ids.FEEDBACK_SKILL_INPUT, {}).get("selected_option")
+    ticked = values.get(ids.FEEDBACK_ANONYMOUS_BLOCK, {}).get(ids.FEEDBACK_ANONYMOUS_INPUT, {})
+    return feedback.Gift(
+        giver_id=giver_id,
+        recipient_id=recipient.get("selected_user") or "",
+        skill=(chosen_skill or {}).get("value"),
+        keep_doing=_text(view, ids.FEEDBACK_KEEP_BLOCK),
+        do_differently=_text(view, ids.FEEDBACK_CHANGE_BLOCK),
+        anonymous=any(o.get("value") == "anonymous" for o in ticked.get("selected_options") or []),
+    )
+
+
+def _dm(deps: Deps, client: WebClient, user_id: str) -> Reply:
+    """Modal submissions have no response_url: the answer goes to the person by DM."""
+
+    def reply(message: Message) -> None:
+        try:
+            slack_io.post(client, user_id, message)
+        except (SlackApiError, OSError) as error:
+            deps.logger.error("feedback DM to the submitter failed: %s", slack_io.error_code(error))
+
+    return reply
 
 
 def register(app: App, deps: Deps) -> None:
     @app.command("/feedback")
-    def not_yet(ack: Ack, respond: Respond) -> None:
+    def feedback_command(ack: Ack, command: dict, respond: Respond, client: WebClient) -> None:
         ack()
-        responder(respond)(plain("`/feedback` is coming soon. `/practice help` shows what works today."))
+        reply = responder(respond)
+        giver = command["user_id"]
+        with told_on_failure(deps.logger, reply, "/feedback"):
+            request = rules.parse_request(command.get("text") or "")
+            if isinstance(request, ParseError):
+                reply(plain(request.message))
+            elif request.recipient_id == giver:
+                reply(plain(rules.NOT_YOURSELF))
+            elif request.inline and request.recipient_id:
+                reply(feedback.give_inline(deps, giver, request.recipient_id, request.text))
+            else:
+                opened = client.views_open(trigger_id=command["trigger_id"],
+                                           view=feedback.opening_form(request.recipient_id))
+                form, problem = feedback.form_for(deps, giver, request.recipient_id)
+                client.views_update(view_id=opened["view"]["id"], view=form)
+                if problem:
+                    reply(plain(problem))
+
+    @app.view(ids.FEEDBACK_MODAL)
+    def feedback_submitted(ack: Ack, body: dict, view: dict, client: WebClient) -> None:
+        gift = _gift(body["user"]["id"], view)
+        try:
+            errors, shared = feedback.form_errors(deps, gift)
+        except SQLAlchemyError:
+            errors, shared = {ids.FEEDBACK_RECIPIENT_BLOCK: DATABASE_DOWN}, []
+        except (SlackApiError, OSError):
+            errors, shared = {ids.FEEDBACK_RECIPIENT_BLOCK: SLACK_UNREACHABLE}, []
+        if errors:
+            ack(response_action="errors", errors=errors)
+            return
+        ack()
+        _dm(deps, client, gift.giver_id)(feedback.give(deps, gift, shared))
+
+    @app.action(ids.FEEDBACK_THANKS)
+    def thanks(ack: Ack, body: dict, respond: Respond) -> None:
+        ack()
+        reply = responder(respond)
+        with told_on_failure(deps.logger, reply, "thank-you button"):
+            feedback_id = _button_id(body)
+            reply(feedback.thank(deps, body["user"]["id"], feedback_id) if feedback_id else plain(OUT_OF_DATE))
+
+    @app.action(ids.FEEDBACK_TRY)
+    def try_open(ack: Ack, body: dict, respond: Respond, client: WebClient) -> None:
+        ack()
+        reply = responder(respond)
+        with told_on_failure(deps.logger, reply, "what-I'll-try button"):
+            feedback_id = _button_id(body)
+            form = feedback.try_form(deps, body["user"]["id"], feedback_id) if feedback_id else OUT_OF_DATE
+            if isinstance(form, str):
+                reply(plain(form))
+            else:
+                client.views_open(trigger_id=body["trigger_id"], view=form)
+
+    @app.view(ids.FEEDBACK_TRY_MODAL)
+    def try_submitted(ack: Ack, body: dict, view: dict, client: WebClient) -> None:
+        text = _text(view, ids.FEEDBACK_TRY_BLOCK)
+        if problem := rules.try_problem(text):
+            ack(response_action="errors", errors={ids.FEEDBACK_TRY_BLOCK: problem})
+            return
+        ack()
+        user_id = body["user"]["id"]
+        reply = _dm(deps, client, user_id)
+        feedback_id = _metadata_id(view, "feedback_id")
+        with told_on_failure(deps.logger, reply, "what-I'll-try form"):
+            reply(feedback.save_try(deps, user_id, feedback_id, text) if feedback_id else plain(OUT_OF_DATE))
+
+    @app.action(ids.FEEDBACK_FOLLOWUP)
+    def followup_open(ack: Ack, body: dict, respond: Respond, client: WebClient) -> None:
+        ack()
+        reply = responder(respond)
+        with told_on_failure(deps.logger, reply, "follow-up button"):
+            delivery_id = _button_id(body)
+            opened = feedback.followup_for(deps, body["user"]["id"], delivery_id) if delivery_id else OUT_OF_DATE
+            if isinstance(opened, str):
+                reply(plain(opened))
+            else:
+                client.views_open(trigger_id=body["trigger_id"], view=feedback.followup_form(deps, opened))
+
+    @app.view(ids.FEEDBACK_FOLLOWUP_MODAL)
+    def followup_submitted(ack: Ack, body: dict, view: dict, client: WebClient) -> None:
+        text = _text(view, ids.ANSWER_BLOCK, ids.ANSWER_INPUT)
+        if problem := answer_problem(text):
+            ack(response_action="errors", errors={ids.ANSWER_BLOCK: problem})
+            return
+        ack()
+        user_id = body["user"]["id"]
+        reply = _dm(deps, client, user_id)
+        choice = _values(view).get(ids.VISIBILITY_BLOCK, {}).get(ids.VISIBILITY_INPUT, {}).get("selected_option")
+        delivery_id = _metadata_id(view, "delivery_id")
+        with told_on_failure(deps.logger, reply, "follow-up form"):
+            opened = feedback.followup_for(deps, user_id, delivery_id) if delivery_id else OUT_OF_DATE
+            if isinstance(opened, str):
+                reply(plain(opened))
+            else:
+                reply(feedback.save_followup(deps, opened, user_id, text, visibility_of((choice or {}).get("value"))))

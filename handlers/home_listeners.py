@@ -1,11 +1,45 @@
-"""Listeners for home (issue 3); each registers its own commands, actions, views and events."""
+"""Listeners for the App Home: publish it when opened, and its pause/resume button."""
 
 from __future__ import annotations
 
-from slack_bolt import App
+from slack_bolt import Ack, App
+from slack_sdk.errors import SlackApiError
 
 from deps import Deps
+from handlers import home, ids, slack_io
+from handlers.blocks import Message
+from handlers.replies import Reply, told_on_failure
+
+
+def _by_dm(deps: Deps, user_id: str) -> Reply:
+    """The Home has no response_url: a failure is told by DM (and only logged if Slack is down too)."""
+
+    def reply(message: Message) -> None:
+        try:
+            slack_io.post(deps.client, user_id, message)
+        except (SlackApiError, OSError) as error:
+            deps.logger.error("could not tell %s about a Home failure: %s", user_id, slack_io.error_code(error))
+
+    return reply
+
+
+def _unheard(_message: Message) -> None:
+    """Opening a tab is not a request anyone waits on: failures are only logged."""
 
 
 def register(app: App, deps: Deps) -> None:
-    """Nothing registered yet."""
+    @app.event("app_home_opened")
+    def home_opened(event: dict) -> None:
+        if event.get("tab") != "home" or not event.get("user"):
+            return
+        with told_on_failure(deps.logger, _unheard, "app home"):
+            home.publish(deps, event["user"])
+
+    @app.action(ids.HOME_PAUSE)
+    def pause_clicked(ack: Ack, body: dict) -> None:
+        ack()
+        user_id = body["user"]["id"]
+        value = (body.get("actions") or [{}])[0].get("value", "")
+        with told_on_failure(deps.logger, _by_dm(deps, user_id), "home pause button"):
+            home.set_paused(deps, user_id, value == "pause")
+            home.publish(deps, user_id)

@@ -10,8 +10,32 @@ VISIBILITY_INPUT = "choice"
 DELIVERY_EVENT = "practice_delivery"
 
 # --- Peer feedback ---
+FEEDBACK_MODAL = "feedback_modal"  # the /feedback form; private_metadata is empty (all it needs is in the inputs)
+FEEDBACK_RECIPIENT_BLOCK = "feedback_recipient"
+FEEDBACK_RECIPIENT_INPUT = "person"
+FEEDBACK_SKILL_BLOCK = "feedback_skill"
+FEEDBACK_SKILL_INPUT = "skill"
+FEEDBACK_KEEP_BLOCK = "feedback_keep"
+FEEDBACK_CHANGE_BLOCK = "feedback_change"
+FEEDBACK_TEXT_INPUT = "text"
+FEEDBACK_ANONYMOUS_BLOCK = "feedback_anonymous"
+FEEDBACK_ANONYMOUS_INPUT = "choice"
+FEEDBACK_THANKS = "feedback_thanks"  # buttons on the recipient's DM carry only the feedback row id, never the giver
+FEEDBACK_TRY = "feedback_try"
+FEEDBACK_TRY_MODAL = "feedback_try_modal"  # private_metadata: {"feedback_id": id}
+FEEDBACK_TRY_BLOCK = "feedback_try_text"
+FEEDBACK_FOLLOWUP = "feedback_followup"  # the week-later "how did it go?" button (value: the follow-up delivery id)
+FEEDBACK_FOLLOWUP_MODAL = "feedback_followup_modal"  # private_metadata: {"delivery_id": id}
 
 # --- Weekly summaries ---
+SUMMARY_SHARE = "summary_share"  # "Share with the team" on a lead's summary (value: "<team id>:<ISO week>")
 HOME_SUMMARY = "home_summary"  # the App Home's "This week's summary" button (value: team id); handled with /summary
 
 # --- App Home, self-rating and feedback partners ---
+HOME_PAUSE = "home_pause"  # the Home's pause/resume button (value: "pause" or "resume")
+RATING_BLOCK = "self_rating"  # the answer modal's optional 1-5 self-rating
+RATING_INPUT = "rating"
+
+# --- Data rights ---
+FORGET_CONFIRM = "forget_confirm"
+FORGET_CANCEL = "forget_cancel"

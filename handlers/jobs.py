@@ -9,7 +9,7 @@ from apscheduler.schedulers.background import BackgroundScheduler
 from apscheduler.triggers.cron import CronTrigger
 
 from deps import Deps
-from handlers import delivery, feedback, pairing, summary
+from handlers import data_rights, delivery, feedback, pairing, summary
 
 JOB_ID = "practice-tick"
 
@@ -19,6 +19,7 @@ def run_tick(deps: Deps) -> Counter[str]:
     outcome = delivery.tick(deps)
     for job in (feedback.send_followups, summary.send_weekly, pairing.run_weekly):
         outcome.update(job(deps))
+    outcome.update(data_rights.apply_retention(deps, deps.clock.now()))
     return outcome
 
 

@@ -2,11 +2,69 @@
 
 from __future__ import annotations
 
+import random
 from collections import Counter
+from datetime import date, time
 
 from deps import Deps
+from domain.pairing import Group, make_groups
+from domain.schedule import Due, PersonPrefs, local_now, zone
+from handlers import blocks
+from handlers.delivery import send_once
+from storage import pairing_queries, queries
+from storage.db import transaction
+from storage.models import Team
 
 
 def run_weekly(deps: Deps) -> Counter[str]:
-    """Called by every tick: make and announce this week's pairs once per team."""
-    return Counter()
+    """Called by every tick: on Monday from the team's prompt time (team time zone) until the day ends,
+    make this week's pairs once and tell each person once."""
+    now = deps.clock.now()
+    outcomes: Counter[str] = Counter()
+    with deps.sessions() as session:
+        teams = pairing_queries.teams_with_partners(session)
+    for team in teams:
+        local = local_now(now, zone(team.timezone, deps.settings.default_timezone))
+        if local.weekday() == 0 and local.time() >= time.fromisoformat(team.prompt_time):
+            outcomes.update(announce(deps, team, local.date()))
+    return outcomes
+
+
+def _available(prefs: PersonPrefs, monday: date) -> bool:
+    return not prefs.paused and not (prefs.away_until is not None and prefs.away_until >= monday)
+
+
+def groups_of_week(deps: Deps, team: Team, monday: date) -> list[Group]:
+    """The stored groups, or new ones; when two schedulers race, the first insert wins and both read it."""
+    with deps.sessions() as session:
+        stored = pairing_queries.groups_for(session, team_id=team.id, week=monday)
+        if stored:
+            return stored
+        plan = queries.plan_for(session, team_id=team.id)
+        past = pairing_queries.history(session, team_id=team.id, before=monday)
+    members = [m.user_id for m in plan.members if _available(m.prefs, monday)] if plan else []
+    groups = make_groups(members, past, random.Random(team.id))
+    if not groups:
+        return []
+    with transaction(deps.sessions) as session:
+        pairing_queries.save_groups(session, team_id=team.id, week=monday, groups=groups, now=deps.clock.now())
+    with deps.sessions() as session:
+        return pairing_queries.groups_for(session, team_id=team.id, week=monday)
+
+
+def announce(deps: Deps, team: Team, monday: date) -> Counter[str]:
+    outcomes: Counter[str] = Counter()
+    groups = groups_of_week(deps, team, monday)
+    with deps.sessions() as session:
+        told = pairing_queries.announced(session, team_id=team.id, week=monday)
+    for group in groups:
+        for person in group:
+            if person in told:
+                continue
+            partners = [p for p in group if p != person]
+            outcome = send_once(
+                deps, Due("pairing", team.id, person, monday),
+                lambda _row, partners=partners: blocks.partners_message(partners, monday), slot=team.id,
+            )
+            outcomes[f"pairing:{outcome}"] += 1
+    return outcomes

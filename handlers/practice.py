@@ -11,9 +11,9 @@ from sqlmodel import Session
 from deps import Deps
 from domain import command_text as ct
 from domain.schedule import describe_days, local_now, zone
-from handlers import blocks, delivery, slack_io
+from handlers import blocks, data_rights, delivery, slack_io
 from handlers.blocks import Message, plain
-from storage import queries
+from storage import pairing_queries, queries
 from storage.db import transaction
 from storage.models import Team
 
@@ -52,6 +52,10 @@ def run(deps: Deps, caller: Caller, command: ct.PracticeCommand | ct.ParseError)
         return blocks.help_message()
     if isinstance(command, ct.Start):
         return start(deps, caller)
+    if isinstance(command, ct.ForgetMe):
+        return blocks.forget_confirm()
+    if isinstance(command, ct.Export):
+        return data_rights.export(deps, caller.user_id)
     personal = {
         ct.MyTime: my_time, ct.MyTimeReset: my_time, ct.Away: away, ct.Back: away,
         ct.Reminders: reminders, ct.Status: status,
@@ -107,6 +111,8 @@ def team_command(deps: Deps, caller: Caller, command: ct.PracticeCommand) -> Mes
         return _schedule_reply(deps, team, "Schedule")
     if isinstance(command, ct.LeadList | ct.HolidayList):
         return _team_lists(deps, team, command)
+    if isinstance(command, ct.ShowRetention):
+        return data_rights.show_retention(team)
     if not lead:
         if isinstance(command, ct.Pause | ct.Resume) and command.scope is None:
             return pause_me(deps, caller, isinstance(command, ct.Pause))
@@ -114,7 +120,7 @@ def team_command(deps: Deps, caller: Caller, command: ct.PracticeCommand) -> Mes
     handler = {
         ct.Stop: stop, ct.Pause: pause_team, ct.Resume: pause_team, ct.Now: now,
         ct.SetSchedule: set_schedule, ct.LeadAdd: lead_add, ct.LeadRemove: lead_remove,
-        ct.HolidayAdd: holiday, ct.HolidayRemove: holiday,
+        ct.HolidayAdd: holiday, ct.HolidayRemove: holiday, ct.Partners: partners, ct.Retention: retention,
     }[type(command)]
     return handler(deps, caller, team, command)
 
@@ -231,6 +237,21 @@ def holiday(deps: Deps, caller: Caller, team: Team, command: ct.PracticeCommand)
     return plain(f"{command.day:%A %-d %B %Y} is a team holiday: no prompts, quotes or reminders that day.")
 
 
+def retention(deps: Deps, caller: Caller, team: Team, command: ct.PracticeCommand) -> Message:
+    assert isinstance(command, ct.Retention)
+    return data_rights.set_retention(deps, team, command.days)
+
+
+def partners(deps: Deps, caller: Caller, team: Team, command: ct.PracticeCommand) -> Message:
+    assert isinstance(command, ct.Partners)
+    with transaction(deps.sessions) as session:
+        pairing_queries.set_pairing(session, team_id=team.id, enabled=command.on)
+    if command.on:
+        return plain("Feedback partners are on: every Monday at the team's prompt time, each member gets a "
+                     "partner (a trio when the team is odd) by DM, rotating so everyone meets everyone.")
+    return plain("Feedback partners are off. Nobody gets a partner from next Monday on.")
+
+
 def my_time(deps: Deps, caller: Caller, command: ct.PracticeCommand) -> Message:
     with transaction(deps.sessions) as session:
         row = queries.person(session, user_id=caller.user_id)
@@ -285,4 +306,7 @@ def status(deps: Deps, caller: Caller, _command: ct.PracticeCommand) -> Message:
     if prefs.away_until:
         lines.append(f"*Away until:* {prefs.away_until.isoformat()}")
     lines.append(f"*Reminders:* {'on' if prefs.reminders else 'off'}")
+    paired = [f"<#{t.channel_id}>" for t in teams if t.pairing_enabled]
+    if teams:
+        lines.append(f"*Feedback partners:* {'on in ' + ', '.join(paired) if paired else 'off'}")
     return plain("\n".join(lines))

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from sqlmodel import Session
+
 from deps import Deps
 from domain.schedule import Due, local_now, zone
+from domain.self_rating import should_ask
 from handlers import blocks
 from handlers.delivery import choose_prompt
 from prompts.bank import Prompt
-from storage import queries
+from storage import home_queries, queries
 from storage.db import transaction
 from storage.models import Answer, Delivery
 
@@ -23,6 +26,8 @@ class OpenPrompt:
     delivery: Delivery
     prompt: Prompt
     answer: Answer | None
+    ask_rating: bool = False
+    rating: int | None = None
 
 
 def current_prompt(deps: Deps, user_id: str) -> OpenPrompt | str:
@@ -43,7 +48,7 @@ def current_prompt(deps: Deps, user_id: str) -> OpenPrompt | str:
             if found is None:
                 return "Your prompt is on its way; try again in a moment."
             queries.mark_sent(session, delivery_id=found.id, channel=None, ts=None, now=now)
-        return _loaded(deps, found, None)
+        return _loaded(deps, session, found, None)
 
 
 def prompt_for(deps: Deps, user_id: str, delivery_id: int) -> OpenPrompt | str:
@@ -53,14 +58,17 @@ def prompt_for(deps: Deps, user_id: str, delivery_id: int) -> OpenPrompt | str:
             return "I couldn't find that prompt any more."
         if found.recipient != user_id:
             return NOT_YOURS
-        return _loaded(deps, found, queries.answer_for(session, delivery_id=found.id))
+        return _loaded(deps, session, found, queries.answer_for(session, delivery_id=found.id))
 
 
-def _loaded(deps: Deps, found: Delivery, answer: Answer | None) -> OpenPrompt | str:
+def _loaded(deps: Deps, session: Session, found: Delivery, answer: Answer | None) -> OpenPrompt | str:
     prompt = deps.prompt(found.item_id)
     if prompt is None:
         return "That prompt has been retired from the bank. `/reflect` gives you a fresh one."
-    return OpenPrompt(found, prompt, answer)
+    rated = home_queries.rating_for_answer(session, answer_id=answer.id) if answer else None
+    last = home_queries.last_rated(session, user_id=found.recipient, skill=prompt.skill)
+    ask = should_ask(last, deps.clock.now(), already_rated_this_answer=rated is not None)
+    return OpenPrompt(found, prompt, answer, ask_rating=ask, rating=rated.rating if rated else None)
 
 
 def modal_for(opened: OpenPrompt) -> dict:
@@ -69,14 +77,19 @@ def modal_for(opened: OpenPrompt) -> dict:
         opened.prompt, opened.delivery.id,
         initial_text=answer.text if answer else None,
         visibility=answer.visibility if answer else "private",
+        ask_rating=opened.ask_rating, rating=opened.rating,
     )
 
 
-def save(deps: Deps, opened: OpenPrompt, user_id: str, text: str, visibility: str) -> blocks.Message:
+def save(
+    deps: Deps, opened: OpenPrompt, user_id: str, text: str, visibility: str, rating: int | None = None
+) -> blocks.Message:
     with transaction(deps.sessions) as session:
-        _answer, edited = queries.save_answer(
+        answer, edited = queries.save_answer(
             session, delivery=opened.delivery, user_id=user_id, text=text.strip(), visibility=visibility,
             now=deps.clock.now(),
         )
+        if rating is not None:
+            home_queries.save_rating(session, answer=answer, rating=rating, now=deps.clock.now())
     return blocks.answer_saved(opened.prompt, opened.delivery.id, text=text.strip(), visibility=visibility,
                                edited=edited)

@@ -108,3 +108,14 @@ def find_delivery(client: WebClient, recipient: str, delivery_id: int, oldest: f
                 and (metadata.get("event_payload") or {}).get("delivery_id") == delivery_id):
             return channel, message["ts"]
     return None
+
+
+def upload_to_dm(client: WebClient, user_id: str, *, filename: str, content: bytes | str, title: str,
+                 comment: str | None = None, alt_txt: str | None = None) -> str:
+    """Upload a file into the bot's DM with a person (files upload v2); returns the DM channel id.
+
+    files_upload_v2 shares into a conversation id, not a user id, so the DM is opened first."""
+    channel = client.conversations_open(users=user_id)["channel"]["id"]
+    client.files_upload_v2(channel=channel, filename=filename, content=content, title=title,
+                           initial_comment=comment, alt_txt=alt_txt)
+    return channel

@@ -1,16 +1,42 @@
-"""Listeners for summary (issue 3): the `/summary` command and its buttons and modals."""
+"""Listeners for summaries (issue 3): `/summary`, "Share with the team", and the App Home's summary button."""
 
 from __future__ import annotations
 
 from slack_bolt import Ack, App, Respond
 
 from deps import Deps
-from handlers.blocks import plain
-from handlers.replies import responder
+from handlers import ids, slack_io, summary
+from handlers.blocks import Message
+from handlers.replies import responder, told_on_failure
+
+
+def _value(body: dict) -> str:
+    return str((body.get("actions") or [{}])[0].get("value") or "")
 
 
 def register(app: App, deps: Deps) -> None:
     @app.command("/summary")
-    def not_yet(ack: Ack, respond: Respond) -> None:
+    def summary_command(ack: Ack, command: dict, respond: Respond) -> None:
         ack()
-        responder(respond)(plain("`/summary` is coming soon. `/practice help` shows what works today."))
+        reply = responder(respond)
+        with told_on_failure(deps.logger, reply, "/summary"):
+            summary.answer_command(deps, command["user_id"], command.get("channel_id", ""),
+                                   command.get("text") or "", reply)
+
+    @app.action(ids.SUMMARY_SHARE)
+    def share_button(ack: Ack, body: dict, respond: Respond) -> None:
+        ack()
+        reply = responder(respond)
+        with told_on_failure(deps.logger, reply, "summary share"):
+            reply(summary.share(deps, body["user"]["id"], _value(body)))
+
+    @app.action(ids.HOME_SUMMARY)
+    def home_summary_button(ack: Ack, body: dict) -> None:
+        ack()
+        user_id = body["user"]["id"]
+
+        def reply(message: Message) -> None:
+            slack_io.post(deps.client, user_id, message)
+
+        with told_on_failure(deps.logger, reply, "home summary"):
+            summary.dm_home_summary(deps, user_id, _value(body))

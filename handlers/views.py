@@ -11,6 +11,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from deps import Deps
 from domain.answers import answer_problem, visibility_of
+from domain.self_rating import parse_rating
 from handlers import blocks, ids, reflect, slack_io
 
 
@@ -34,13 +35,15 @@ def register(app: App, deps: Deps) -> None:
         ack()
         user_id = body["user"]["id"]
         choice = values.get(ids.VISIBILITY_BLOCK, {}).get(ids.VISIBILITY_INPUT, {}).get("selected_option") or {}
+        rated = values.get(ids.RATING_BLOCK, {}).get(ids.RATING_INPUT, {}).get("selected_option") or {}
         delivery_id = _delivery_id(view)
         try:
             opened = reflect.prompt_for(deps, user_id, delivery_id) if delivery_id else "That form is out of date."
             if isinstance(opened, str):
                 reply = blocks.answer_not_saved(text, reason=opened)
             else:
-                reply = reflect.save(deps, opened, user_id, text, visibility_of(choice.get("value")))
+                reply = reflect.save(deps, opened, user_id, text, visibility_of(choice.get("value")),
+                                     rating=parse_rating(rated.get("value")))
         except SQLAlchemyError as error:
             deps.logger.error("saving an answer failed: database error %s", type(error).__name__)
             reply = blocks.answer_not_saved(text)

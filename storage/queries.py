@@ -510,3 +510,12 @@ def recent_window(today: date) -> date:
 
 def stop_all_teams(session: Session) -> None:
     session.exec(update(Team).values(status="stopped"))
+
+
+def set_retention(session: Session, *, team_id: int, days: int | None) -> None:
+    session.exec(update(Team).where(Team.id == team_id).values(retention_days=days))
+
+
+def retention_periods(session: Session) -> list[tuple[int, int]]:
+    rows = session.exec(select(Team.id, Team.retention_days).where(Team.retention_days.is_not(None)))
+    return [(team_id, days) for team_id, days in rows]

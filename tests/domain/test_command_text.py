@@ -23,6 +23,7 @@ from domain.command_text import (
     MyTimeReset,
     Now,
     ParseError,
+    Partners,
     Pause,
     Reminders,
     Resume,
@@ -525,6 +526,20 @@ def test_a_bad_reminders_command_shows_both_forms(text):
     assert "`/practice reminders on`" in message or "on its own" in message
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("partners on", Partners(True)), ("partners off", Partners(False)), ("Partners ON", Partners(True))],
+)
+def test_a_lead_turns_feedback_partners_on_and_off(text, expected):
+    assert parse_practice(text) == expected
+
+
+@pytest.mark.parametrize("text", ["partners", "partners <!channel>", "partners on please"])
+def test_a_bad_partners_command_shows_both_forms(text):
+    message = error_of(text)
+    assert "`/practice partners on`" in message or "on its own" in message
+
+
 # --- things the bot does not know -------------------------------------------------------------------
 
 
@@ -676,3 +691,33 @@ def test_clip_shortens_with_an_ellipsis():
     assert clip("abcdefghij", 5) == "abcd…"
     assert len(clip("x" * 100, 40)) == 40
     assert clip("anything", 0) == ""
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("forget-me", "ForgetMe"), ("FORGETME", "ForgetMe"), ("export", "Export"), ("retention", "ShowRetention")],
+)
+def test_a_member_asks_for_their_data_or_to_be_forgotten(text, expected):
+    assert type(parse_practice(text)).__name__ == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "days"),
+    [("retention 365", 365), ("retention 90 days", 90), ("retention 30d", 30), ("retention off", None),
+     ("retention forever", None)],
+)
+def test_a_lead_sets_how_long_answers_are_kept(text, days):
+    command = parse_practice(text)
+    assert type(command).__name__ == "Retention" and command.days == days
+
+
+@pytest.mark.parametrize("text", ["retention 7", "retention 99999", "retention soon", "retention 90 weeks"])
+def test_a_retention_period_out_of_range_or_unreadable_is_explained(text):
+    error = parse_practice(text)
+    assert isinstance(error, ParseError)
+    assert "retention" in error.message
+
+
+def test_forget_me_takes_no_arguments():
+    error = parse_practice("forget-me now please")
+    assert isinstance(error, ParseError) and "forget-me" in error.message

@@ -1,0 +1,226 @@
+"""SQL for weekly summaries: GROUP BY and COUNT in the database over (team, local date / created_at) indexes,
+so a team of 1,000 with years of history never loads its rows into Python.
+
+Portable SQL only (SQLite and PostgreSQL): weeks are ranges of `Delivery.local_date`, or of UTC instants
+computed in Python from the team-local week bounds.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date, datetime, timedelta
+
+from sqlalchemy import and_, case, func, or_
+from sqlmodel import Session, select
+
+from storage.models import Answer, Delivery, Feedback, Person, Team, TeamHoliday, TeamLead, TeamMember
+
+SHARED_VISIBILITIES = ("lead", "team")
+MAX_MEMBERS = 1_000_000  # far above any channel
+
+
+def _prompts_between(team_id: int, start: date, end: date):  # type: ignore[no-untyped-def]
+    return and_(
+        Delivery.team_id == team_id, Delivery.local_date >= start, Delivery.local_date < end,
+        Delivery.kind == "prompt", Delivery.status == "sent",
+    )
+
+
+def members(session: Session, *, team_id: int) -> list[str]:
+    """Active human members (bots and deactivated accounts we know of are left out)."""
+    return list(session.exec(
+        select(TeamMember.user_id)
+        .outerjoin(Person, Person.user_id == TeamMember.user_id)
+        .where(TeamMember.team_id == team_id, TeamMember.active,
+               or_(Person.user_id.is_(None), and_(~Person.deleted, ~Person.is_bot)))
+        .order_by(TeamMember.user_id)
+    ).all())
+
+
+def prompt_tallies(session: Session, *, team_id: int, start: date, end: date) -> dict[str, tuple[int, int]]:
+    """Per person: prompts delivered with a local date in [start, end), and how many were answered."""
+    rows = session.exec(
+        select(Delivery.recipient, func.count(Delivery.id), func.count(Answer.id))
+        .outerjoin(Answer, Answer.delivery_id == Delivery.id)
+        .where(_prompts_between(team_id, start, end))
+        .group_by(Delivery.recipient)
+    ).all()
+    return {user: (delivered, answered) for user, delivered, answered in rows}
+
+
+def daily_prompts(
+    session: Session, *, team_id: int, start: date, end: date
+) -> list[tuple[date, str | None, int, int]]:
+    """Per local date and answered skill (None for unanswered): delivered and answered counts."""
+    rows = session.exec(
+        select(Delivery.local_date, Answer.skill, func.count(Delivery.id), func.count(Answer.id))
+        .outerjoin(Answer, Answer.delivery_id == Delivery.id)
+        .where(_prompts_between(team_id, start, end))
+        .group_by(Delivery.local_date, Answer.skill)
+    ).all()
+    return [(day, skill, delivered, answered) for day, skill, delivered, answered in rows]
+
+
+def streaks(
+    session: Session, *, team_id: int, since: date, as_of: date
+) -> dict[str, tuple[int, date | None, date | None]]:
+    """Per active member: (days answered since their last missed prompt, that missed day, their first prompt
+    since `since`), looking no further back than `since`.
+
+    Streaks are per person, so prompts from any of their teams count. Each member's prompts are walked newest
+    first along the ledger's unique (recipient, kind, local_date) index, stopping at the last miss, so the
+    cost follows streak lengths rather than the size of the team's history. Today's prompt, if still open,
+    is not a miss yet; neither is an unanswered bonus prompt (slot > 0)."""
+    def prompts_of_member():  # type: ignore[no-untyped-def]
+        return and_(Delivery.recipient == TeamMember.user_id, Delivery.kind == "prompt",
+                    Delivery.status == "sent", Delivery.local_date >= since)
+
+    last_missed = (
+        select(Delivery.local_date)
+        .outerjoin(Answer, Answer.delivery_id == Delivery.id)
+        .where(prompts_of_member(), Delivery.local_date < as_of, Delivery.slot == 0, Answer.id.is_(None))
+        .order_by(Delivery.local_date.desc())
+        .limit(1)
+        .correlate(TeamMember)
+        .scalar_subquery()
+    )
+    first = (
+        select(Delivery.local_date)
+        .where(prompts_of_member(), Delivery.local_date <= as_of)
+        .order_by(Delivery.local_date)
+        .limit(1)
+        .correlate(TeamMember)
+        .scalar_subquery()
+    )
+    # A LIMIT keeps the databases from inlining this subquery into the join below, where its correlated
+    # parts would run once per joined row instead of once per member (SQLite's rule 14, PostgreSQL's pull-up).
+    marks = (
+        select(TeamMember.user_id.label("user_id"), last_missed.label("last_missed"), first.label("first"))
+        .where(TeamMember.team_id == team_id, TeamMember.active)
+        .limit(MAX_MEMBERS)
+        .subquery()
+    )
+    answered_day = case((Answer.id.is_not(None), Delivery.local_date))
+    rows = session.exec(
+        select(marks.c.user_id, marks.c.last_missed, marks.c.first, func.count(func.distinct(answered_day)))
+        .outerjoin(Delivery, and_(
+            Delivery.recipient == marks.c.user_id, Delivery.kind == "prompt", Delivery.status == "sent",
+            Delivery.local_date > func.coalesce(marks.c.last_missed, since - timedelta(days=1)),
+            Delivery.local_date <= as_of,
+        ))
+        .outerjoin(Answer, Answer.delivery_id == Delivery.id)
+        .group_by(marks.c.user_id, marks.c.last_missed, marks.c.first)
+    ).all()
+    return {user: (days, missed, first_day) for user, missed, first_day, days in rows}
+
+
+def feedback_counts(
+    session: Session, *, team_id: int, start: datetime, end: datetime
+) -> tuple[dict[str, int], dict[str, int], int]:
+    """(given per giver, received per recipient, total). Anonymous feedback counts for its recipient and the
+    total only: it never appears under its giver."""
+    window = and_(Feedback.team_id == team_id, Feedback.created_at >= start, Feedback.created_at < end)
+    given = session.exec(
+        select(Feedback.giver_id, func.count(Feedback.id))
+        .where(window, Feedback.anonymous.is_(False))
+        .group_by(Feedback.giver_id)
+    ).all()
+    received = session.exec(
+        select(Feedback.recipient_id, func.count(Feedback.id)).where(window).group_by(Feedback.recipient_id)
+    ).all()
+    return dict(given), dict(received), sum(n for _user, n in received)
+
+
+def feedback_active(session: Session, *, team_id: int, start: datetime, end: datetime) -> set[str]:
+    """Who gave (named, never anonymously) or received feedback in the team between start and end."""
+    window = and_(Feedback.team_id == team_id, Feedback.created_at >= start, Feedback.created_at < end)
+    givers = select(Feedback.giver_id).where(window, Feedback.anonymous.is_(False)).distinct()
+    recipients = select(Feedback.recipient_id).where(window).distinct()
+    return set(session.exec(givers).all()) | set(session.exec(recipients).all())
+
+
+def quote_ids(session: Session, *, team_id: int, channel_id: str, start: date, end: date) -> list[str]:
+    """The quotes of the week posted in the team channel, in order."""
+    return [
+        item for item in session.exec(
+            select(Delivery.item_id).where(
+                Delivery.team_id == team_id, Delivery.local_date >= start, Delivery.local_date < end,
+                Delivery.kind == "quote", Delivery.status == "sent", Delivery.recipient == channel_id,
+            ).order_by(Delivery.local_date)
+        ).all() if item
+    ]
+
+
+def shared_answers(
+    session: Session, *, team_id: int, start: date, end: date, limit: int
+) -> tuple[list[tuple[str, str, str, str, date]], int]:
+    """Answers to the week's prompts that their authors shared with the lead or the team: the first `limit`
+    as (user, skill, visibility, text, local date), by person then day, and how many there are."""
+    where = and_(_prompts_between(team_id, start, end), Answer.visibility.in_(SHARED_VISIBILITIES))
+    rows = session.exec(
+        select(Answer.user_id, Answer.skill, Answer.visibility, Answer.text, Delivery.local_date)
+        .join(Delivery, Answer.delivery_id == Delivery.id)
+        .where(where)
+        .order_by(Answer.user_id, Delivery.local_date, Delivery.slot)
+        .limit(limit)
+    ).all()
+    total = session.exec(
+        select(func.count(Answer.id)).join(Delivery, Answer.delivery_id == Delivery.id).where(where)
+    ).one()
+    return [tuple(r) for r in rows], total  # type: ignore[misc]
+
+
+def summary_teams(session: Session) -> list[Team]:
+    """Teams whose leads get the Monday summary: paused teams too (their history still matters), not stopped."""
+    return list(session.exec(select(Team).where(Team.status != "stopped").order_by(Team.id)))
+
+
+def leads_of(session: Session, *, team_ids: Iterable[int]) -> dict[int, list[str]]:
+    """TeamLead rows of these teams, skipping deactivated or bot accounts we know about."""
+    ids = list(team_ids)
+    if not ids:
+        return {}
+    rows = session.exec(
+        select(TeamLead.team_id, TeamLead.user_id)
+        .outerjoin(Person, Person.user_id == TeamLead.user_id)
+        .where(TeamLead.team_id.in_(ids), or_(Person.user_id.is_(None), and_(~Person.deleted, ~Person.is_bot)))
+        .order_by(TeamLead.team_id, TeamLead.user_id)
+    ).all()
+    found: dict[int, list[str]] = {}
+    for team_id, user_id in rows:
+        found.setdefault(team_id, []).append(user_id)
+    return found
+
+
+def summaries_settled(
+    session: Session, *, local_date: date, team_ids: Iterable[int], stale_before: datetime
+) -> set[tuple[str, int]]:
+    """(lead, team) pairs whose Monday summary for `local_date` is sent or in flight, so a tick skips them
+    without trying to claim (one cheap read instead of a write per lead every minute)."""
+    ids = list(team_ids)
+    if not ids:
+        return set()
+    rows = session.exec(
+        select(Delivery.recipient, Delivery.slot).where(
+            Delivery.team_id.in_(ids), Delivery.local_date == local_date, Delivery.kind == "summary",
+            Delivery.slot.in_(ids),
+            or_(Delivery.status == "sent", and_(Delivery.status == "claimed", Delivery.claimed_at >= stale_before)),
+        )
+    ).all()
+    return {(recipient, slot) for recipient, slot in rows}
+
+
+def holidays_between(session: Session, *, team_ids: Iterable[int], start: date, end: date) -> dict[int, set[date]]:
+    ids = list(team_ids)
+    if not ids:
+        return {}
+    found: dict[int, set[date]] = {}
+    for team_id, day in session.exec(select(TeamHoliday.team_id, TeamHoliday.day).where(
+            TeamHoliday.team_id.in_(ids), TeamHoliday.day >= start, TeamHoliday.day < end)):
+        found.setdefault(team_id, set()).add(day)
+    return found
+
+
+def had_prompts(session: Session, *, team_id: int, start: date, end: date) -> bool:
+    """Whether any prompt went out to the team in [start, end): an empty week isn't worth a DM."""
+    return session.exec(select(Delivery.id).where(_prompts_between(team_id, start, end)).limit(1)).first() is not None
