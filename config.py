@@ -58,6 +58,14 @@ def _required(env: Mapping[str, str], name: str, prefix: str | None = None) -> s
     return value
 
 
+def database_url_from(env: Mapping[str, str]) -> str:
+    """Separate from the rest so `python bot.py migrate` needs no Slack tokens."""
+    database_url = env.get("DATABASE_URL", "").strip() or DEFAULT_DATABASE_URL
+    if not re.match(r"^(sqlite|postgresql)(\+\w+)?://", database_url):
+        raise ConfigError("DATABASE_URL", "should look like sqlite:///practice.db or postgresql+psycopg://...")
+    return database_url
+
+
 def load_settings(env: Mapping[str, str]) -> Settings:
     bot_token = _required(env, "SLACK_BOT_TOKEN", "xoxb-")
     signing_secret = _required(env, "SLACK_SIGNING_SECRET")
@@ -65,9 +73,7 @@ def load_settings(env: Mapping[str, str]) -> Settings:
     if app_token is not None and not app_token.startswith("xapp-"):
         raise ConfigError("SLACK_APP_TOKEN", "should start with 'xapp-' (an app-level token with connections:write)")
 
-    database_url = env.get("DATABASE_URL", "").strip() or DEFAULT_DATABASE_URL
-    if not re.match(r"^(sqlite|postgresql)(\+\w+)?://", database_url):
-        raise ConfigError("DATABASE_URL", "should look like sqlite:///practice.db or postgresql+psycopg://...")
+    database_url = database_url_from(env)
 
     api_url = env.get("SLACK_API_URL", "").strip() or DEFAULT_API_URL
     if not re.match(r"^https?://", api_url):

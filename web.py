@@ -1,4 +1,4 @@
-"""HTTP mode: Bolt's request verification and listeners on POST /slack/events, and GET /healthz."""
+"""HTTP mode: Bolt's request verification and listeners on POST /slack/events, GET /healthz and GET /readyz."""
 
 from __future__ import annotations
 
@@ -10,7 +10,9 @@ from wsgiref.simple_server import WSGIRequestHandler, WSGIServer, make_server
 from slack_bolt import App
 from slack_bolt.adapter.wsgi import SlackRequestHandler
 from sqlalchemy import Engine
+from sqlalchemy.exc import SQLAlchemyError
 
+from storage import migrate
 from storage.db import database_reachable
 
 WSGIApp = Callable[[dict, Callable[..., object]], Iterable[bytes]]
@@ -22,15 +24,33 @@ def wsgi_app(app: App, engine: Engine) -> WSGIApp:
     def application(environ: dict, start_response: Callable[..., object]) -> Iterable[bytes]:
         path, method = environ.get("PATH_INFO", ""), environ.get("REQUEST_METHOD", "")
         if path == "/healthz" and method == "GET":
-            ok = database_reachable(engine)
-            start_response("200 OK" if ok else "503 Service Unavailable", [("Content-Type", "text/plain")])
-            return [b"ok" if ok else b"database unreachable"]
+            return _probe(start_response, database_reachable(engine), "database unreachable")
+        if path == "/readyz" and method == "GET":
+            ready, problem = readiness(engine)
+            return _probe(start_response, ready, problem)
         if path == "/slack/events" and method == "POST":
             return slack(environ, start_response)
         start_response("404 Not Found", [("Content-Type", "text/plain")])
         return [b"not found"]
 
     return application
+
+
+def _probe(start_response: Callable[..., object], ok: bool, problem: str) -> list[bytes]:
+    start_response("200 OK" if ok else "503 Service Unavailable", [("Content-Type", "text/plain")])
+    return [b"ok" if ok else problem.encode()]
+
+
+def readiness(engine: Engine) -> tuple[bool, str]:
+    """Ready to take traffic: the database answers and its schema is the one this code expects."""
+    if not database_reachable(engine):
+        return False, "database unreachable"
+    try:
+        if not migrate.at_head(engine):
+            return False, "database schema is not at the newest migration"
+    except SQLAlchemyError:
+        return False, "database unreachable"
+    return True, ""
 
 
 class _ThreadingServer(ThreadingMixIn, WSGIServer):
