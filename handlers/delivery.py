@@ -195,7 +195,7 @@ def tick(deps: Deps) -> Counter[str]:
     refresh_directory(deps, now)
     with deps.sessions() as session:
         plans = queries.load_plans(session)
-    return deliver_all(deps, due_now(now, plans))
+    return deliver_all(deps, due_now(now, plans, deps.settings.catch_up))
 
 
 def send_now(deps: Deps, team_id: int) -> Counter[str]:
