@@ -27,6 +27,7 @@ class Team(SQLModel, table=True):
     members_synced_at: datetime | None = Field(default=None, sa_column=_utc_column(nullable=True))
     summary_time: str = Field(default="08:30", max_length=5)  # Monday, team-local: last week's summary to leads
     pairing_enabled: bool = False
+    retention_days: int | None = None  # answers older than this are deleted; None keeps them
 
 
 class TeamMember(SQLModel, table=True):
