@@ -6,6 +6,7 @@ import os
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from datetime import timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -34,6 +35,7 @@ class Settings:
     port: int = 3000
     lead_user_ids: frozenset[str] = frozenset()
     default_timezone: str = "UTC"
+    catch_up: timedelta = timedelta(hours=8)
 
     @property
     def socket_mode(self) -> bool:
@@ -58,6 +60,14 @@ def _required(env: Mapping[str, str], name: str, prefix: str | None = None) -> s
     return value
 
 
+def database_url_from(env: Mapping[str, str]) -> str:
+    """Separate from the rest so `python bot.py migrate` needs no Slack tokens."""
+    database_url = env.get("DATABASE_URL", "").strip() or DEFAULT_DATABASE_URL
+    if not re.match(r"^(sqlite|postgresql)(\+\w+)?://", database_url):
+        raise ConfigError("DATABASE_URL", "should look like sqlite:///practice.db or postgresql+psycopg://...")
+    return database_url
+
+
 def load_settings(env: Mapping[str, str]) -> Settings:
     bot_token = _required(env, "SLACK_BOT_TOKEN", "xoxb-")
     signing_secret = _required(env, "SLACK_SIGNING_SECRET")
@@ -65,9 +75,7 @@ def load_settings(env: Mapping[str, str]) -> Settings:
     if app_token is not None and not app_token.startswith("xapp-"):
         raise ConfigError("SLACK_APP_TOKEN", "should start with 'xapp-' (an app-level token with connections:write)")
 
-    database_url = env.get("DATABASE_URL", "").strip() or DEFAULT_DATABASE_URL
-    if not re.match(r"^(sqlite|postgresql)(\+\w+)?://", database_url):
-        raise ConfigError("DATABASE_URL", "should look like sqlite:///practice.db or postgresql+psycopg://...")
+    database_url = database_url_from(env)
 
     api_url = env.get("SLACK_API_URL", "").strip() or DEFAULT_API_URL
     if not re.match(r"^https?://", api_url):
@@ -90,6 +98,14 @@ def load_settings(env: Mapping[str, str]) -> Settings:
     except (ZoneInfoNotFoundError, ValueError):
         raise ConfigError("DEFAULT_TIMEZONE", f"'{timezone[:40]}' is not a time zone (like Europe/Dublin)") from None
 
+    catch_up_text = env.get("CATCH_UP_HOURS", "").strip() or "8"
+    try:
+        catch_up_hours = float(catch_up_text)
+    except ValueError:
+        catch_up_hours = -1
+    if not 0 <= catch_up_hours <= 23:
+        raise ConfigError("CATCH_UP_HOURS", f"should be a number of hours from 0 to 23, not '{catch_up_text[:20]}'")
+
     return Settings(
         bot_token=bot_token,
         signing_secret=signing_secret,
@@ -99,4 +115,5 @@ def load_settings(env: Mapping[str, str]) -> Settings:
         port=int(port_text),
         lead_user_ids=leads,
         default_timezone=timezone,
+        catch_up=timedelta(hours=catch_up_hours),
     )

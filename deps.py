@@ -13,7 +13,8 @@ from config import Settings
 from domain.clock import Clock, SystemClock
 from handlers.slack_io import make_client
 from prompts.bank import Prompt, Quote, load_prompts, load_quotes
-from storage.db import SessionFactory, create_schema, make_engine, session_factory
+from storage import migrate
+from storage.db import SessionFactory, make_engine, session_factory
 
 
 @dataclass
@@ -44,9 +45,9 @@ def build_deps(
     prompts: tuple[Prompt, ...] | None = None,
     quotes: tuple[Quote, ...] | None = None,
 ) -> Deps:
-    """Loads the banks (a broken file raises BankError) and creates the schema on first start."""
+    """Loads the banks (a broken file raises BankError) and migrates the schema to the newest revision."""
     engine = make_engine(settings.database_url)
-    create_schema(engine)
+    migrate.upgrade(engine)
     return Deps(
         settings=settings,
         clock=clock or SystemClock(),

@@ -1,36 +1,113 @@
-"""HTTP mode: Bolt's request verification and listeners on POST /slack/events, and GET /healthz."""
+"""HTTP mode: Bolt's request verification and listeners on POST /slack/events, GET /healthz and GET /readyz."""
 
 from __future__ import annotations
 
+import io
+import json
+import logging
 import threading
+import time
 from collections.abc import Callable, Iterable
 from socketserver import ThreadingMixIn
+from urllib.parse import parse_qs
 from wsgiref.simple_server import WSGIRequestHandler, WSGIServer, make_server
 
 from slack_bolt import App
 from slack_bolt.adapter.wsgi import SlackRequestHandler
 from sqlalchemy import Engine
+from sqlalchemy.exc import SQLAlchemyError
 
+from storage import migrate
 from storage.db import database_reachable
 
 WSGIApp = Callable[[dict, Callable[..., object]], Iterable[bytes]]
 
 
+def describe(body: bytes) -> dict[str, str]:
+    """What a Slack request is, for the request log: its kind, the command/action/event name and workspace.
+    Never its text, which may be someone's answer."""
+    form = parse_qs(body.decode("utf-8", "replace"))
+    try:
+        if "command" in form:
+            return {"kind": "command", "name": form["command"][0], "workspace": form.get("team_id", [""])[0]}
+        payload = json.loads(form["payload"][0]) if "payload" in form else json.loads(body or b"{}")
+    except (ValueError, KeyError):
+        return {"kind": "unknown", "name": "", "workspace": ""}
+    if not isinstance(payload, dict):
+        return {"kind": "unknown", "name": "", "workspace": ""}
+    kind = str(payload.get("type", "unknown"))
+    name = ""
+    if kind == "block_actions":
+        name = str(((payload.get("actions") or [{}])[0]).get("action_id", ""))
+    elif kind in ("view_submission", "view_closed"):
+        name = str((payload.get("view") or {}).get("callback_id", ""))
+    elif kind == "event_callback":
+        name = str((payload.get("event") or {}).get("type", ""))
+    team = payload.get("team_id") or ""
+    if not team and isinstance(payload.get("team"), dict):
+        team = payload["team"].get("id", "")
+    return {"kind": kind, "name": name, "workspace": str(team or "")}
+
+
+def _logged(slack: SlackRequestHandler, logger: logging.Logger) -> WSGIApp:
+    """One structured line per Slack request: what it was, the status and how long until Slack had its ack."""
+
+    def application(environ: dict, start_response: Callable[..., object]) -> Iterable[bytes]:
+        started = time.perf_counter()
+        length = int(environ.get("CONTENT_LENGTH") or 0)
+        body = environ["wsgi.input"].read(length) if length > 0 else b""
+        environ["wsgi.input"] = io.BytesIO(body)
+        status: list[str] = []
+
+        def recording(code: str, headers: list, *rest: object) -> object:
+            status.append(code.split(" ", 1)[0])
+            return start_response(code, headers, *rest)
+
+        result = slack(environ, recording)
+        fields = describe(body)
+        logger.info(
+            "request kind=%s name=%s workspace=%s status=%s retry=%s latency_ms=%.1f",
+            fields["kind"], fields["name"] or "-", fields["workspace"] or "-", status[0] if status else "-",
+            environ.get("HTTP_X_SLACK_RETRY_NUM", "0"), (time.perf_counter() - started) * 1000,
+        )
+        return result
+
+    return application
+
+
 def wsgi_app(app: App, engine: Engine) -> WSGIApp:
-    slack = SlackRequestHandler(app, path="/slack/events")
+    slack = _logged(SlackRequestHandler(app, path="/slack/events"), app.logger)
 
     def application(environ: dict, start_response: Callable[..., object]) -> Iterable[bytes]:
         path, method = environ.get("PATH_INFO", ""), environ.get("REQUEST_METHOD", "")
         if path == "/healthz" and method == "GET":
-            ok = database_reachable(engine)
-            start_response("200 OK" if ok else "503 Service Unavailable", [("Content-Type", "text/plain")])
-            return [b"ok" if ok else b"database unreachable"]
+            return _probe(start_response, database_reachable(engine), "database unreachable")
+        if path == "/readyz" and method == "GET":
+            ready, problem = readiness(engine)
+            return _probe(start_response, ready, problem)
         if path == "/slack/events" and method == "POST":
             return slack(environ, start_response)
         start_response("404 Not Found", [("Content-Type", "text/plain")])
         return [b"not found"]
 
     return application
+
+
+def _probe(start_response: Callable[..., object], ok: bool, problem: str) -> list[bytes]:
+    start_response("200 OK" if ok else "503 Service Unavailable", [("Content-Type", "text/plain")])
+    return [b"ok" if ok else problem.encode()]
+
+
+def readiness(engine: Engine) -> tuple[bool, str]:
+    """Ready to take traffic: the database answers and its schema is the one this code expects."""
+    if not database_reachable(engine):
+        return False, "database unreachable"
+    try:
+        if not migrate.at_head(engine):
+            return False, "database schema is not at the newest migration"
+    except SQLAlchemyError:
+        return False, "database unreachable"
+    return True, ""
 
 
 class _ThreadingServer(ThreadingMixIn, WSGIServer):

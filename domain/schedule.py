@@ -12,11 +12,11 @@ Kind = Literal["prompt", "reminder", "quote", "followup", "summary", "pairing"]
 WEEKDAYS: frozenset[int] = frozenset(range(5))
 DAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 
-# A missed send is still worth making this long after its time (a restart, a slow tick); later it is
-# skipped so nobody gets a burst of stale prompts in the evening.
-PROMPT_GRACE = timedelta(hours=8)
+# A missed send (the bot was down, a slow tick) is still worth making this long after its time; later it is
+# skipped so nobody gets a burst of stale prompts in the evening. Prompts and quotes use the deployment's
+# CATCH_UP_HOURS (this is its default); a reminder is only useful a short while after its time.
+CATCH_UP = timedelta(hours=8)
 REMINDER_GRACE = timedelta(hours=4)
-QUOTE_GRACE = timedelta(hours=8)
 # A reminder never comes sooner than this after the prompt, whatever the team's reminder time.
 REMINDER_MIN_GAP = timedelta(hours=2)
 
@@ -120,8 +120,9 @@ def reminder_time_for(schedule: TeamSchedule, prefs: PersonPrefs) -> time:
     return max(schedule.reminder_time, earliest)
 
 
-def due_now(now: datetime, teams: Iterable[Team]) -> list[Due]:
-    """Everything whose local time has come today and is still within its grace window.
+def due_now(now: datetime, teams: Iterable[Team], catch_up: timedelta = CATCH_UP) -> list[Due]:
+    """Everything whose local time has come today and is still within its catch-up window; only today's, so
+    a bot that was down for days sends nothing from the days it missed.
 
     Prompts and reminders are per person across teams: the first team (by id) that makes one due
     owns it, so a member of two teams still gets one prompt a day. Reminders are candidates only:
@@ -137,7 +138,7 @@ def due_now(now: datetime, teams: Iterable[Team]) -> list[Due]:
         if (
             team_local.weekday() in schedule.days
             and team_local.date() not in schedule.holidays
-            and _in_window(team_local, schedule.quote_time, QUOTE_GRACE)
+            and _in_window(team_local, schedule.quote_time, catch_up)
         ):
             due.append(Due("quote", team.team_id, team.channel_id, team_local.date()))
         for member in team.members:
@@ -145,7 +146,7 @@ def due_now(now: datetime, teams: Iterable[Team]) -> list[Due]:
             if member_day_off(schedule, member.prefs, local.date()):
                 continue
             if (member.user_id, "prompt") not in seen and _in_window(
-                local, prompt_time_for(schedule, member.prefs), PROMPT_GRACE
+                local, prompt_time_for(schedule, member.prefs), catch_up
             ):
                 seen.add((member.user_id, "prompt"))
                 due.append(Due("prompt", team.team_id, member.user_id, local.date()))

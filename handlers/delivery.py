@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+import time
 from collections import Counter
 from collections.abc import Callable, Sequence
 from datetime import date, datetime, timedelta
@@ -105,27 +107,36 @@ def send_claimed(
     """Post a claimed ledger row and record the outcome; `message` builds what to say from the row."""
     if row is None:
         return "skipped"
+    started = time.perf_counter()
     now = deps.clock.now()
     built = message(row)
     if built is None:
         with transaction(deps.sessions) as session:
             queries.mark_failed(session, delivery_id=row.id, error="item no longer available")
+        _log(deps, row, "failed", started, "item no longer available")
         return "failed"
     try:
-        channel, ts = _posted_already(deps, row, now) or slack_io.post(
-            deps.client, row.recipient, built, delivery_id=row.id
-        )
+        found = _posted_already(deps, row, now)
+        channel, ts = found or slack_io.post(deps.client, row.recipient, built, delivery_id=row.id)
     except (SlackApiError, OSError) as error:
         reason = slack_io.error_code(error)
-        deps.logger.warning("delivery failed team=%s kind=%s delivery=%s error=%s",
-                            row.team_id, row.kind, row.id, reason)
         with transaction(deps.sessions) as session:
             queries.mark_failed(session, delivery_id=row.id, error=str(reason))
+        _log(deps, row, "failed", started, reason)
         return "failed"
     with transaction(deps.sessions) as session:
         queries.mark_sent(session, delivery_id=row.id, channel=channel, ts=ts, now=deps.clock.now())
-    deps.logger.info("delivery sent team=%s kind=%s delivery=%s", row.team_id, row.kind, row.id)
+    _log(deps, row, "found" if found else "sent", started)
     return "sent"
+
+
+def _log(deps: Deps, row: Delivery, outcome: str, started: float, error: str | None = None) -> None:
+    """One structured line per delivery; never the message text, which may quote someone's words."""
+    level = logging.WARNING if outcome == "failed" else logging.INFO
+    deps.logger.log(
+        level, "delivery team=%s kind=%s delivery=%s outcome=%s attempts=%s latency_ms=%.1f error=%s",
+        row.team_id, row.kind, row.id, outcome, row.attempts, (time.perf_counter() - started) * 1000, error or "-",
+    )
 
 
 def deliver_all(deps: Deps, dues: Sequence[Due]) -> Counter[str]:
@@ -184,7 +195,7 @@ def tick(deps: Deps) -> Counter[str]:
     refresh_directory(deps, now)
     with deps.sessions() as session:
         plans = queries.load_plans(session)
-    return deliver_all(deps, due_now(now, plans))
+    return deliver_all(deps, due_now(now, plans, deps.settings.catch_up))
 
 
 def send_now(deps: Deps, team_id: int) -> Counter[str]:

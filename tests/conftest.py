@@ -10,6 +10,7 @@ import pytest
 from domain.clock import ManualClock
 from tests.fakes.slack_api import FakeSlackAPI
 from tests.harness import LEAD, SUNDAY_NIGHT, TEAM_CHANNEL, Bot
+from tests.postgres import postgres_schema
 
 
 @pytest.fixture
@@ -30,9 +31,14 @@ def clock() -> ManualClock:
     return ManualClock(SUNDAY_NIGHT)
 
 
-@pytest.fixture
-def database_url(tmp_path: Path) -> str:
-    return f"sqlite:///{tmp_path / 'practice.db'}"
+@pytest.fixture(params=["sqlite", "postgresql"])
+def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """Every test that touches the database runs on SQLite and on PostgreSQL, each in a fresh, empty store."""
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'practice.db'}"
+        return
+    with postgres_schema() as url:
+        yield url
 
 
 @pytest.fixture
