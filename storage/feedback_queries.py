@@ -99,6 +99,10 @@ def save_try(session: Session, *, feedback_id: int, text: str, now: datetime) ->
     session.exec(update(Feedback).where(Feedback.id == feedback_id).values(try_text=text, try_at=now))
 
 
+# Built once: a fresh alias per call makes SQLAlchemy rebuild the whole statement every tick.
+_SENT_FOLLOWUP = aliased(Delivery, name="sent_followup")
+
+
 @dataclass(frozen=True)
 class FollowupCandidate:
     feedback_id: int
@@ -112,7 +116,7 @@ class FollowupCandidate:
 def followups_due(session: Session, *, tried_before: datetime) -> list[FollowupCandidate]:
     """Feedback whose "what I'll try" is at least a week old and whose follow-up is not yet sent
     (nor given up on after repeated failures). The caller decides the recipient's civil hour."""
-    sent = aliased(Delivery)
+    sent = _SENT_FOLLOWUP
     rows = session.exec(
         select(Feedback.id, Feedback.team_id, Feedback.recipient_id, Feedback.try_at, Person.timezone, Team.timezone)
         .join(Team, Team.id == Feedback.team_id)

@@ -142,7 +142,7 @@ class Bot:
             row = session.get(Delivery, delivery_id)
             return row.kind if row else None
 
-    def run_until(self, end: datetime, step: timedelta = timedelta(minutes=15)) -> None:
+    def run_until(self, end: datetime, step: timedelta = timedelta(minutes=30)) -> None:
         while self.clock.now() < end:
             self.clock.advance(step)
             self.tick()

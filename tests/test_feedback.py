@@ -264,7 +264,7 @@ def test_what_i_will_try_is_followed_up_once_a_week_later_and_counts_as_practice
         values={ids.ANSWER_BLOCK: {ids.ANSWER_INPUT: "Two customers said it helped."},
                 ids.VISIBILITY_BLOCK: {ids.VISIBILITY_INPUT: {"type": "radio_buttons",
                                                                "selected_option": {"value": "private"}}}})
-    wait_dm(team, "UNY", "counts as practising")
+    wait_dm(team, "UNY", "that counts as practising")
     with team.deps.sessions() as session:
         (answer,) = session.exec(select(Answer)).all()
         delivery = session.get(Delivery, answer.delivery_id)

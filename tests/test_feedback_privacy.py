@@ -64,7 +64,7 @@ def test_an_anonymous_giver_is_never_revealed_to_the_recipient_the_channel_or_a_
            {ids.ANSWER_BLOCK: {ids.ANSWER_INPUT: "It calmed two callers down."},
             ids.VISIBILITY_BLOCK: {ids.VISIBILITY_INPUT: {"type": "radio_buttons",
                                                            "selected_option": {"value": "lead"}}}})
-    wait_dm(five, RECIPIENT, "counts as practising")
+    wait_dm(five, RECIPIENT, "that counts as practising")
 
     checked = assert_never_reveals(five.slack, GIVER, GIVER_NAMES, AUDIENCE, owners=owners)
     assert checked >= 8  # two feedback DMs, thanks answer, plan form and note, follow-up, its form and note

@@ -13,9 +13,9 @@ ZONES = {LEAD: "Europe/Dublin", "UNY": "America/New_York", "UDUB": "Europe/Dubli
 
 
 def run_week(bot: Bot, answering: set[str]) -> None:
-    """Advance a quarter-hour at a time; the people in `answering` answer each prompt as it arrives."""
+    """Advance half an hour at a time; the people in `answering` answer each prompt as it arrives."""
     while bot.clock.now() < SATURDAY_EVENING:
-        bot.clock.advance(timedelta(minutes=15))
+        bot.clock.advance(timedelta(minutes=30))
         bot.tick()
         for sent in bot.sent:
             if sent.at == bot.clock.now() and sent.kind == "prompt" and sent.channel in answering:

@@ -269,9 +269,9 @@ def test_a_chart_that_fails_never_stops_the_summary(seeded: Bot, monkeypatch: py
 
 def test_leads_get_last_weeks_summary_on_monday_once_across_a_restart(seeded: Bot, slack, database_url) -> None:
     seeded.clock.set(datetime(2026, 11, 29, 23, 0, tzinfo=UTC))  # Sunday night in Dublin
-    seeded.run_until(datetime(2026, 11, 30, 8, 15, tzinfo=UTC))
+    seeded.run_until(datetime(2026, 11, 30, 8, 15, tzinfo=UTC), step=timedelta(minutes=15))
     assert seeded.sent_to(LEAD, "summary") == []
-    seeded.run_until(datetime(2026, 11, 30, 8, 30, tzinfo=UTC))
+    seeded.run_until(datetime(2026, 11, 30, 8, 30, tzinfo=UTC), step=timedelta(minutes=15))
     (dm,) = seeded.sent_to(LEAD, "summary")
     assert "Weekly summary · 2026-W48" in text_of(dm.call) and "10 of 19 prompts answered" in text_of(dm.call)
     assert "May need a nudge" in text_of(dm.call)

@@ -1,8 +1,8 @@
-"""Peer feedback, self-ratings, feedback partners, weekly summaries
+"""Peer feedback, self-ratings, feedback partners, weekly summaries, retention
 
 Revision ID: 0002
 Revises: 0001
-Create Date: 2026-11-23 12:25:31.549072
+Create Date: 2026-11-23 13:17:11.055613
 
 """
 from collections.abc import Sequence
@@ -71,12 +71,14 @@ def upgrade() -> None:
                                       server_default='08:30'))
         batch_op.add_column(sa.Column('pairing_enabled', sa.Boolean(), nullable=False,
                                       server_default=sa.false()))
+        batch_op.add_column(sa.Column('retention_days', sa.Integer(), nullable=True))
 
 
 
 def downgrade() -> None:
     """Downgrade schema."""
     with op.batch_alter_table('team', schema=None) as batch_op:
+        batch_op.drop_column('retention_days')
         batch_op.drop_column('pairing_enabled')
         batch_op.drop_column('summary_time')
 
