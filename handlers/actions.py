@@ -8,13 +8,13 @@ from slack_sdk import WebClient
 from deps import Deps
 from handlers import data_rights, ids, reflect
 from handlers.blocks import plain
-from handlers.replies import responder, told_on_failure
+from handlers.replies import reply_for, responder, told_on_failure
 
 
 def register(app: App, deps: Deps) -> None:
     def open_answer(ack: Ack, body: dict, respond: Respond, client: WebClient) -> None:
         ack()
-        reply = responder(respond)
+        reply = reply_for(deps.logger, body, respond, client)
         with told_on_failure(deps.logger, reply, "answer button"):
             value = (body.get("actions") or [{}])[0].get("value", "")
             if not value.isdigit():

@@ -13,9 +13,9 @@ from deps import Deps
 from domain import feedback as rules
 from domain.answers import answer_problem, visibility_of
 from domain.command_text import ParseError
-from handlers import feedback, ids, slack_io
-from handlers.blocks import Message, plain
-from handlers.replies import DATABASE_DOWN, SLACK_UNREACHABLE, Reply, responder, told_on_failure
+from handlers import feedback, ids
+from handlers.blocks import plain
+from handlers.replies import DATABASE_DOWN, SLACK_UNREACHABLE, Reply, by_dm, responder, told_on_failure
 
 OUT_OF_DATE = "That button is out of date. `/feedback @person` gives feedback; your DMs have the latest."
 
@@ -57,15 +57,7 @@ def _gift(giver_id: str, view: dict) -> feedback.Gift:
 
 
 def _dm(deps: Deps, client: WebClient, user_id: str) -> Reply:
-    """Modal submissions have no response_url: the answer goes to the person by DM."""
-
-    def reply(message: Message) -> None:
-        try:
-            slack_io.post(client, user_id, message)
-        except (SlackApiError, OSError) as error:
-            deps.logger.error("feedback DM to the submitter failed: %s", slack_io.error_code(error))
-
-    return reply
+    return by_dm(deps.logger, client, user_id)
 
 
 def register(app: App, deps: Deps) -> None:

@@ -3,24 +3,15 @@
 from __future__ import annotations
 
 from slack_bolt import Ack, App
-from slack_sdk.errors import SlackApiError
 
 from deps import Deps
-from handlers import home, ids, slack_io
+from handlers import home, ids
 from handlers.blocks import Message
-from handlers.replies import Reply, told_on_failure
+from handlers.replies import Reply, by_dm, told_on_failure
 
 
 def _by_dm(deps: Deps, user_id: str) -> Reply:
-    """The Home has no response_url: a failure is told by DM (and only logged if Slack is down too)."""
-
-    def reply(message: Message) -> None:
-        try:
-            slack_io.post(deps.client, user_id, message)
-        except (SlackApiError, OSError) as error:
-            deps.logger.error("could not tell %s about a Home failure: %s", user_id, slack_io.error_code(error))
-
-    return reply
+    return by_dm(deps.logger, deps.client, user_id)
 
 
 def _unheard(_message: Message) -> None:

@@ -6,9 +6,11 @@ import logging
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
+from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 from sqlalchemy.exc import SQLAlchemyError
 
+from handlers import slack_io
 from handlers.blocks import Message, plain
 
 Reply = Callable[[Message], None]
@@ -32,6 +34,26 @@ def told_on_failure(logger: logging.Logger, reply: Reply, what: str) -> Iterator
     except OSError as error:
         logger.error("%s failed: network error %s", what, type(error).__name__)
         reply(plain(SLACK_UNREACHABLE))
+
+
+def by_dm(logger: logging.Logger, client: WebClient, user_id: str) -> Reply:
+    """For what has no response_url (modal submissions, the Home): the answer goes to the person by DM,
+    and is only logged if Slack cannot take it either."""
+
+    def reply(message: Message) -> None:
+        try:
+            slack_io.post(client, user_id, message)
+        except (SlackApiError, OSError) as error:
+            logger.error("a reply by DM failed: %s", slack_io.error_code(error))
+
+    return reply
+
+
+def reply_for(logger: logging.Logger, body: dict, respond: Callable[..., object], client: WebClient) -> Reply:
+    """A button in a message answers ephemerally; the same button on the Home has no response_url."""
+    if body.get("response_url"):
+        return responder(respond)
+    return by_dm(logger, client, body["user"]["id"])
 
 
 def responder(respond: Callable[..., object]) -> Reply:

@@ -175,3 +175,14 @@ def test_the_homes_answer_button_opens_the_answer_modal(team: Bot) -> None:
     assert response.status == 200
     (opened,) = team.slack.wait_for("views.open", lambda c: c.params["trigger_id"] == "trig-home")
     assert json.loads(opened.params["view"]["private_metadata"]) == {"delivery_id": int(answer["value"])}
+
+
+def test_an_out_of_date_answer_button_on_the_home_is_explained_by_dm(team: Bot) -> None:
+    """Home clicks carry no response_url, so the explanation cannot be ephemeral: it comes by DM."""
+    team.run_until(MONDAY_MORNING)
+    view = open_home(team, "UDUB")
+    (answer,) = [b for b in buttons(view) if b["action_id"] == ids.ANSWER_OPEN]
+    click_home(team, "UIN", view, ids.ANSWER_OPEN, answer["value"])
+    (dm,) = team.slack.wait_for("chat.postMessage", lambda c: c.params["channel"] == "UIN"
+                                and "sent to someone else" in text_of(c))
+    assert team.slack.calls_to("views.open") == []
