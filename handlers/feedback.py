@@ -236,11 +236,10 @@ class OpenFollowup:
 
 def followup_for(deps: Deps, user_id: str, delivery_id: int) -> OpenFollowup | str:
     with deps.sessions() as session:
-        row = queries.delivery(session, delivery_id=delivery_id)
-        if row is None or row.kind != "followup":
-            return "I couldn't find that follow-up any more."
-        if row.recipient != user_id:
-            return "That follow-up was sent to someone else, so I can't open it for you."
+        row = queries.own_delivery(session, delivery_id=delivery_id, kind="followup", user_id=user_id)
+        if isinstance(row, str):
+            return {"gone": "I couldn't find that follow-up any more.",
+                    "not_yours": "That follow-up was sent to someone else, so I can't open it for you."}[row]
         found = fq.find_feedback(session, feedback_id=int(row.item_id or 0))
     return OpenFollowup(row, (found.try_text if found else None) or "")
 

@@ -60,6 +60,14 @@ def _dm(deps: Deps, client: WebClient, user_id: str) -> Reply:
     return by_dm(deps.logger, client, user_id)
 
 
+def _open_or_explain(reply: Reply, client: WebClient, trigger_id: str, form: dict | str) -> None:
+    """A button opens its form, or says why it can't (gone, someone else's, out of date)."""
+    if isinstance(form, str):
+        reply(plain(form))
+    else:
+        client.views_open(trigger_id=trigger_id, view=form)
+
+
 def register(app: App, deps: Deps) -> None:
     @app.command("/feedback")
     def feedback_command(ack: Ack, command: dict, respond: Respond, client: WebClient) -> None:
@@ -112,10 +120,7 @@ def register(app: App, deps: Deps) -> None:
         with told_on_failure(deps.logger, reply, "what-I'll-try button"):
             feedback_id = _button_id(body)
             form = feedback.try_form(deps, body["user"]["id"], feedback_id) if feedback_id else OUT_OF_DATE
-            if isinstance(form, str):
-                reply(plain(form))
-            else:
-                client.views_open(trigger_id=body["trigger_id"], view=form)
+            _open_or_explain(reply, client, body["trigger_id"], form)
 
     @app.view(ids.FEEDBACK_TRY_MODAL)
     def try_submitted(ack: Ack, body: dict, view: dict, client: WebClient) -> None:
@@ -137,10 +142,8 @@ def register(app: App, deps: Deps) -> None:
         with told_on_failure(deps.logger, reply, "follow-up button"):
             delivery_id = _button_id(body)
             opened = feedback.followup_for(deps, body["user"]["id"], delivery_id) if delivery_id else OUT_OF_DATE
-            if isinstance(opened, str):
-                reply(plain(opened))
-            else:
-                client.views_open(trigger_id=body["trigger_id"], view=feedback.followup_form(deps, opened))
+            form = opened if isinstance(opened, str) else feedback.followup_form(deps, opened)
+            _open_or_explain(reply, client, body["trigger_id"], form)
 
     @app.view(ids.FEEDBACK_FOLLOWUP_MODAL)
     def followup_submitted(ack: Ack, body: dict, view: dict, client: WebClient) -> None:

@@ -53,11 +53,9 @@ def current_prompt(deps: Deps, user_id: str) -> OpenPrompt | str:
 
 def prompt_for(deps: Deps, user_id: str, delivery_id: int) -> OpenPrompt | str:
     with deps.sessions() as session:
-        found = queries.delivery(session, delivery_id=delivery_id)
-        if found is None or found.kind != "prompt":
-            return "I couldn't find that prompt any more."
-        if found.recipient != user_id:
-            return NOT_YOURS
+        found = queries.own_delivery(session, delivery_id=delivery_id, kind="prompt", user_id=user_id)
+        if isinstance(found, str):
+            return {"gone": "I couldn't find that prompt any more.", "not_yours": NOT_YOURS}[found]
         return _loaded(deps, session, found, queries.answer_for(session, delivery_id=found.id))
 
 

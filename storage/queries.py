@@ -391,6 +391,14 @@ def delivery(session: Session, *, delivery_id: int) -> Delivery | None:
     return session.get(Delivery, delivery_id)
 
 
+def own_delivery(session: Session, *, delivery_id: int, kind: str, user_id: str) -> Delivery | str:
+    """A delivery of this kind sent to this person; otherwise "gone" or "not_yours", for the caller to word."""
+    found = session.get(Delivery, delivery_id)
+    if found is None or found.kind != kind:
+        return "gone"
+    return found if found.recipient == user_id else "not_yours"
+
+
 def delivery_for(session: Session, *, recipient: str, kind: str, local_date: date, slot: int = 0) -> Delivery | None:
     return session.exec(
         select(Delivery).where(
