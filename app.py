@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from slack_bolt import App, BoltResponse
+from collections.abc import Callable
+
+from slack_bolt import Ack, App, BoltResponse
 
 from deps import Deps
 from handlers import (
@@ -25,6 +27,15 @@ def create_app(deps: Deps, *, token_verification: bool = True) -> App:
     )
     for module in (commands, actions, views, events, feedback_listeners, summary_listeners, home_listeners):
         module.register(app, deps)
+
+    @app.middleware
+    def ack_commands_at_once(body: dict, ack: Ack, next_: Callable[[], BoltResponse]) -> BoltResponse:
+        """Bolt runs listeners (and so their ack()) on 5 worker threads: an ack queued behind slow work from
+        earlier requests could miss Slack's 3 s (bench/ack_latency.py). Every command listener acks with no
+        body, so commands are acked here, before waiting for a worker; the listener's own ack() is a no-op."""
+        if body.get("command"):
+            ack()
+        return next_()
 
     @app.error
     def on_error(error: Exception, body: dict) -> BoltResponse | None:

@@ -17,7 +17,8 @@ if TYPE_CHECKING:
     from deps import Deps
     from web import WSGIApp
 
-USAGE = "usage: python bot.py [migrate]   (production HTTP: gunicorn --workers 4 --threads 8 'bot:wsgi()')"
+USAGE = ("usage: python bot.py [migrate | check | demo [--days N] [--team-size N] [--seed N]]\n"
+         "       (production HTTP: gunicorn --workers 4 --threads 8 'bot:wsgi()')")
 
 
 def _database_problem(error: SQLAlchemyError) -> str:
@@ -90,6 +91,14 @@ def wsgi() -> WSGIApp:
 
 
 def main(argv: list[str]) -> int:
+    if argv[:1] == ["demo"]:
+        from demo.run import main as demo
+
+        return demo(argv[1:])
+    if argv[:1] == ["check"]:
+        from check import main as check
+
+        return check(argv[1:])
     _configure_logging()
     if argv[:1] == ["migrate"]:
         return migrate_only()

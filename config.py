@@ -14,6 +14,8 @@ from dotenv import dotenv_values
 
 DEFAULT_DATABASE_URL = "sqlite:///practice.db"
 DEFAULT_API_URL = "https://slack.com/api/"
+# A delivery claimed but not confirmed for this long belongs to a process that died mid-send.
+DEFAULT_CLAIM_TIMEOUT = timedelta(minutes=10)
 _USER_ID = re.compile(r"^[UW][A-Z0-9]{2,}$")
 
 
@@ -36,6 +38,7 @@ class Settings:
     lead_user_ids: frozenset[str] = frozenset()
     default_timezone: str = "UTC"
     catch_up: timedelta = timedelta(hours=8)
+    claim_timeout: timedelta = DEFAULT_CLAIM_TIMEOUT
 
     @property
     def socket_mode(self) -> bool:
@@ -106,6 +109,11 @@ def load_settings(env: Mapping[str, str]) -> Settings:
     if not 0 <= catch_up_hours <= 23:
         raise ConfigError("CATCH_UP_HOURS", f"should be a number of hours from 0 to 23, not '{catch_up_text[:20]}'")
 
+    claim_text = env.get("CLAIM_TIMEOUT_SECONDS", "").strip() or str(int(DEFAULT_CLAIM_TIMEOUT.total_seconds()))
+    if not claim_text.isdigit() or not 1 <= int(claim_text) <= 86400:
+        raise ConfigError("CLAIM_TIMEOUT_SECONDS",
+                          f"should be a number of seconds from 1 to 86400, not '{claim_text[:20]}'")
+
     return Settings(
         bot_token=bot_token,
         signing_secret=signing_secret,
@@ -116,4 +124,5 @@ def load_settings(env: Mapping[str, str]) -> Settings:
         lead_user_ids=leads,
         default_timezone=timezone,
         catch_up=timedelta(hours=catch_up_hours),
+        claim_timeout=timedelta(seconds=int(claim_text)),
     )

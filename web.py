@@ -112,6 +112,7 @@ def readiness(engine: Engine) -> tuple[bool, str]:
 
 class _ThreadingServer(ThreadingMixIn, WSGIServer):
     daemon_threads = True
+    request_queue_size = 128  # socketserver's listen backlog of 5 resets connections in a burst of 32
 
 
 class _QuietHandler(WSGIRequestHandler):

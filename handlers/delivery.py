@@ -11,6 +11,7 @@ from datetime import date, datetime, timedelta
 from slack_sdk.errors import SlackApiError
 from sqlmodel import Session
 
+from config import DEFAULT_CLAIM_TIMEOUT
 from deps import Deps
 from domain import rotation
 from domain.schedule import REMINDER_MIN_GAP, Due, due_now, local_now, member_unavailable, person_zone, zone
@@ -22,7 +23,8 @@ from storage.models import Delivery
 
 REFRESH_EVERY = timedelta(hours=24)
 # A claim not confirmed after this long belongs to a process that died mid-send; another may take it over.
-STALE_CLAIM = timedelta(minutes=10)
+# The default of CLAIM_TIMEOUT_SECONDS; sends use deps.settings.claim_timeout.
+STALE_CLAIM = DEFAULT_CLAIM_TIMEOUT
 
 
 def choose_prompt(deps: Deps, session: Session, user_id: str) -> Prompt:
@@ -47,7 +49,8 @@ def _claim(deps: Deps, session: Session, due: Due, now: datetime) -> Delivery | 
         if prompt_row is None:
             return None
         item_id, skill = str(prompt_row.id), prompt_row.skill
-    return queries.claim(session, due=due, item_id=item_id, skill=skill, now=now, stale_before=now - STALE_CLAIM)
+    return queries.claim(session, due=due, item_id=item_id, skill=skill, now=now,
+                         stale_before=now - deps.settings.claim_timeout)
 
 
 def _posted_already(deps: Deps, row: Delivery, now: datetime) -> tuple[str, str] | None:
@@ -97,7 +100,7 @@ def send_once(
     now = deps.clock.now()
     with transaction(deps.sessions) as session:
         row = queries.claim(session, due=due, item_id=item_id, skill=skill, now=now, slot=slot,
-                            stale_before=now - STALE_CLAIM)
+                            stale_before=now - deps.settings.claim_timeout)
     return send_claimed(deps, row, message)
 
 
@@ -142,7 +145,8 @@ def _log(deps: Deps, row: Delivery, outcome: str, started: float, error: str | N
 def deliver_all(deps: Deps, dues: Sequence[Due]) -> Counter[str]:
     """Skip what the ledger already has, keep reminders only for unanswered prompts, then send."""
     with deps.sessions() as session:
-        settled = queries.settled_keys(session, dues=dues, stale_before=deps.clock.now() - STALE_CLAIM)
+        settled = queries.settled_keys(session, dues=dues,
+                                       stale_before=deps.clock.now() - deps.settings.claim_timeout)
         pending = [d for d in dues if (d.recipient, d.kind, d.local_date) not in settled]
         reminders = [d for d in pending if d.kind == "reminder"]
         open_ones = queries.unanswered_prompts(
@@ -155,7 +159,7 @@ def deliver_all(deps: Deps, dues: Sequence[Due]) -> Counter[str]:
         if due.kind == "reminder" and (due.recipient, due.local_date) not in open_ones:
             continue
         outcomes[f"{due.kind}:{deliver(deps, due)}"] += 1
-    outcomes.update({f"{k}:already": 1 for _r, k, _d in settled})
+    outcomes.update(f"{k}:already" for _r, k, _d in settled)
     return outcomes
 
 

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-from slack_bolt import App
+import threading
+from collections import OrderedDict
+from collections.abc import Callable
+
+from slack_bolt import App, BoltResponse
 
 from deps import Deps
 from handlers.delivery import refresh_profiles
@@ -10,7 +14,39 @@ from storage import queries
 from storage.db import transaction
 
 
+class RecentEvents:
+    """Event ids this process has taken, the newest few thousand: Slack redelivers an event (X-Slack-Retry-Num)
+    when an answer was slow or lost, and Bolt does not deduplicate. Another replica may still get a retry, which
+    is why every handler below is also safe to run twice."""
+
+    def __init__(self, keep: int = 10_000) -> None:
+        self._keep = keep
+        self._seen: OrderedDict[str, None] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def first_time(self, event_id: str) -> bool:
+        with self._lock:
+            if event_id in self._seen:
+                return False
+            self._seen[event_id] = None
+            if len(self._seen) > self._keep:
+                self._seen.popitem(last=False)
+            return True
+
+
 def register(app: App, deps: Deps) -> None:
+    recent = RecentEvents()
+
+    @app.middleware
+    def once_per_event(body: dict, next: Callable[[], None]) -> BoltResponse | None:  # noqa: A002 - Bolt's name
+        """Runs after Bolt's signature check: a redelivered event is acked and dropped."""
+        event_id = body.get("event_id") if body.get("type") == "event_callback" else None
+        if isinstance(event_id, str) and not recent.first_time(event_id):
+            deps.logger.info("event %s redelivered: already taken, ignored", event_id)
+            return BoltResponse(status=200, body="")
+        next()
+        return None
+
     @app.event("member_joined_channel")
     def member_joined(event: dict) -> None:
         _membership(deps, event, active=True)

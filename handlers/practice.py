@@ -204,6 +204,8 @@ def lead_add(deps: Deps, caller: Caller, team: Team, command: ct.PracticeCommand
         return plain("I couldn't find that person in this workspace. Pick them from the @ list.")
     if user.get("is_bot") or user.get("deleted"):
         return plain("Leads must be active people, not apps or deactivated accounts.")
+    if caller.workspace_id and user.get("team_id", caller.workspace_id) != caller.workspace_id:
+        return plain("That person belongs to another workspace. A team's leads must be in this one.")
     with transaction(deps.sessions) as session:
         added = queries.add_lead(session, team_id=team.id, user_id=command.user_id, added_by=caller.user_id)
     if not added:

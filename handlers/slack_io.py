@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterable
+from urllib.error import HTTPError
 
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
@@ -11,6 +13,9 @@ from slack_sdk.http_retry.builtin_handlers import (
     RateLimitErrorRetryHandler,
     ServerErrorRetryHandler,
 )
+from slack_sdk.http_retry.request import HttpRequest
+from slack_sdk.http_retry.response import HttpResponse
+from slack_sdk.http_retry.state import RetryState
 
 from handlers import ids
 from handlers.blocks import Message
@@ -19,6 +24,18 @@ from storage.queries import Profile
 # users.info is Tier 4 (100+/min) and users.list Tier 2 (20+/min) but 200 people a page: below this many
 # people one call each is cheaper, above it whole pages are.
 USERS_INFO_LIMIT = 40
+UPLOAD_ATTEMPTS = 3
+
+
+class _ServerErrorRetryHandler(ServerErrorRetryHandler):
+    """Never chat.postMessage: a 500 may come after Slack posted, and a retry would post twice. A failed
+    ledgered send is retried at the next tick instead, after looking for the earlier post."""
+
+    def _can_retry(self, *, state: RetryState, request: HttpRequest, response: HttpResponse | None = None,
+                   error: Exception | None = None) -> bool:
+        if request.url.endswith("/chat.postMessage"):
+            return False
+        return super()._can_retry(state=state, request=request, response=response, error=error)
 
 
 def make_client(token: str, base_url: str) -> WebClient:
@@ -26,7 +43,7 @@ def make_client(token: str, base_url: str) -> WebClient:
     client.retry_handlers.extend([
         ConnectionErrorRetryHandler(max_retry_count=2),
         RateLimitErrorRetryHandler(max_retry_count=5),
-        ServerErrorRetryHandler(max_retry_count=2),
+        _ServerErrorRetryHandler(max_retry_count=2),
     ])
     return client
 
@@ -116,6 +133,22 @@ def upload_to_dm(client: WebClient, user_id: str, *, filename: str, content: byt
 
     files_upload_v2 shares into a conversation id, not a user id, so the DM is opened first."""
     channel = client.conversations_open(users=user_id)["channel"]["id"]
-    client.files_upload_v2(channel=channel, filename=filename, content=content, title=title,
-                           initial_comment=comment, alt_txt=alt_txt)
+    for attempt in range(1, UPLOAD_ATTEMPTS + 1):
+        try:
+            client.files_upload_v2(channel=channel, filename=filename, content=content, title=title,
+                                   initial_comment=comment, alt_txt=alt_txt)
+            break
+        except HTTPError as error:
+            # The bytes go to a plain upload URL that the client's retry handlers never see; an upload
+            # left half-done is never completed, so starting again shares the file once.
+            if attempt == UPLOAD_ATTEMPTS or not (error.code == 429 or error.code >= 500):
+                raise
+            time.sleep(_wait_before_retry(error, attempt))
     return channel
+
+
+def _wait_before_retry(error: HTTPError, attempt: int) -> float:
+    if error.code == 429:
+        retry_after = (error.headers or {}).get("Retry-After", "1")
+        return min(float(retry_after), 60.0) if str(retry_after).isdigit() else 1.0
+    return 0.5 * 2 ** (attempt - 1)

@@ -20,7 +20,7 @@ from domain import summary as ds
 from domain.schedule import Due, local_now, zone
 from handlers import blocks, slack_io, summary_chart
 from handlers.blocks import Message, plain
-from handlers.delivery import STALE_CLAIM, send_once
+from handlers.delivery import send_once
 from handlers.practice import LEADS_ONLY, is_lead
 from handlers.replies import Reply
 from storage import queries
@@ -248,7 +248,7 @@ def send_weekly(deps: Deps) -> Counter[str]:
         settled: set[tuple[str, int]] = set()
         for day in {day for _t, day in due_teams.values()}:
             settled |= sq.summaries_settled(session, local_date=day, team_ids=due_teams,
-                                            stale_before=now - STALE_CLAIM)
+                                            stale_before=now - deps.settings.claim_timeout)
         worth_it = {team_id for team_id, (_t, monday) in due_teams.items()
                     if any((lead, team_id) not in settled for lead in leads.get(team_id, []))
                     and sq.had_prompts(session, team_id=team_id, start=monday - timedelta(days=7), end=monday)}

@@ -34,6 +34,8 @@ from zoneinfo import ZoneInfo
 from slack_sdk.models.blocks import Block
 from slack_sdk.models.views import View
 
+from tests.fakes.rate_limits import RateLimits
+
 #: Repo root is the parent of `tests/`; Slack's specs live in `shared/` beside the repo (locally and in CI).
 SPEC_DIR = Path(__file__).resolve().parents[2] / ".." / "shared" / "slack-api"
 OPENAPI_PATH = SPEC_DIR / "web-api-openapi-v2.json"
@@ -131,10 +133,12 @@ class UploadedFile:
 
 @dataclass
 class _Fault:
-    status: int
+    status: int  # 0: answer as usual (a hang alone)
     error: str | None
     retry_after: int
     times: int
+    after_effect: bool = False  # do the work first (a post is stored), then answer with the fault
+    hang: float = 0.0  # hold the answer back this long (past the client's timeout: a timeout)
 
 
 @dataclass
@@ -234,6 +238,8 @@ class FakeSlackAPI:
         team_name: str = "Test Team",
         clock: Callable[[], float] | None = None,
         spec_path: Path | None = None,
+        latency: float = 0.0,
+        rate_limits: RateLimits | None = None,
     ) -> None:
         self.expected_token = expected_token
         self.team_id = team_id
@@ -241,17 +247,22 @@ class FakeSlackAPI:
         #: Epoch seconds for message ts values and users' tz_offset; pass the tests' clock to line them up.
         self.clock: Callable[[], float] = clock or time.time
         #: Seconds added before every answer; settable at any time (e.g. to test the 3-second ack).
-        self.latency: float = 0.0
+        self.latency: float = latency
+        #: Slack's published rate limits (429 + Retry-After when exceeded); None answers every call.
+        self.rate_limits = rate_limits
         self.problems: list[str] = []
         self.uploaded_files: dict[str, UploadedFile] = {}
         #: View id -> the view as Slack would return it (views.open/push/update).
         self.views: dict[str, dict[str, Any]] = {}
         #: User id -> the App Home view last published with views.publish.
         self.home_views: dict[str, dict[str, Any]] = {}
+        #: Scopes the token has, sent like Slack in the `x-oauth-scopes` header of every answer; None: no header.
+        self.granted_scopes: tuple[str, ...] | None = None
         self._spec = SlackSpec.load(spec_path or OPENAPI_PATH)
         self._lock = threading.RLock()
         self._calls: list[Call] = []
         self._faults: dict[str, list[_Fault]] = {}
+        self._held_back = threading.local()  # seconds the current server thread holds its answer (hang_next)
         self._users: dict[str, _User] = {}
         self._channels: dict[str, _Channel] = {}
         self._messages: dict[str, list[dict[str, Any]]] = {}
@@ -451,17 +462,25 @@ class FakeSlackAPI:
         error: str | None = None,
         retry_after: int = 1,
         times: int = 1,
+        after_effect: bool = False,
     ) -> None:
         """Make the next `times` calls to `method` fail.
 
         No arguments: HTTP 429 with Retry-After and `ratelimited`. `error="..."` alone: HTTP 200
         `{"ok": false, "error": ...}` like Slack's ordinary errors. `status=500` (or any): that HTTP status.
-        `method` may also be "response_url" or "upload".
+        `after_effect=True`: the call takes effect first (a message is posted), then fails, as when Slack
+        posts but its answer is lost. `method` may also be "response_url" or "upload".
         """
         if status is None:
             status = 200 if error is not None else 429
         with self._lock:
-            self._faults.setdefault(method, []).append(_Fault(status, error, retry_after, times))
+            self._faults.setdefault(method, []).append(_Fault(status, error, retry_after, times, after_effect))
+
+    def hang_next(self, method: str, seconds: float, *, times: int = 1) -> None:
+        """The next `times` calls to a Web API `method` take effect and are recorded at once, but their answer
+        is held back `seconds`: longer than the client's timeout, it is a timeout after the work was done."""
+        with self._lock:
+            self._faults.setdefault(method, []).append(_Fault(0, None, 0, times, after_effect=True, hang=seconds))
 
     def _take_fault(self, method: str) -> _Fault | None:
         with self._lock:
@@ -488,14 +507,29 @@ class FakeSlackAPI:
         at = time.monotonic()
         self._check_params(method, params)
         self._check_content(method, params)
-        status, body, headers = self._answer(method, params, token)
+        status, body, headers = self._rate_limited(method, params) or self._answer(method, params, token)
         self._record(Call(method=method, params=params, at=at, status=status, response=body))
         return status, body, headers
+
+    def _rate_limited(self, method: str, params: dict[str, Any]) -> _Answer | None:
+        """Slack's 429 when the method's limit is used up; per-channel limits see a user id as its DM."""
+        if self.rate_limits is None:
+            return None
+        limit = self.rate_limits.limits.get(method)
+        key = str(params.get(limit.per) or "") if limit is not None and limit.per else ""
+        if key[:1] in ("U", "W"):
+            key = self.dm_channel_id(key)
+        retry_after = self.rate_limits.admit(method, key)
+        if retry_after is None:
+            return None
+        return 429, {"ok": False, "error": "ratelimited"}, {"Retry-After": str(retry_after)}
 
     def _answer(self, method: str, params: dict[str, Any], token: str | None) -> _Answer:
         fault = self._take_fault(method)
         if fault is not None:
-            return _fault_answer(fault)
+            self._held_back.seconds = fault.hang
+            if not fault.after_effect:
+                return _fault_answer(fault)
         if token != self.expected_token:
             return 200, {"ok": False, "error": "invalid_auth"}, {}
         handler = self._handlers.get(method)
@@ -507,7 +541,10 @@ class FakeSlackAPI:
             return 200, {"ok": False, "error": "unknown_method"}, {}
         with self._lock:
             body = handler(params)
-        return 200, body, {}
+        if fault is not None and fault.status:
+            return _fault_answer(fault)
+        scopes = {"x-oauth-scopes": ",".join(self.granted_scopes)} if self.granted_scopes is not None else {}
+        return 200, body, scopes
 
     def _handle_response_url(self, key: str, body: dict[str, Any]) -> _Answer:
         at = time.monotonic()
@@ -1186,8 +1223,10 @@ class _Handler(BaseHTTPRequestHandler):
         return str(token) if token else None
 
     def _reply(self, status: int, body: dict[str, Any], headers: dict[str, str]) -> None:
-        if self.owner.latency > 0:
-            time.sleep(self.owner.latency)
+        held_back = getattr(self.owner._held_back, "seconds", 0.0)
+        self.owner._held_back.seconds = 0.0
+        if self.owner.latency + held_back > 0:
+            time.sleep(self.owner.latency + held_back)
         payload = json.dumps(body).encode("utf-8")
         try:
             self.send_response(status)

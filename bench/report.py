@@ -1,0 +1,69 @@
+"""The shape every benchmark returns, and the README section `python -m bench` rewrites from them."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+START = "<!-- bench:start -->"
+END = "<!-- bench:end -->"
+
+
+@dataclass(frozen=True)
+class Target:
+    """One target from issue 5: what it asks, whether this run met it, and the numbers that say so."""
+
+    name: str
+    met: bool
+    detail: str
+
+    def line(self) -> str:
+        return f"| {self.name} | {'met' if self.met else '**missed**'} | {self.detail} |"
+
+
+@dataclass
+class Section:
+    """A benchmark's markdown table (header row first) with notes and the targets it judges."""
+
+    title: str
+    table: list[list[str]]
+    notes: list[str] = field(default_factory=list)
+    targets: list[Target] = field(default_factory=list)
+
+    def markdown(self) -> str:
+        header, *rows = self.table
+        lines = [f"**{self.title}**", "", "| " + " | ".join(header) + " |",
+                 "|" + "|".join("---" for _ in header) + "|"]
+        lines += ["| " + " | ".join(row) + " |" for row in rows]
+        if self.notes:
+            lines += [""] + [f"- {note}" for note in self.notes]
+        return "\n".join(lines)
+
+
+def render(sections: list[Section], *, day: str, machine: str, minutes: float, command: str) -> str:
+    targets = [t for s in sections for t in s.targets]
+    parts = [
+        f"Measured {day} on this machine ({machine}, shared with other work) by `{command}` "
+        f"in {minutes:.1f} minutes.",
+        "",
+        "| target | result | measured |",
+        "|---|---|---|",
+        *[t.line() for t in targets],
+        "",
+        *[s.markdown() + "\n" for s in sections],
+    ]
+    return "\n".join(parts).rstrip() + "\n"
+
+
+def rewrite_readme(path: Path, body: str) -> None:
+    """Replace what sits between the two bench markers in README.md (added under ## Benchmarks if missing)."""
+    text = path.read_text(encoding="utf-8")
+    block = f"{START}\n{body}{END}"
+    if START in text and END in text:
+        text = re.sub(re.escape(START) + r".*?" + re.escape(END), lambda _m: block, text, flags=re.S)
+    else:
+        heading = "## Benchmarks\n"
+        at = text.index(heading) + len(heading)
+        text = text[:at] + "\n" + block + "\n" + text[at:]
+    path.write_text(text, encoding="utf-8")

@@ -1,0 +1,185 @@
+"""`python bot.py check`: is this installation ready to run? Settings, database, prompt banks and Slack.
+
+An admin runs it before the first start (or after an edit) and gets one line per check, every problem at once
+rather than the first one only, with exit code 0 when all is well and 2 otherwise. Nothing is written: a
+SQLite file that does not exist yet is not created, and no token or secret is ever printed.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+from slack_sdk import WebClient
+from slack_sdk.errors import SlackApiError, SlackRequestError
+from sqlalchemy import make_url
+from sqlalchemy.exc import ArgumentError, SQLAlchemyError
+
+from config import ConfigError, Settings, load_settings, read_environment
+from prompts.bank import PROMPTS_FILE, QUOTES_FILE, BankError, load_prompts, load_quotes
+from storage import migrate
+from storage.db import make_engine
+
+MANIFEST = Path(__file__).resolve().with_name("manifest.yml")
+ENV_FILE = Path(".env")
+SLACK_TIMEOUT = 5
+DATABASE_TIMEOUT = 5
+#: What a bad required setting is replaced with so the settings after it are checked too.
+_STAND_INS = {"SLACK_BOT_TOKEN": "xoxb-stand-in", "SLACK_SIGNING_SECRET": "stand-in"}
+_OFFLINE_HINT = "To try the bot without Slack: python bot.py demo"
+
+
+@dataclass(frozen=True)
+class Line:
+    ok: bool
+    text: str
+    skipped: bool = False  # not checked because of a problem reported on another line
+
+    @property
+    def problem(self) -> bool:
+        return not self.ok and not self.skipped
+
+    def __str__(self) -> str:
+        return f"{'skipped' if self.skipped else 'ok     ' if self.ok else 'PROBLEM'}  {self.text}"
+
+
+def check_settings(env: Mapping[str, str]) -> tuple[Settings, list[Line], set[str]]:
+    """Every bad variable, not only the first: each is replaced by a stand-in (or its default) and checked again."""
+    values = dict(env)
+    problems: list[Line] = []
+    bad: set[str] = set()
+    while True:
+        try:
+            settings = load_settings(values)
+        except ConfigError as error:
+            if error.variable in bad:  # a stand-in that fails too: stop rather than loop
+                raise
+            bad.add(error.variable)
+            problems.append(Line(False, str(error)))
+            values[error.variable] = _STAND_INS.get(error.variable, "")
+            continue
+        if not problems:
+            mode = "Socket Mode" if settings.socket_mode else f"HTTP on port {settings.port}"
+            return settings, [Line(True, f"settings: every variable is valid ({mode})")], bad
+        return settings, problems, bad
+
+
+def check_database(url: str) -> Line:
+    """Connects (with a short timeout) without creating anything: a missing SQLite file is created at start."""
+    try:
+        parsed = make_url(url)
+    except ArgumentError:
+        return Line(False, "DATABASE_URL: should look like sqlite:///practice.db or postgresql+psycopg://...")
+    shown = parsed.render_as_string(hide_password=True)
+    if parsed.get_backend_name() == "sqlite":
+        file = Path(parsed.database or "")
+        if not parsed.database or parsed.database == ":memory:":
+            return Line(False, "DATABASE_URL: an in-memory SQLite database loses everything at each restart")
+        if not file.exists():
+            folder = file.resolve().parent
+            if not folder.is_dir():
+                return Line(False, f"DATABASE_URL: cannot open the database (folder {folder} does not exist)")
+            return Line(True, f"database: {shown} does not exist yet; the bot creates it at start")
+    elif "connect_timeout" not in parsed.query:
+        parsed = parsed.update_query_dict({"connect_timeout": str(DATABASE_TIMEOUT)})
+    try:
+        engine = make_engine(parsed.render_as_string(hide_password=False))
+        try:
+            revision = migrate.current_revision(engine)
+        finally:
+            engine.dispose()
+    except SQLAlchemyError as error:
+        reason = str(getattr(error, "orig", None) or type(error).__name__).splitlines()[0]
+        return Line(False, f"DATABASE_URL: cannot open the database ({reason})")
+    head = migrate.head_revision()
+    state = ("empty; the bot sets up the schema at start" if revision is None
+             else "schema up to date" if revision == head
+             else f"schema at {revision}; the bot migrates it to {head} at start")
+    return Line(True, f"database: {shown} ({state})")
+
+
+def check_banks(prompts_file: Path = PROMPTS_FILE, quotes_file: Path = QUOTES_FILE) -> list[Line]:
+    lines = []
+    for kind, load, path in (("prompt bank", load_prompts, prompts_file), ("quote bank", load_quotes, quotes_file)):
+        try:
+            entries = load(path)
+        except BankError as error:
+            lines.append(Line(False, f"{kind}: {error}"))
+        else:
+            lines.append(Line(True, f"{kind}: {len(entries)} entries in {path}"))
+    return lines
+
+
+def manifest_scopes(path: Path = MANIFEST) -> set[str]:
+    document = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return set(document["oauth_config"]["scopes"]["bot"])
+
+
+def _header(headers: Mapping[str, object], name: str) -> str | None:
+    value = next((v for k, v in headers.items() if k.lower() == name), None)
+    if isinstance(value, list):
+        value = ",".join(value)
+    return None if value is None else str(value)
+
+
+def check_slack(settings: Settings, manifest: Path = MANIFEST) -> list[Line]:
+    """auth.test with the bot token; the granted scopes come back in the `x-oauth-scopes` header."""
+    client = WebClient(token=settings.bot_token, base_url=settings.slack_api_url, timeout=SLACK_TIMEOUT)
+    try:
+        response = client.auth_test()
+    except SlackApiError as error:
+        code = error.response.get("error", "unknown error")
+        return [Line(False, f"SLACK_BOT_TOKEN: Slack refused it ({code}); copy the Bot User OAuth Token again "
+                            "from OAuth & Permissions (reinstall the app if it was revoked)")]
+    except (OSError, SlackRequestError) as error:
+        return [Line(False, f"Slack: cannot reach {settings.slack_api_url} ({type(error).__name__}): offline? "
+                            f"The token and its scopes were not checked. {_OFFLINE_HINT}")]
+    lines = [Line(True, f"Slack: the token works, as @{response.get('user')} in {response.get('team')} "
+                        f"({response.get('team_id')})")]
+    granted_header = _header(response.headers, "x-oauth-scopes")
+    if granted_header is None:
+        lines.append(Line(True, "scopes: Slack did not list the token's scopes, so they were not checked"))
+        return lines
+    granted = {s.strip() for s in granted_header.split(",") if s.strip()}
+    missing = sorted(manifest_scopes(manifest) - granted)
+    for scope in missing:
+        lines.append(Line(False, f"scope {scope} is missing: add it under OAuth & Permissions → Bot Token Scopes "
+                                 "(or paste manifest.yml again), then reinstall the app to the workspace"))
+    if not missing:
+        lines.append(Line(True, f"scopes: all {len(manifest_scopes(manifest))} bot scopes in manifest.yml are granted"))
+    return lines
+
+
+def run_checks(env: Mapping[str, str], *, prompts_file: Path = PROMPTS_FILE, quotes_file: Path = QUOTES_FILE,
+               manifest: Path = MANIFEST) -> list[Line]:
+    settings, lines, bad = check_settings(env)
+    if "DATABASE_URL" not in bad:
+        lines.append(check_database(settings.database_url))
+    lines += check_banks(prompts_file, quotes_file)
+    unusable = bad & {"SLACK_BOT_TOKEN", "SLACK_API_URL"}
+    if unusable:
+        lines.append(Line(False, f"Slack: not contacted until {' and '.join(sorted(unusable))} is fixed, so the "
+                                 f"token and its scopes are unchecked. {_OFFLINE_HINT}", skipped=True))
+    else:
+        lines += check_slack(settings, manifest)
+    return lines
+
+
+def main(argv: list[str], env_file: Path = ENV_FILE) -> int:
+    if argv:
+        print("usage: python bot.py check   (reads .env and the environment, like the bot)", file=sys.stderr)
+        return 2
+    source = f"{env_file} and the environment" if env_file.exists() else f"the environment (no {env_file} here)"
+    print(f"Checking the settings from {source}.")
+    lines = run_checks(read_environment(env_file))
+    for line in lines:
+        print(line)
+    problems = sum(1 for line in lines if line.problem)
+    if problems:
+        print(f"{problems} problem(s): fix the lines marked PROBLEM, then run `python bot.py check` again.")
+        return 2
+    print("All good: `python bot.py` should start and reach Slack.")
+    return 0

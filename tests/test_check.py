@@ -1,0 +1,169 @@
+"""An admin runs `python bot.py check` and reads, one line each, what is wrong with the installation."""
+
+from __future__ import annotations
+
+import shutil
+import socket
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+import bot
+import check
+from prompts.bank import PROMPTS_FILE, QUOTES_FILE
+from storage import migrate
+from storage.db import make_engine
+from tests.fakes.slack_api import FakeSlackAPI
+
+MANIFEST_SCOPES = ("chat:write", "commands", "im:write", "im:history", "users:read", "channels:history",
+                   "groups:history", "channels:read", "groups:read", "files:write")
+
+
+@pytest.fixture
+def slack() -> Iterator[FakeSlackAPI]:
+    fake = FakeSlackAPI()
+    fake.start()
+    try:
+        yield fake
+        fake.assert_no_problems()
+    finally:
+        fake.stop()
+
+
+def env_for(slack: FakeSlackAPI, tmp_path: Path, **changes: str) -> dict[str, str]:
+    return {
+        "SLACK_BOT_TOKEN": slack.expected_token, "SLACK_SIGNING_SECRET": "s3cret",
+        "SLACK_API_URL": slack.base_url, "DATABASE_URL": f"sqlite:///{tmp_path / 'practice.db'}", **changes,
+    }
+
+
+def problems(lines: list[check.Line]) -> list[str]:
+    return [line.text for line in lines if line.problem]
+
+
+def closed_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def test_a_ready_installation_passes_every_check(slack: FakeSlackAPI, tmp_path: Path) -> None:
+    slack.granted_scopes = MANIFEST_SCOPES
+    lines = check.run_checks(env_for(slack, tmp_path))
+    assert problems(lines) == []
+    text = "\n".join(map(str, lines))
+    assert "the token works, as @practice-coach in Test Team" in text
+    assert "all 10 bot scopes in manifest.yml are granted" in text
+    assert "prompt bank: 90 entries" in text and "quote bank: 43 entries" in text
+    assert not (tmp_path / "practice.db").exists(), "check must not create the database"
+
+
+def test_missing_scopes_are_each_named_on_their_own_line(slack: FakeSlackAPI, tmp_path: Path) -> None:
+    slack.granted_scopes = tuple(s for s in MANIFEST_SCOPES if s not in ("files:write", "im:history"))
+    lines = check.run_checks(env_for(slack, tmp_path))
+    assert len(problems(lines)) == 2
+    assert problems(lines)[0].startswith("scope files:write is missing")
+    assert problems(lines)[1].startswith("scope im:history is missing")
+    assert "reinstall the app" in problems(lines)[0]
+
+
+def test_a_missing_token_is_named_and_slack_is_not_contacted(slack: FakeSlackAPI, tmp_path: Path) -> None:
+    lines = check.run_checks(env_for(slack, tmp_path, SLACK_BOT_TOKEN=""))
+    assert problems(lines) == ["SLACK_BOT_TOKEN: is missing; set it in .env (see .env.example)"]
+    skipped = [line.text for line in lines if line.skipped]
+    assert skipped and "not contacted" in skipped[0] and "python bot.py demo" in skipped[0]
+    assert slack.calls == []
+
+
+def test_a_token_slack_refuses_is_reported_without_printing_it(slack: FakeSlackAPI, tmp_path: Path) -> None:
+    lines = check.run_checks(env_for(slack, tmp_path, SLACK_BOT_TOKEN="xoxb-revoked-secret"))
+    (problem,) = problems(lines)
+    assert problem.startswith("SLACK_BOT_TOKEN: Slack refused it (invalid_auth)")
+    assert "revoked-secret" not in "\n".join(map(str, lines))
+
+
+def test_every_bad_setting_is_reported_not_only_the_first(slack: FakeSlackAPI, tmp_path: Path) -> None:
+    env = env_for(slack, tmp_path, SLACK_SIGNING_SECRET="", PORT="eighty", DEFAULT_TIMEZONE="Mars/Olympus")
+    found = problems(check.run_checks(env))
+    assert [p.split(":")[0] for p in found] == ["SLACK_SIGNING_SECRET", "PORT", "DEFAULT_TIMEZONE"]
+
+
+@pytest.mark.parametrize(("url", "expected"), [
+    ("mysql://user@host/db", "DATABASE_URL: should look like sqlite:///practice.db"),
+    ("sqlite:////no/such/folder/practice.db", "DATABASE_URL: cannot open the database (folder /no/such/folder"),
+    ("postgresql+psycopg://postgres@127.0.0.1:{closed}/x", "DATABASE_URL: cannot open the database ("),
+])
+def test_a_bad_database_url_is_named(slack: FakeSlackAPI, tmp_path: Path, url: str, expected: str) -> None:
+    slack.granted_scopes = MANIFEST_SCOPES
+    env = env_for(slack, tmp_path, DATABASE_URL=url.format(closed=closed_port()))
+    (problem,) = problems(check.run_checks(env))
+    assert problem.startswith(expected)
+
+
+def test_an_existing_database_reports_its_schema(slack: FakeSlackAPI, tmp_path: Path) -> None:
+    engine = make_engine(f"sqlite:///{tmp_path / 'practice.db'}")
+    migrate.upgrade(engine)
+    engine.dispose()
+    slack.granted_scopes = MANIFEST_SCOPES
+    lines = check.run_checks(env_for(slack, tmp_path))
+    assert any("(schema up to date)" in line.text for line in lines)
+
+
+@pytest.mark.parametrize(("edit", "expected"), [
+    (lambda text: text.replace("skill: listening", "skill: listenin", 1), "unknown skill 'listenin'"),
+    (lambda text: text + "\n  - id: [broken\n", "invalid YAML at line"),
+    (lambda text: "", "missing top-level key 'prompts' (the file is empty)"),
+])
+def test_a_broken_prompt_bank_is_named_with_its_file(slack: FakeSlackAPI, tmp_path: Path,
+                                                     edit: Callable[[str], str], expected: str) -> None:
+    slack.granted_scopes = MANIFEST_SCOPES
+    broken = tmp_path / "prompts.yaml"
+    broken.write_text(edit(PROMPTS_FILE.read_text(encoding="utf-8")), encoding="utf-8")
+    (problem,) = problems(check.run_checks(env_for(slack, tmp_path), prompts_file=broken))
+    assert problem.startswith(f"prompt bank: {broken}")
+    assert expected in problem
+
+
+def test_a_broken_quote_bank_is_named_too(slack: FakeSlackAPI, tmp_path: Path) -> None:
+    slack.granted_scopes = MANIFEST_SCOPES
+    copy = tmp_path / "quotes.yaml"
+    shutil.copy(QUOTES_FILE, copy)
+    copy.write_text(copy.read_text(encoding="utf-8").replace("author:", "writer:", 1), encoding="utf-8")
+    (problem,) = problems(check.run_checks(env_for(slack, tmp_path), quotes_file=copy))
+    assert problem.startswith(f"quote bank: {copy}") and "unknown field 'writer'" in problem
+
+
+def test_offline_says_so_instead_of_failing_obscurely(tmp_path: Path) -> None:
+    env = {"SLACK_BOT_TOKEN": "xoxb-1", "SLACK_SIGNING_SECRET": "s", "DATABASE_URL": f"sqlite:///{tmp_path}/p.db",
+           "SLACK_API_URL": f"http://127.0.0.1:{closed_port()}/api/"}
+    (problem,) = problems(check.run_checks(env))
+    assert problem.startswith(f"Slack: cannot reach http://127.0.0.1:{env['SLACK_API_URL'].split(':')[2]}")
+    assert "offline?" in problem and "python bot.py demo" in problem
+
+
+def test_the_command_reads_dotenv_and_exits_2_on_a_fresh_machine(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.chdir(tmp_path)
+    for name in ("SLACK_BOT_TOKEN", "SLACK_SIGNING_SECRET", "SLACK_APP_TOKEN", "DATABASE_URL", "SLACK_API_URL"):
+        monkeypatch.delenv(name, raising=False)
+    assert bot.main(["check"]) == 2
+    out = capsys.readouterr().out.splitlines()
+    assert out[0] == "Checking the settings from the environment (no .env here)."
+    assert "PROBLEM  SLACK_BOT_TOKEN: is missing; set it in .env (see .env.example)" in out
+    assert out[-1].startswith("2 problem(s)")
+
+
+def test_the_command_exits_0_when_all_is_well(
+        slack: FakeSlackAPI, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    slack.granted_scopes = MANIFEST_SCOPES
+    monkeypatch.chdir(tmp_path)
+    for name in ("SLACK_APP_TOKEN", "PORT", "LEAD_USER_IDS", "DEFAULT_TIMEZONE", "CATCH_UP_HOURS"):
+        monkeypatch.delenv(name, raising=False)
+    lines = [f"{k}={v}" for k, v in env_for(slack, tmp_path).items()]
+    (tmp_path / ".env").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    assert bot.main(["check"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("Checking the settings from .env and the environment.")
+    assert "PROBLEM" not in out and out.rstrip().endswith("should start and reach Slack.")
