@@ -22,14 +22,12 @@ import os
 import random
 import tempfile
 import time
-import uuid
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
-from urllib.parse import quote
 
 from sqlalchemy import (
     Column,
@@ -63,6 +61,7 @@ from storage.models import Answer, Delivery, Feedback, Person, Team, TeamLead, T
 from tests.fakes.slack_api import FakeSlackAPI
 from tests.fakes.slack_requests import SlackRequests
 from tests.harness import BOT_TOKEN, LEAD, SIGNING_SECRET, TEAM_CHANNEL
+from tests.postgres import postgres_schema
 from web import serve_in_background, wsgi_app
 
 NOW = datetime(2026, 12, 2, 10, 0, tzinfo=UTC)  # a Wednesday; "last week" is 2026-W48
@@ -92,18 +91,8 @@ def database(backend: str, folder: Path) -> Iterator[str]:
     if backend == "sqlite":
         yield f"sqlite:///{folder / 'summary.db'}"
         return
-    base = os.environ.get("PRACTICE_TEST_POSTGRES_URL") or POSTGRES_DEFAULT
-    schema = f"bench_{uuid.uuid4().hex[:10]}"
-    admin = create_engine(base, isolation_level="AUTOCOMMIT")
-    try:
-        with admin.connect() as connection:
-            connection.execute(text(f'CREATE SCHEMA "{schema}"'))
-        separator = "&" if "?" in base else "?"
-        yield f"{base}{separator}options={quote(f'-csearch_path={schema}')}"
-    finally:
-        with admin.connect() as connection:
-            connection.execute(text(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE'))
-        admin.dispose()
+    with postgres_schema(os.environ.get("PRACTICE_TEST_POSTGRES_URL") or POSTGRES_DEFAULT, "bench") as url:
+        yield url
 
 
 def postgres_available() -> bool:

@@ -22,10 +22,11 @@ def server_url() -> str:
 
 
 @contextmanager
-def postgres_schema() -> Iterator[str]:
-    """A URL whose connections see only a new, empty schema, dropped afterwards; tests can run in parallel."""
-    base = server_url()
-    schema = f"test_{uuid.uuid4().hex[:12]}"
+def postgres_schema(base: str | None = None, prefix: str = "test") -> Iterator[str]:
+    """A URL whose connections see only a new, empty schema, dropped afterwards; tests can run in parallel.
+    The benchmarks pass their own server URL."""
+    base = base or server_url()
+    schema = f"{prefix}_{uuid.uuid4().hex[:12]}"
     admin = create_engine(base, isolation_level="AUTOCOMMIT")
     try:
         with admin.connect() as connection:
