@@ -17,8 +17,8 @@ from storage.db import make_engine
 from storage.models import Team, TeamMember
 from tests.fakes.slack_api import FakeSlackAPI
 from tests.fakes.slack_requests import SlackRequests
-from tests.harness import LEAD, SIGNING_SECRET, TEAM_CHANNEL, Bot, eventually
-from web import serve_in_background, wsgi_app
+from tests.harness import LEAD, SIGNING_SECRET, TEAM_CHANNEL, Bot, eventually, serve_for_tests
+from web import wsgi_app
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -30,7 +30,7 @@ def test_health_is_ok_when_the_database_is_reachable(bot: Bot) -> None:
 
 def test_health_fails_when_the_database_is_not_reachable(bot: Bot, tmp_path: Path) -> None:
     broken = make_engine(f"sqlite:///{tmp_path}/missing/dir/x.db")
-    server = serve_in_background(wsgi_app(bot.app, broken))
+    server = serve_for_tests(wsgi_app(bot.app, broken))
     try:
         response = SlackRequests(f"http://127.0.0.1:{server.server_address[1]}", SIGNING_SECRET).get("/healthz")
         assert response.status == 503

@@ -15,9 +15,9 @@ from alembic import command
 from storage import migrate
 from storage.db import make_engine
 from tests.fakes.slack_requests import SlackRequests
-from tests.harness import LEAD, SIGNING_SECRET, TEAM_CHANNEL, Bot
+from tests.harness import LEAD, SIGNING_SECRET, TEAM_CHANNEL, Bot, serve_for_tests
 from tests.test_http import free_port
-from web import serve_in_background, wsgi_app
+from web import wsgi_app
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -31,7 +31,7 @@ def test_not_ready_while_the_schema_is_behind_the_code(bot: Bot, database_url: s
     behind = make_engine(database_url)
     with behind.begin() as connection:
         command.stamp(migrate.alembic_config(connection), migrate.BASELINE)
-    server = serve_in_background(wsgi_app(bot.app, behind))
+    server = serve_for_tests(wsgi_app(bot.app, behind))
     try:
         requests = SlackRequests(f"http://127.0.0.1:{server.server_address[1]}", SIGNING_SECRET)
         response = requests.get("/readyz")
