@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import itertools
 import random
 import threading
@@ -17,6 +18,7 @@ from config import Settings
 from deps import Deps, build_deps
 from domain.clock import ManualClock
 from handlers import jobs
+from prompts.bank import Prompt, Quote, load_prompts, load_quotes
 from storage.models import Delivery
 from tests.fakes.slack_api import Call, FakeSlackAPI
 from tests.fakes.slack_requests import SlackRequests
@@ -63,6 +65,13 @@ def text_of(call: Call) -> str:
     return "\n".join(parts)
 
 
+@functools.cache
+def banks() -> tuple[tuple[Prompt, ...], tuple[Quote, ...]]:
+    """The shipped banks, parsed once per test process: the YAML takes ~0.2 s a time and every Bot needs them.
+    Loading and checking them is proved by tests/test_prompt_bank.py and the tests that start real processes."""
+    return load_prompts(), load_quotes()
+
+
 def serve_for_tests(app: WSGIApp) -> WSGIServer:
     """Like web.serve_in_background, but shutdown() returns within 20 ms instead of waiting out the default
     0.5 s poll of serve_forever: hundreds of tests each stop at least one server."""
@@ -96,7 +105,8 @@ class Bot:
             bot_token=BOT_TOKEN, signing_secret=SIGNING_SECRET, database_url=database_url,
             slack_api_url=slack.base_url, lead_user_ids=frozenset(leads), default_timezone=default_timezone,
         )
-        self.deps: Deps = build_deps(settings, clock=clock, rng=random.Random(seed))
+        prompts, quotes = banks()
+        self.deps: Deps = build_deps(settings, clock=clock, rng=random.Random(seed), prompts=prompts, quotes=quotes)
         self.app = create_app(self.deps)
         self.server = serve_for_tests(wsgi_app(self.app, self.deps.engine))
         self.url = f"http://127.0.0.1:{self.server.server_address[1]}"
