@@ -116,6 +116,10 @@ class _ThreadingServer(ThreadingMixIn, WSGIServer):
 
 
 class _QuietHandler(WSGIRequestHandler):
+    # wsgiref writes the headers and the body separately; with Nagle on, the body waits for the client's
+    # delayed ACK of the headers (up to 40 ms on Linux) on every answer.
+    disable_nagle_algorithm = True
+
     def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - the stdlib's signature
         """Request lines go to the app's logger elsewhere; never print request paths with tokens."""
 

@@ -5,7 +5,9 @@ from __future__ import annotations
 import logging
 import time
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from slack_sdk.errors import SlackApiError
@@ -27,23 +29,42 @@ REFRESH_EVERY = timedelta(hours=24)
 STALE_CLAIM = DEFAULT_CLAIM_TIMEOUT
 
 
+#: Sends are claimed in batches of this many (one transaction), posted concurrently, confirmed together: a
+#: fan-out to thousands is bound by Slack, not by a commit and a round trip per person. A crash leaves at most
+#: one batch claimed but unconfirmed, and each of those is looked up in Slack before it is sent again.
+BATCH_SIZE = 50
+POST_WORKERS = 8
+KIND_ORDER = {"quote": 0, "prompt": 1, "reminder": 2}
+
+
+@dataclass(frozen=True)
+class _History:
+    """What rotation needs to know about the people in a batch, read in two queries for all of them."""
+
+    prompts: Mapping[str, list[str]]
+    practised: Mapping[str, Mapping[str, datetime]]
+
+    @classmethod
+    def load(cls, session: Session, user_ids: Sequence[str]) -> _History:
+        return cls(queries.prompt_histories(session, user_ids=user_ids),
+                   queries.last_practised_by(session, user_ids=user_ids))
+
+    def next_prompt(self, deps: Deps, user_id: str) -> Prompt:
+        return rotation.next_prompt(deps.prompts, self.prompts[user_id], self.practised[user_id], deps.rng)
+
+
 def choose_prompt(deps: Deps, session: Session, user_id: str) -> Prompt:
-    return rotation.next_prompt(
-        deps.prompts,
-        queries.prompt_history(session, user_id=user_id),
-        queries.last_practised(session, user_id=user_id),
-        deps.rng,
-    )
+    return _History.load(session, [user_id]).next_prompt(deps, user_id)
 
 
-def _claim(deps: Deps, session: Session, due: Due, now: datetime) -> Delivery | None:
+def _claim(deps: Deps, session: Session, due: Due, now: datetime, history: _History) -> Delivery | None:
     """Claim with the item chosen now; a retried claim keeps the item it was first given."""
     if due.kind == "prompt":
-        prompt = choose_prompt(deps, session, due.recipient)
+        prompt = history.next_prompt(deps, due.recipient)
         item_id, skill = prompt.id, prompt.skill
     elif due.kind == "quote":
-        history = queries.quote_history(session, channel_id=due.recipient)
-        item_id, skill = rotation.next_quote(deps.quotes, history, deps.rng).id, None
+        past = queries.quote_history(session, channel_id=due.recipient)
+        item_id, skill = rotation.next_quote(deps.quotes, past, deps.rng).id, None
     else:
         prompt_row = queries.delivery_for(session, recipient=due.recipient, kind="prompt", local_date=due.local_date)
         if prompt_row is None:
@@ -51,6 +72,14 @@ def _claim(deps: Deps, session: Session, due: Due, now: datetime) -> Delivery | 
         item_id, skill = str(prompt_row.id), prompt_row.skill
     return queries.claim(session, due=due, item_id=item_id, skill=skill, now=now,
                          stale_before=now - deps.settings.claim_timeout)
+
+
+def _claim_batch(deps: Deps, dues: Sequence[Due]) -> list[Delivery]:
+    now = deps.clock.now()
+    with transaction(deps.sessions) as session:
+        history = _History.load(session, [d.recipient for d in dues if d.kind == "prompt"])
+        claimed = [_claim(deps, session, due, now, history) for due in dues]
+    return [row for row in claimed if row is not None]
 
 
 def _posted_already(deps: Deps, row: Delivery, now: datetime) -> tuple[str, str] | None:
@@ -78,12 +107,48 @@ def _message(deps: Deps, row: Delivery) -> blocks.Message | None:
     return blocks.reminder_message(prompt, prompt_row.id) if prompt and prompt_row else None
 
 
-def deliver(deps: Deps, due: Due) -> str:
-    """One scheduled send, at most once: returns "sent", "skipped" (someone else has it) or "failed"."""
-    now = deps.clock.now()
+@dataclass
+class _Attempt:
+    """One claimed row's trip to Slack, kept apart from the database so a batch can confirm in one commit."""
+
+    row: Delivery
+    outcome: str  # "sent", "found" (an earlier attempt had posted it) or "failed"
+    started: float
+    channel: str | None = None
+    ts: str | None = None
+    error: str | None = None
+
+    @property
+    def result(self) -> str:
+        return "failed" if self.outcome == "failed" else "sent"
+
+
+def _attempt(deps: Deps, row: Delivery, message: Callable[[Delivery], blocks.Message | None]) -> _Attempt:
+    started = time.perf_counter()
+    built = message(row)
+    if built is None:
+        return _Attempt(row, "failed", started, error="item no longer available")
+    try:
+        found = _posted_already(deps, row, deps.clock.now())
+        channel, ts = found or slack_io.post(deps.client, row.recipient, built, delivery_id=row.id)
+    except (SlackApiError, OSError) as error:
+        return _Attempt(row, "failed", started, error=slack_io.error_code(error))
+    return _Attempt(row, "found" if found else "sent", started, channel, ts)
+
+
+def _record(deps: Deps, attempts: Sequence[_Attempt]) -> None:
+    """Confirm what reached Slack and mark what did not, for the next run to retry."""
+    if not attempts:
+        return
     with transaction(deps.sessions) as session:
-        row = _claim(deps, session, due, now)
-    return send_claimed(deps, row, lambda claimed: _message(deps, claimed))
+        for attempt in attempts:
+            if attempt.outcome == "failed":
+                queries.mark_failed(session, delivery_id=attempt.row.id, error=str(attempt.error))
+            else:
+                queries.mark_sent(session, delivery_id=attempt.row.id, channel=attempt.channel, ts=attempt.ts,
+                                  now=deps.clock.now())
+    for attempt in attempts:
+        _log(deps, attempt.row, attempt.outcome, attempt.started, attempt.error)
 
 
 def send_once(
@@ -110,27 +175,9 @@ def send_claimed(
     """Post a claimed ledger row and record the outcome; `message` builds what to say from the row."""
     if row is None:
         return "skipped"
-    started = time.perf_counter()
-    now = deps.clock.now()
-    built = message(row)
-    if built is None:
-        with transaction(deps.sessions) as session:
-            queries.mark_failed(session, delivery_id=row.id, error="item no longer available")
-        _log(deps, row, "failed", started, "item no longer available")
-        return "failed"
-    try:
-        found = _posted_already(deps, row, now)
-        channel, ts = found or slack_io.post(deps.client, row.recipient, built, delivery_id=row.id)
-    except (SlackApiError, OSError) as error:
-        reason = slack_io.error_code(error)
-        with transaction(deps.sessions) as session:
-            queries.mark_failed(session, delivery_id=row.id, error=str(reason))
-        _log(deps, row, "failed", started, reason)
-        return "failed"
-    with transaction(deps.sessions) as session:
-        queries.mark_sent(session, delivery_id=row.id, channel=channel, ts=ts, now=deps.clock.now())
-    _log(deps, row, "found" if found else "sent", started)
-    return "sent"
+    attempt = _attempt(deps, row, message)
+    _record(deps, [attempt])
+    return attempt.result
 
 
 def _log(deps: Deps, row: Delivery, outcome: str, started: float, error: str | None = None) -> None:
@@ -140,6 +187,24 @@ def _log(deps: Deps, row: Delivery, outcome: str, started: float, error: str | N
         level, "delivery team=%s kind=%s delivery=%s outcome=%s attempts=%s latency_ms=%.1f error=%s",
         row.team_id, row.kind, row.id, outcome, row.attempts, (time.perf_counter() - started) * 1000, error or "-",
     )
+
+
+def _send_batches(deps: Deps, dues: Sequence[Due]) -> Counter[str]:
+    """Claim, post and confirm batch by batch, in a fixed order (kind, then recipient) so that replicas
+    working through the same dues take their row locks in the same order and never deadlock."""
+    ordered = sorted(dues, key=lambda d: (KIND_ORDER[d.kind], d.recipient, d.local_date))
+    outcomes: Counter[str] = Counter()
+    with ThreadPoolExecutor(max_workers=POST_WORKERS, thread_name_prefix="send") as pool:
+        for kind in KIND_ORDER:
+            of_kind = [d for d in ordered if d.kind == kind]
+            for start in range(0, len(of_kind), BATCH_SIZE):
+                batch = of_kind[start:start + BATCH_SIZE]
+                rows = _claim_batch(deps, batch)
+                attempts = list(pool.map(lambda row: _attempt(deps, row, lambda r: _message(deps, r)), rows))
+                _record(deps, attempts)
+                outcomes[f"{kind}:skipped"] += len(batch) - len(rows)
+                outcomes.update(f"{kind}:{attempt.result}" for attempt in attempts)
+    return +outcomes
 
 
 def deliver_all(deps: Deps, dues: Sequence[Due]) -> Counter[str]:
@@ -153,12 +218,8 @@ def deliver_all(deps: Deps, dues: Sequence[Due]) -> Counter[str]:
             session, keys=[(d.recipient, d.local_date) for d in reminders],
             sent_before=deps.clock.now() - REMINDER_MIN_GAP,
         )
-    order = {"quote": 0, "prompt": 1, "reminder": 2}
-    outcomes: Counter[str] = Counter()
-    for due in sorted(pending, key=lambda d: order[d.kind]):
-        if due.kind == "reminder" and (due.recipient, due.local_date) not in open_ones:
-            continue
-        outcomes[f"{due.kind}:{deliver(deps, due)}"] += 1
+    wanted = [d for d in pending if d.kind != "reminder" or (d.recipient, d.local_date) in open_ones]
+    outcomes = _send_batches(deps, wanted)
     outcomes.update(f"{k}:already" for _r, k, _d in settled)
     return outcomes
 

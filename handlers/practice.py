@@ -78,8 +78,7 @@ def start(deps: Deps, caller: Caller) -> Message:
     if team is not None and team.status != "stopped":
         return plain("This channel is already a practice team. `/practice schedule` shows its schedule.")
     try:
-        members = slack_io.channel_members(deps.client, caller.channel_id)
-        profiles = slack_io.profiles(deps.client, members)
+        members, profiles = slack_io.directory(deps.client, caller.channel_id)
     except SlackApiError as error:
         if error.response.get("error") in ("not_in_channel", "channel_not_found"):
             return plain("I can't see this channel's members yet. Invite me first with `/invite @Practice Coach`, "

@@ -302,8 +302,7 @@ class FakeSlackAPI:
         class Handler(_Handler):
             owner = fake
 
-        self._server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self._server.daemon_threads = True
+        self._server = _Server(("127.0.0.1", 0), Handler)
         self._thread = threading.Thread(
             target=self._server.serve_forever,
             kwargs={"poll_interval": 0.05},
@@ -481,6 +480,11 @@ class FakeSlackAPI:
         is held back `seconds`: longer than the client's timeout, it is a timeout after the work was done."""
         with self._lock:
             self._faults.setdefault(method, []).append(_Fault(0, None, 0, times, after_effect=True, hang=seconds))
+
+    def faults_pending(self, method: str) -> int:
+        """How many injected faults for `method` have not met their call yet."""
+        with self._lock:
+            return sum(fault.times for fault in self._faults.get(method, []))
 
     def _take_fault(self, method: str) -> _Fault | None:
         with self._lock:
@@ -1148,11 +1152,22 @@ def _decode_json_params(params: dict[str, Any]) -> dict[str, Any]:
     return params
 
 
+class _Server(ThreadingHTTPServer):
+    """Slack takes any number of connections at once; socketserver's listen backlog of 5 drops the rest of a
+    burst of concurrent sends, and each dropped SYN costs the client a 1 s retransmit."""
+
+    request_queue_size = 128
+    daemon_threads = True
+
+
 class _Handler(BaseHTTPRequestHandler):
     """Routes /api/<method>, /response/<key> and /upload/<file id> to the owning FakeSlackAPI."""
 
     owner: FakeSlackAPI
     protocol_version = "HTTP/1.1"
+    # Headers and body go out in two writes: with Nagle on, the body waits for the client's delayed ACK
+    # (up to 40 ms on Linux), a stall real Slack does not have.
+    disable_nagle_algorithm = True
 
     def log_message(self, format: str, *args: Any) -> None:
         """Silence per-request logging; failures show up in `problems` and assertions instead."""
