@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import random
 from collections import Counter
-from datetime import date, time
+from datetime import UTC, date, datetime, time
 
 from deps import Deps
 from domain.pairing import Group, make_groups
@@ -21,6 +21,8 @@ def run_weekly(deps: Deps) -> Counter[str]:
     make this week's pairs once and tell each person once."""
     now = deps.clock.now()
     outcomes: Counter[str] = Counter()
+    if not monday_somewhere(now):
+        return outcomes
     with deps.sessions() as session:
         teams = pairing_queries.teams_with_partners(session)
     for team in teams:
@@ -28,6 +30,12 @@ def run_weekly(deps: Deps) -> Counter[str]:
         if local.weekday() == 0 and local.time() >= time.fromisoformat(team.prompt_time):
             outcomes.update(announce(deps, team, local.date()))
     return outcomes
+
+
+def monday_somewhere(now: datetime) -> bool:
+    """Whether it can be Monday in any time zone: a UTC offset is always less than a day, so only while it is
+    Sunday, Monday or Tuesday in UTC. The rest of the week a tick skips the teams query altogether."""
+    return now.astimezone(UTC).weekday() in (6, 0, 1)
 
 
 def _available(prefs: PersonPrefs, monday: date) -> bool:

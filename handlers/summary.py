@@ -237,10 +237,14 @@ def send_weekly(deps: Deps) -> Counter[str]:
     with deps.sessions() as session:
         teams = sq.summary_teams(session)
         local = {t.id: local_now(now, zone(t.timezone, deps.settings.default_timezone)) for t in teams}
-        days = [moment.date() for moment in local.values()]
-        off = sq.holidays_between(session, team_ids=local, start=min(days, default=now.date()) - timedelta(days=7),
-                                  end=max(days, default=now.date()) + timedelta(days=1))
-        due_teams = {t.id: (t, monday) for t in teams
+        # Before its summary time nothing is due for a team whatever its holidays: no need to read them.
+        past_time = [t for t in teams if local[t.id].time() >= _summary_time(t)]
+        if not past_time:
+            return outcomes
+        days = [local[t.id].date() for t in past_time]
+        off = sq.holidays_between(session, team_ids=[t.id for t in past_time],
+                                  start=min(days) - timedelta(days=7), end=max(days) + timedelta(days=1))
+        due_teams = {t.id: (t, monday) for t in past_time
                      if (monday := ds.weekly_due(local[t.id], _summary_time(t), off.get(t.id, ()))) is not None}
         if not due_teams:
             return outcomes

@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import and_, delete, func, or_, update
+from sqlalchemy import Select, and_, bindparam, delete, func, or_, update
 from sqlalchemy.orm import aliased
 from sqlmodel import Session, select
 
@@ -99,10 +99,6 @@ def save_try(session: Session, *, feedback_id: int, text: str, now: datetime) ->
     session.exec(update(Feedback).where(Feedback.id == feedback_id).values(try_text=text, try_at=now))
 
 
-# Built once: a fresh alias per call makes SQLAlchemy rebuild the whole statement every tick.
-_SENT_FOLLOWUP = aliased(Delivery, name="sent_followup")
-
-
 @dataclass(frozen=True)
 class FollowupCandidate:
     feedback_id: int
@@ -113,11 +109,11 @@ class FollowupCandidate:
     team_timezone: str
 
 
-def followups_due(session: Session, *, tried_before: datetime) -> list[FollowupCandidate]:
-    """Feedback whose "what I'll try" is at least a week old and whose follow-up is not yet sent
-    (nor given up on after repeated failures). The caller decides the recipient's civil hour."""
-    sent = _SENT_FOLLOWUP
-    rows = session.exec(
+def _followups_due_statement() -> Select:
+    """Built once, with the cut-off as a bound parameter: every tick runs this query, and building the
+    statement (joins, an alias, nested and/or) cost more Python time than running it."""
+    sent = aliased(Delivery, name="sent_followup")
+    return (
         select(Feedback.id, Feedback.team_id, Feedback.recipient_id, Feedback.try_at, Person.timezone, Team.timezone)
         .join(Team, Team.id == Feedback.team_id)
         .outerjoin(Person, Person.user_id == Feedback.recipient_id)
@@ -125,10 +121,19 @@ def followups_due(session: Session, *, tried_before: datetime) -> list[FollowupC
             sent.kind == FOLLOWUP_KIND, sent.recipient == Feedback.recipient_id, sent.slot == Feedback.id,
             or_(sent.status == "sent", sent.attempts >= MAX_FOLLOWUP_ATTEMPTS),
         ))
-        .where(Feedback.try_at.is_not(None), Feedback.try_at <= tried_before, sent.id.is_(None))
+        .where(Feedback.try_at.is_not(None), Feedback.try_at <= bindparam("tried_before"), sent.id.is_(None))
         .where(or_(Person.user_id.is_(None), and_(Person.is_bot.is_(False), Person.deleted.is_(False))))
         .order_by(Feedback.id)
-    ).all()
+    )
+
+
+_FOLLOWUPS_DUE = _followups_due_statement()
+
+
+def followups_due(session: Session, *, tried_before: datetime) -> list[FollowupCandidate]:
+    """Feedback whose "what I'll try" is at least a week old and whose follow-up is not yet sent
+    (nor given up on after repeated failures). The caller decides the recipient's civil hour."""
+    rows = session.exec(_FOLLOWUPS_DUE, params={"tried_before": tried_before}).all()
     return [FollowupCandidate(fid, team_id, recipient, tried, tz, team_tz)
             for fid, team_id, recipient, tried, tz, team_tz in rows]
 
