@@ -68,6 +68,9 @@ class Delivery(SQLModel, table=True):
     __table_args__ = (
         UniqueConstraint("recipient", "kind", "local_date", "slot", name="uq_delivery_key"),
         Index("ix_delivery_team_date", "team_id", "local_date"),
+        # Covers a person's sent prompts over a range of days, id included, so the summary's streaks walk it
+        # without reading the table (storage.summary_queries.streaks).
+        Index("ix_delivery_prompt_walk", "recipient", "kind", "status", "local_date", "slot", "id"),
     )
 
     id: int | None = Field(default=None, primary_key=True)

@@ -1,22 +1,24 @@
 """SQL for weekly summaries: GROUP BY and COUNT in the database over (team, local date / created_at) indexes,
 so a team of 1,000 with years of history never loads its rows into Python.
 
-Portable SQL only (SQLite and PostgreSQL): weeks are ranges of `Delivery.local_date`, or of UTC instants
-computed in Python from the team-local week bounds.
+Portable SQL (SQLite and PostgreSQL): weeks are ranges of `Delivery.local_date`, or of UTC instants
+computed in Python from the team-local week bounds. The one difference is how a prompt finds its answer
+(`_answer_of_prompt`): by an index probe per row on both, written so that PostgreSQL cannot turn it into a
+hash join over every answer ever written.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
+from typing import Any
 
-from sqlalchemy import and_, case, func, or_
+from sqlalchemy import and_, case, func, or_, true
 from sqlmodel import Session, select
 
 from storage.models import Answer, Delivery, Feedback, Person, Team, TeamHoliday, TeamLead, TeamMember
 
 SHARED_VISIBILITIES = ("lead", "team")
-MAX_MEMBERS = 1_000_000  # far above any channel
 
 
 def _prompts_between(team_id: int, start: date, end: date):  # type: ignore[no-untyped-def]
@@ -61,57 +63,67 @@ def daily_prompts(
     return [(day, skill, delivered, answered) for day, skill, delivered, answered in rows]
 
 
+def _answer_of_prompt(session: Session, *columns: Any, where: Any = None) -> tuple[Any, Any]:
+    """(what to join, on what) to give each Delivery row in scope its answer (`columns` of it, meeting `where`),
+    found by one probe per row in the unique index on answer.delivery_id, so a query costs what its own rows
+    cost, never what the whole answer table does.
+
+    SQLite only joins by nested loops, so joining the table probes. PostgreSQL would hash the whole answer
+    table once a query has a few thousand rows, which grows with history, so it gets a LATERAL subquery with a
+    LIMIT: one it cannot flatten into a join, so it can only run it as a probe per row. Read the columns as
+    `.c.<name>` of what this returns."""
+    on = and_(Answer.delivery_id == Delivery.id, true() if where is None else where)
+    if session.get_bind().dialect.name == "postgresql":
+        return select(*columns).where(on).limit(1).lateral("prompt_answer"), true()
+    return Answer.__table__, on
+
+
 def streaks(
     session: Session, *, team_id: int, since: date, as_of: date
 ) -> dict[str, tuple[int, date | None, date | None]]:
     """Per active member: (days answered since their last missed prompt, that missed day, their first prompt
     since `since`), looking no further back than `since`.
 
-    Streaks are per person, so prompts from any of their teams count. Each member's prompts are walked newest
-    first along the ledger's unique (recipient, kind, local_date) index, stopping at the last miss, so the
-    cost follows streak lengths rather than the size of the team's history. Today's prompt, if still open,
-    is not a miss yet; neither is an unanswered bonus prompt (slot > 0)."""
-    def prompts_of_member():  # type: ignore[no-untyped-def]
-        return and_(Delivery.recipient == TeamMember.user_id, Delivery.kind == "prompt",
-                    Delivery.status == "sent", Delivery.local_date >= since)
+    Streaks are per person, so prompts from any of their teams count. Today's prompt, if still open, is not a
+    miss yet; neither is an unanswered bonus prompt (slot > 0); a day counts once however many prompts it had.
 
-    last_missed = (
-        select(Delivery.local_date)
-        .outerjoin(Answer, Answer.delivery_id == Delivery.id)
-        .where(prompts_of_member(), Delivery.local_date < as_of, Delivery.slot == 0, Answer.id.is_(None))
-        .order_by(Delivery.local_date.desc())
-        .limit(1)
-        .correlate(TeamMember)
-        .scalar_subquery()
-    )
-    first = (
-        select(Delivery.local_date)
-        .where(prompts_of_member(), Delivery.local_date <= as_of)
-        .order_by(Delivery.local_date)
-        .limit(1)
-        .correlate(TeamMember)
-        .scalar_subquery()
-    )
-    # A LIMIT keeps the databases from inlining this subquery into the join below, where its correlated
-    # parts would run once per joined row instead of once per member (SQLite's rule 14, PostgreSQL's pull-up).
+    One pass reads the members' prompts in the window along the covering index ix_delivery_prompt_walk (members
+    in user order, so the rows arrive grouped), with one answer probe per prompt: per member, the last miss,
+    the first prompt and the days answered. Only members with a miss walk again, over the days since it.
+    The cost follows the team's size times the window, never the length of its history."""
+    answer, on_answer = _answer_of_prompt(session, Answer.delivery_id)
+    answered = answer.c.delivery_id
+    missed = and_(answered.is_(None), Delivery.slot == 0, Delivery.local_date < as_of)
     marks = (
-        select(TeamMember.user_id.label("user_id"), last_missed.label("last_missed"), first.label("first"))
+        select(TeamMember.user_id.label("user_id"),
+               func.max(case((missed, Delivery.local_date))).label("last_missed"),
+               func.min(Delivery.local_date).label("first"),
+               func.count(func.distinct(case((answered.is_not(None), Delivery.local_date)))).label("days"))
+        .select_from(TeamMember)
+        .outerjoin(Delivery, and_(
+            Delivery.recipient == TeamMember.user_id, Delivery.kind == "prompt", Delivery.status == "sent",
+            Delivery.local_date >= since, Delivery.local_date <= as_of,
+        ))
+        .outerjoin(answer, on_answer)
         .where(TeamMember.team_id == team_id, TeamMember.active)
-        .limit(MAX_MEMBERS)
+        .group_by(TeamMember.user_id)
         .subquery()
     )
-    answered_day = case((Answer.id.is_not(None), Delivery.local_date))
+    answer, on_answer = _answer_of_prompt(session, Answer.delivery_id)
+    days_since_miss = (
+        select(func.count(func.distinct(Delivery.local_date)))
+        .select_from(Delivery)
+        .join(answer, on_answer)
+        .where(Delivery.recipient == marks.c.user_id, Delivery.kind == "prompt", Delivery.status == "sent",
+               Delivery.local_date > marks.c.last_missed, Delivery.local_date <= as_of)
+        .correlate(marks)
+        .scalar_subquery()
+    )
     rows = session.exec(
-        select(marks.c.user_id, marks.c.last_missed, marks.c.first, func.count(func.distinct(answered_day)))
-        .outerjoin(Delivery, and_(
-            Delivery.recipient == marks.c.user_id, Delivery.kind == "prompt", Delivery.status == "sent",
-            Delivery.local_date > func.coalesce(marks.c.last_missed, since - timedelta(days=1)),
-            Delivery.local_date <= as_of,
-        ))
-        .outerjoin(Answer, Answer.delivery_id == Delivery.id)
-        .group_by(marks.c.user_id, marks.c.last_missed, marks.c.first)
+        select(marks.c.user_id, marks.c.last_missed, marks.c.first,
+               case((marks.c.last_missed.is_(None), marks.c.days), else_=days_since_miss))
     ).all()
-    return {user: (days, missed, first_day) for user, missed, first_day, days in rows}
+    return {user: (days, missed_day, first_day) for user, missed_day, first_day, days in rows}
 
 
 def feedback_counts(

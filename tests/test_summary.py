@@ -6,6 +6,9 @@ from __future__ import annotations
 import csv
 import io
 import json
+import random
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
@@ -13,9 +16,10 @@ from sqlalchemy import insert
 
 from domain.skills import SKILLS
 from handlers import ids, summary_chart
-from storage import queries
-from storage.db import transaction
-from storage.models import Answer, Delivery, Feedback
+from storage import migrate, queries
+from storage import summary_queries as sq
+from storage.db import SessionFactory, make_engine, session_factory, transaction
+from storage.models import Answer, Delivery, Feedback, Team, TeamMember
 from tests.harness import LEAD, TEAM_CHANNEL, Bot, eventually, text_of
 
 WEDNESDAY = datetime(2026, 12, 2, 10, 0, tzinfo=UTC)  # 2026-W49; "last week" is W48, Mon 23 - Sun 29 Nov
@@ -338,6 +342,142 @@ def test_the_homes_summary_button_dms_a_lead_this_weeks_summary_and_refuses_othe
     click_home_summary(seeded, "UNY", str(team_id(seeded)))
     (refusal,) = seeded.slack.wait_for("chat.postMessage", lambda c: c.params["channel"] == "UNY")
     assert "Only a team lead" in text_of(refusal) and "Weekly summary" not in text_of(refusal)
+
+
+# ---- streaks (storage.summary_queries.streaks, on both databases) --------------------------------
+
+SINCE, AS_OF = date(2026, 11, 2), date(2026, 11, 29)  # a lookback of four weeks, to Sunday of W48
+
+
+@dataclass(frozen=True)
+class Sent:
+    """One ledger row for the streak tests: a prompt to `user` on `day`, answered or not."""
+
+    user: str
+    day: date
+    answered: bool = True
+    slot: int = 0
+    status: str = "sent"
+    team: int = 1  # 1: the team asked about; 2: the person's other team
+
+
+@pytest.fixture
+def ledger(database_url: str) -> Iterator[SessionFactory]:
+    engine = make_engine(database_url)
+    migrate.upgrade(engine)
+    try:
+        yield session_factory(engine)
+    finally:
+        engine.dispose()
+
+
+def streaks_of(sessions: SessionFactory, rows: Iterable[Sent], members: Iterable[str] = (),
+               inactive: Iterable[str] = ()) -> dict[str, tuple[int, date | None, date | None]]:
+    """Team 1's streaks over [SINCE, AS_OF] after writing `rows` (members: their users, plus `members`)."""
+    rows = list(rows)
+    at = datetime(2026, 10, 1, tzinfo=UTC)
+    with transaction(sessions) as session:
+        teams = [Team(channel_id=f"CSTREAK{n}", created_by=LEAD, created_at=at) for n in (1, 2)]
+        session.add_all(teams)
+        session.flush()
+        users = {r.user for r in rows if r.team == 1} | set(members)
+        session.add_all(TeamMember(team_id=teams[0].id, user_id=u) for u in sorted(users))
+        session.add_all(TeamMember(team_id=teams[0].id, user_id=u, active=False) for u in inactive)
+        for r in rows:
+            row = Delivery(team_id=teams[r.team - 1].id, recipient=r.user, kind="prompt", local_date=r.day,
+                           slot=r.slot, status=r.status, item_id="listening-01", skill="listening", claimed_at=at)
+            session.add(row)
+            session.flush()
+            if r.answered:
+                session.add(Answer(delivery_id=row.id, team_id=row.team_id, user_id=r.user, prompt_id="listening-01",
+                                   skill="listening", text="An answer.", created_at=at, updated_at=at))
+        team_id = teams[0].id
+    with sessions() as session:
+        return sq.streaks(session, team_id=team_id, since=SINCE, as_of=AS_OF)
+
+
+def expected_streaks(rows: Iterable[Sent], members: Iterable[str]) -> dict[str, tuple[int, date | None, date | None]]:
+    """The rule, row by row: the last unanswered scheduled prompt (slot 0) before AS_OF is the miss; the streak
+    is the distinct days after it with an answered prompt; a person's prompts from every team count."""
+    found = {}
+    for user in members:
+        mine = [r for r in rows if r.user == user and r.status == "sent" and SINCE <= r.day <= AS_OF]
+        missed = max((r.day for r in mine if r.slot == 0 and not r.answered and r.day < AS_OF), default=None)
+        days = {r.day for r in mine if r.answered and (missed is None or r.day > missed)}
+        found[user] = (len(days), missed, min((r.day for r in mine), default=None))
+    return found
+
+
+def weekdays(first: date, last: date) -> list[date]:
+    every = (first + timedelta(days=n) for n in range((last - first).days + 1))
+    return [day for day in every if day.weekday() < 5]
+
+
+def test_a_streak_counts_answered_days_back_to_the_last_missed_prompt(ledger: SessionFactory) -> None:
+    w48 = weekdays(date(2026, 11, 23), date(2026, 11, 27))
+    rows = [Sent("UMISS", day, answered=day != w48[1]) for day in w48]  # missed Tuesday
+    rows += [Sent("UFULL", day) for day in weekdays(SINCE, AS_OF)]  # every prompt answered: no miss in sight
+    rows += [Sent("UOLD", date(2026, 11, 1), answered=False), Sent("UOLD", w48[4])]  # a miss before SINCE
+    found = streaks_of(ledger, rows, members=["UNONE"])
+    assert found["UMISS"] == (3, w48[1], w48[0])
+    assert found["UFULL"] == (20, None, SINCE)
+    assert found["UOLD"] == (1, None, w48[4])
+    assert found["UNONE"] == (0, None, None)
+
+
+def test_days_without_a_prompt_and_unanswered_bonus_prompts_do_not_break_a_streak(ledger: SessionFactory) -> None:
+    friday, saturday, monday, tuesday = date(2026, 11, 20), date(2026, 11, 21), date(2026, 11, 23), date(2026, 11, 24)
+    rows = [
+        Sent("UDUB", friday), Sent("UDUB", monday), Sent("UDUB", tuesday),  # the weekend brought no prompt
+        Sent("UDUB", monday, answered=False, slot=1),  # an extra prompt from /reflect, left open
+        Sent("UDUB", tuesday, slot=1),  # two answers on Tuesday: one day
+        Sent("UDUB", saturday, slot=1),  # a bonus answer on a day off counts as a day
+    ]
+    assert streaks_of(ledger, rows)["UDUB"] == (4, None, friday)
+
+
+def test_a_bonus_answer_on_the_missed_day_does_not_count(ledger: SessionFactory) -> None:
+    monday, tuesday = date(2026, 11, 23), date(2026, 11, 24)
+    rows = [Sent("UDUB", monday, answered=False), Sent("UDUB", monday, slot=1), Sent("UDUB", tuesday)]
+    assert streaks_of(ledger, rows)["UDUB"] == (1, monday, monday)
+
+
+def test_the_last_days_open_prompt_is_not_a_miss_yet_and_counts_once_answered(ledger: SessionFactory) -> None:
+    friday = date(2026, 11, 27)
+    rows = [Sent("UOPEN", friday), Sent("UOPEN", AS_OF, answered=False),
+            Sent("UDONE", friday), Sent("UDONE", AS_OF), Sent("ULATER", date(2026, 11, 30), answered=False)]
+    found = streaks_of(ledger, rows)
+    assert found["UOPEN"] == (1, None, friday)
+    assert found["UDONE"] == (2, None, friday)
+    assert found["ULATER"] == (0, None, None)  # after AS_OF: not seen at all
+
+
+def test_prompts_never_sent_are_ignored_and_other_teams_prompts_count(ledger: SessionFactory) -> None:
+    monday, tuesday, wednesday = date(2026, 11, 23), date(2026, 11, 24), date(2026, 11, 25)
+    rows = [
+        Sent("UDUB", monday), Sent("UDUB", tuesday, answered=False, status="failed"),
+        Sent("UDUB", wednesday, answered=False, status="claimed"),
+        Sent("UIN", monday), Sent("UIN", tuesday, team=2), Sent("UIN", wednesday, answered=False, team=2),
+    ]
+    found = streaks_of(ledger, rows, inactive=["UGONE"])
+    assert found["UDUB"] == (1, None, monday)
+    assert found["UIN"] == (0, wednesday, monday)
+    assert "UGONE" not in found
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_streaks_follow_the_rule_on_random_ledgers(ledger: SessionFactory, seed: int) -> None:
+    rng = random.Random(seed)
+    users = [f"UR{n}" for n in range(8)]
+    rows = []
+    for user in users:
+        answer_rate = rng.choice((0.5, 0.9, 1.0))
+        for day in (date(2026, 10, 30) + timedelta(days=n) for n in range(32)):  # from before SINCE to after AS_OF
+            for slot in rng.choice(((), (0,), (0,), (0,), (0, 1), (1,))):
+                rows.append(Sent(user, day, answered=rng.random() < answer_rate, slot=slot,
+                                 status=rng.choice(("sent",) * 8 + ("failed", "claimed")), team=rng.choice((1, 1, 2))))
+    rows += [Sent(user, SINCE, slot=5) for user in users]  # every user is a member of team 1
+    assert streaks_of(ledger, rows) == expected_streaks(rows, users)
 
 
 # ---- a big team ---------------------------------------------------------------------------------
