@@ -5,10 +5,11 @@ from __future__ import annotations
 import logging
 import time
 from collections import Counter
-from collections.abc import Callable, Mapping, Sequence
-from concurrent.futures import ThreadPoolExecutor
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from functools import partial
 
 from slack_sdk.errors import SlackApiError
 from sqlmodel import Session
@@ -31,8 +32,9 @@ STALE_CLAIM = DEFAULT_CLAIM_TIMEOUT
 
 #: Sends are claimed in batches of this many (one transaction), posted concurrently, confirmed together: a
 #: fan-out to thousands is bound by Slack, not by a commit and a round trip per person. A crash leaves at most
-#: one batch claimed but unconfirmed, and each of those is looked up in Slack before it is sent again.
+#: UNCONFIRMED_AT_MOST claimed but unconfirmed, and each of those is looked up in Slack before it is sent again.
 BATCH_SIZE = 50
+UNCONFIRMED_AT_MOST = 2 * BATCH_SIZE
 POST_WORKERS = 8
 KIND_ORDER = {"quote": 0, "prompt": 1, "reminder": 2}
 
@@ -57,28 +59,28 @@ def choose_prompt(deps: Deps, session: Session, user_id: str) -> Prompt:
     return _History.load(session, [user_id]).next_prompt(deps, user_id)
 
 
-def _claim(deps: Deps, session: Session, due: Due, now: datetime, history: _History) -> Delivery | None:
-    """Claim with the item chosen now; a retried claim keeps the item it was first given."""
+def _item_for(deps: Deps, session: Session, due: Due, history: _History) -> tuple[str, str | None] | None:
+    """The item and skill to claim with; a retried claim keeps the item it was first given."""
     if due.kind == "prompt":
         prompt = history.next_prompt(deps, due.recipient)
-        item_id, skill = prompt.id, prompt.skill
-    elif due.kind == "quote":
+        return prompt.id, prompt.skill
+    if due.kind == "quote":
         past = queries.quote_history(session, channel_id=due.recipient)
-        item_id, skill = rotation.next_quote(deps.quotes, past, deps.rng).id, None
-    else:
-        prompt_row = queries.delivery_for(session, recipient=due.recipient, kind="prompt", local_date=due.local_date)
-        if prompt_row is None:
-            return None
-        item_id, skill = str(prompt_row.id), prompt_row.skill
-    return queries.claim(session, due=due, item_id=item_id, skill=skill, now=now,
-                         stale_before=now - deps.settings.claim_timeout)
+        return rotation.next_quote(deps.quotes, past, deps.rng).id, None
+    prompt_row = queries.delivery_for(session, recipient=due.recipient, kind="prompt", local_date=due.local_date)
+    return (str(prompt_row.id), prompt_row.skill) if prompt_row is not None else None
 
 
 def _claim_batch(deps: Deps, dues: Sequence[Due]) -> list[Delivery]:
     now = deps.clock.now()
     with transaction(deps.sessions) as session:
         history = _History.load(session, [d.recipient for d in dues if d.kind == "prompt"])
-        claimed = [_claim(deps, session, due, now, history) for due in dues]
+        claims = []
+        for due in dues:
+            item = _item_for(deps, session, due, history)
+            if item is not None:
+                claims.append((due, *item))
+        claimed = queries.claim_all(session, claims=claims, now=now, stale_before=now - deps.settings.claim_timeout)
     return [row for row in claimed if row is not None]
 
 
@@ -141,12 +143,9 @@ def _record(deps: Deps, attempts: Sequence[_Attempt]) -> None:
     if not attempts:
         return
     with transaction(deps.sessions) as session:
-        for attempt in attempts:
-            if attempt.outcome == "failed":
-                queries.mark_failed(session, delivery_id=attempt.row.id, error=str(attempt.error))
-            else:
-                queries.mark_sent(session, delivery_id=attempt.row.id, channel=attempt.channel, ts=attempt.ts,
-                                  now=deps.clock.now())
+        queries.mark_all_failed(session, failed=[(a.row.id, str(a.error)) for a in attempts if a.outcome == "failed"])
+        queries.mark_all_sent(session, sent=[(a.row.id, a.channel, a.ts) for a in attempts if a.outcome != "failed"],
+                              now=deps.clock.now())
     for attempt in attempts:
         _log(deps, attempt.row, attempt.outcome, attempt.started, attempt.error)
 
@@ -189,21 +188,36 @@ def _log(deps: Deps, row: Delivery, outcome: str, started: float, error: str | N
     )
 
 
-def _send_batches(deps: Deps, dues: Sequence[Due]) -> Counter[str]:
-    """Claim, post and confirm batch by batch, in a fixed order (kind, then recipient) so that replicas
-    working through the same dues take their row locks in the same order and never deadlock."""
+def _batches(dues: Sequence[Due]) -> Iterator[list[Due]]:
+    """Dues in a fixed order (kind, then recipient), so that replicas working through the same dues take their
+    row locks in the same order and never deadlock; a batch holds one kind."""
     ordered = sorted(dues, key=lambda d: (KIND_ORDER[d.kind], d.recipient, d.local_date))
+    for kind in KIND_ORDER:
+        of_kind = [d for d in ordered if d.kind == kind]
+        for start in range(0, len(of_kind), BATCH_SIZE):
+            yield of_kind[start:start + BATCH_SIZE]
+
+
+def _settle(deps: Deps, posting: Sequence[Future[_Attempt]]) -> Counter[str]:
+    attempts = [future.result() for future in posting]
+    _record(deps, attempts)
+    return Counter(f"{attempt.row.kind}:{attempt.result}" for attempt in attempts)
+
+
+def _send_batches(deps: Deps, dues: Sequence[Due]) -> Counter[str]:
+    """Claim a batch while the one before is being posted, then confirm that one: Slack is kept busy, and at
+    most two batches are ever claimed but unconfirmed."""
     outcomes: Counter[str] = Counter()
+    message = partial(_message, deps)
     with ThreadPoolExecutor(max_workers=POST_WORKERS, thread_name_prefix="send") as pool:
-        for kind in KIND_ORDER:
-            of_kind = [d for d in ordered if d.kind == kind]
-            for start in range(0, len(of_kind), BATCH_SIZE):
-                batch = of_kind[start:start + BATCH_SIZE]
-                rows = _claim_batch(deps, batch)
-                attempts = list(pool.map(lambda row: _attempt(deps, row, lambda r: _message(deps, r)), rows))
-                _record(deps, attempts)
-                outcomes[f"{kind}:skipped"] += len(batch) - len(rows)
-                outcomes.update(f"{kind}:{attempt.result}" for attempt in attempts)
+        in_flight: list[Future[_Attempt]] = []
+        for batch in _batches(dues):
+            rows = _claim_batch(deps, batch)
+            outcomes[f"{batch[0].kind}:skipped"] += len(batch) - len(rows)
+            posting = [pool.submit(_attempt, deps, row, message) for row in rows]
+            outcomes.update(_settle(deps, in_flight))
+            in_flight = posting
+        outcomes.update(_settle(deps, in_flight))
     return +outcomes
 
 

@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
 from sqlalchemy import and_, delete, func, or_, update
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlmodel import Session, select
 
 from domain import schedule as sched
@@ -355,46 +356,87 @@ def claim(
 ) -> Delivery | None:
     """Insert the ledger row, or take back a failed one or one whose claimer died (claimed before
     `stale_before`, never confirmed); None means someone else owns this send."""
-    row = Delivery(
-        team_id=due.team_id, recipient=due.recipient, kind=due.kind, local_date=due.local_date, slot=slot,
-        item_id=item_id, skill=skill, claimed_at=now, attempts=1,
+    (row,) = claim_all(session, claims=[(due, item_id, skill)], now=now, slot=slot, max_attempts=max_attempts,
+                       stale_before=stale_before)
+    return row
+
+
+#: A send to claim: what is due, and the item and skill chosen for it.
+Claim = tuple[sched.Due, str | None, str | None]
+
+
+def claim_all(
+    session: Session,
+    *,
+    claims: Sequence[Claim],
+    now: datetime,
+    slot: int = 0,
+    max_attempts: int = 5,
+    stale_before: datetime | None = None,
+) -> list[Delivery | None]:
+    """`claim` for many sends at once, in the order given: new rows in one INSERT .. ON CONFLICT DO NOTHING,
+    then only the rows that already existed are looked at one by one."""
+    if not claims:
+        return []
+    insert = sqlite_insert if session.get_bind().dialect.name == "sqlite" else postgresql_insert
+    statement = (
+        insert(Delivery)
+        .on_conflict_do_nothing(index_elements=["recipient", "kind", "local_date", "slot"])
+        .returning(Delivery)
     )
-    try:
-        with session.begin_nested():
-            session.add(row)
-        return row
-    except IntegrityError:
-        pass
+    values = [
+        {"team_id": due.team_id, "recipient": due.recipient, "kind": due.kind, "local_date": due.local_date,
+         "slot": slot, "status": "claimed", "item_id": item_id, "skill": skill, "claimed_at": now, "attempts": 1}
+        for due, item_id, skill in claims
+    ]
+    inserted = {(row.recipient, row.kind, row.local_date): row for row in session.scalars(statement, values)}
+    return [
+        inserted.get((due.recipient, due.kind, due.local_date))
+        or _take_back(session, due=due, slot=slot, now=now, max_attempts=max_attempts,
+                      stale_before=stale_before or now)
+        for due, _item, _skill in claims
+    ]
+
+
+def _take_back(
+    session: Session, *, due: sched.Due, slot: int, now: datetime, max_attempts: int, stale_before: datetime
+) -> Delivery | None:
+    key = (Delivery.recipient == due.recipient, Delivery.kind == due.kind, Delivery.local_date == due.local_date,
+           Delivery.slot == slot)
     result = session.exec(
         update(Delivery)
-        .where(
-            Delivery.recipient == due.recipient, Delivery.kind == due.kind,
-            Delivery.local_date == due.local_date, Delivery.slot == slot,
-            Delivery.attempts < max_attempts,
-            or_(Delivery.status == "failed",
-                and_(Delivery.status == "claimed", Delivery.claimed_at < (stale_before or now))),
-        )
+        .where(*key, Delivery.attempts < max_attempts,
+               or_(Delivery.status == "failed",
+                   and_(Delivery.status == "claimed", Delivery.claimed_at < stale_before)))
         .values(status="claimed", claimed_at=now, attempts=Delivery.attempts + 1)
     )
     if result.rowcount != 1:
         return None
-    return session.exec(
-        select(Delivery).where(
-            Delivery.recipient == due.recipient, Delivery.kind == due.kind,
-            Delivery.local_date == due.local_date, Delivery.slot == slot,
-        ).execution_options(populate_existing=True)
-    ).one()
+    return session.exec(select(Delivery).where(*key).execution_options(populate_existing=True)).one()
 
 
 def mark_sent(session: Session, *, delivery_id: int, channel: str | None, ts: str | None, now: datetime) -> None:
-    session.exec(
-        update(Delivery).where(Delivery.id == delivery_id)
-        .values(status="sent", channel=channel, ts=ts, sent_at=now, error=None)
-    )
+    mark_all_sent(session, sent=[(delivery_id, channel, ts)], now=now)
+
+
+def mark_all_sent(session: Session, *, sent: Sequence[tuple[int, str | None, str | None]], now: datetime) -> None:
+    """Confirm many sends in one executemany: (delivery id, channel, message ts) each."""
+    if sent:
+        session.exec(update(Delivery), params=[
+            {"id": delivery_id, "status": "sent", "channel": channel, "ts": ts, "sent_at": now, "error": None}
+            for delivery_id, channel, ts in sent
+        ])
 
 
 def mark_failed(session: Session, *, delivery_id: int, error: str) -> None:
-    session.exec(update(Delivery).where(Delivery.id == delivery_id).values(status="failed", error=error[:200]))
+    mark_all_failed(session, failed=[(delivery_id, error)])
+
+
+def mark_all_failed(session: Session, *, failed: Sequence[tuple[int, str]]) -> None:
+    if failed:
+        session.exec(update(Delivery), params=[
+            {"id": delivery_id, "status": "failed", "error": error[:200]} for delivery_id, error in failed
+        ])
 
 
 def delivery(session: Session, *, delivery_id: int) -> Delivery | None:
