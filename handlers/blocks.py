@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import copy
 import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from functools import lru_cache
 
 from slack_sdk.models.blocks import (
     ActionsBlock,
@@ -71,17 +73,26 @@ def _answer_button(delivery_id: int, label: str = "Answer") -> ButtonElement:
     return ButtonElement(text=label, action_id=ids.ANSWER_OPEN, value=str(delivery_id), style="primary")
 
 
-def prompt_message(prompt: Prompt, delivery_id: int) -> Message:
+@lru_cache(maxsize=1024)
+def _prompt_blocks(prompt: Prompt) -> list[dict]:
+    """A prompt's blocks, validated once per prompt rather than once per person (a fan-out to thousands sends
+    the same few prompts); the Answer button's value is filled in per delivery."""
     name = skill(prompt.skill).name
-    return Message(
-        text=f"Today's practice ({name}): {prompt.text}",
-        blocks=_render([
-            HeaderBlock(text=f"Today's practice · {name}"),
-            _section(escape_mrkdwn(prompt.text)),
-            ActionsBlock(elements=[_answer_button(delivery_id)]),
-            _context("Two minutes is plenty. Your answer is private unless you choose to share it."),
-        ]),
-    )
+    return _render([
+        HeaderBlock(text=f"Today's practice · {name}"),
+        _section(escape_mrkdwn(prompt.text)),
+        ActionsBlock(elements=[_answer_button(0)]),
+        _context("Two minutes is plenty. Your answer is private unless you choose to share it."),
+    ])
+
+
+def prompt_message(prompt: Prompt, delivery_id: int) -> Message:
+    rendered = copy.deepcopy(_prompt_blocks(prompt))
+    for block in rendered:
+        for element in block.get("elements", []):
+            if element.get("action_id") == ids.ANSWER_OPEN:
+                element["value"] = str(delivery_id)
+    return Message(text=f"Today's practice ({skill(prompt.skill).name}): {prompt.text}", blocks=rendered)
 
 
 def reminder_message(prompt: Prompt, delivery_id: int) -> Message:

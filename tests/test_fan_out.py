@@ -7,7 +7,8 @@ from collections import Counter
 
 from sqlmodel import select
 
-from handlers import delivery, ids
+from handlers import blocks, delivery, ids
+from prompts.bank import Prompt
 from storage.models import Delivery, Person
 from tests.fakes.slack_api import Call, FakeSlackAPI
 from tests.harness import LEAD, TEAM_CHANNEL, Bot
@@ -82,3 +83,16 @@ def test_a_second_practice_now_sends_nobody_anything_new(bot: Bot, slack: FakeSl
 
     assert reply.startswith("Today's prompts and quote have already gone out, so I sent nothing more.")
     assert len(slack.calls_to("chat.postMessage")) == posted
+
+
+def test_prompts_built_from_one_template_each_carry_their_own_answer_button() -> None:
+    prompt = Prompt("p-cached", "empathy", "What did they need to hear first?")
+    first = blocks.prompt_message(prompt, 101)
+    second = blocks.prompt_message(prompt, 202)
+
+    def button_values(message: blocks.Message) -> list[str]:
+        elements = [e for b in message.blocks for e in b.get("elements", [])]
+        return [e["value"] for e in elements if e.get("action_id") == ids.ANSWER_OPEN]
+
+    assert button_values(first) == ["101"] and button_values(second) == ["202"]
+    assert first.blocks[:2] == second.blocks[:2] and first.blocks[0] is not second.blocks[0]
