@@ -6,24 +6,40 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from xdist.scheduler import LoadScopeScheduling
 
 from domain.clock import ManualClock
 from tests.fakes.slack_api import FakeSlackAPI
-from tests.harness import LEAD, SUNDAY_NIGHT, TEAM_CHANNEL, Bot
-from tests.postgres import postgres_schema
+from tests.harness import SUNDAY_NIGHT, Bot, fake_slack, fresh_database, start_team
+
+# Modules whose tests read runs shared per database (module-scoped fixtures): xdist must send all of one
+# database's tests to the same worker, or each worker would repeat the run. (pytest-xdist's xdist_group marks
+# would say so, but its loadgroup mode can't rename nodes under pytest 9, so it groups nothing.)
+SHARED_RUNS_PER_DATABASE = frozenset({"tests/test_practice_week.py"})
+
+
+class _Scheduling(LoadScopeScheduling):
+    """xdist's load balancing one test at a time, except that the tests of a module in SHARED_RUNS_PER_DATABASE
+    go to one worker per database; those groups are handed out first (loadscope's order: biggest first)."""
+
+    def _split_scope(self, nodeid: str) -> str:
+        module = nodeid.partition("::")[0]
+        if module in SHARED_RUNS_PER_DATABASE and nodeid.endswith("]"):
+            return f"{module}[{nodeid.rpartition('[')[2]}"
+        return nodeid
+
+
+def pytest_xdist_make_scheduler(config: pytest.Config, log: object) -> LoadScopeScheduling | None:
+    """Replaces the default `--dist load`; any other --dist given on the command line is left to xdist."""
+    if config.getvalue("dist") != "load":
+        return None
+    return _Scheduling(config, log)  # type: ignore[arg-type]
 
 
 @pytest.fixture
 def slack() -> Iterator[FakeSlackAPI]:
-    fake = FakeSlackAPI()
-    fake.start()
-    fake.add_user(LEAD, name="lena", tz="Europe/Dublin")
-    fake.add_user("UBOT", name="practice-coach", is_bot=True)
-    try:
+    with fake_slack() as fake:
         yield fake
-        fake.assert_no_problems()
-    finally:
-        fake.stop()
 
 
 @pytest.fixture
@@ -34,10 +50,7 @@ def clock() -> ManualClock:
 @pytest.fixture(params=["sqlite", "postgresql"])
 def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
     """Every test that touches the database runs on SQLite and on PostgreSQL, each in a fresh, empty store."""
-    if request.param == "sqlite":
-        yield f"sqlite:///{tmp_path / 'practice.db'}"
-        return
-    with postgres_schema() as url:
+    with fresh_database(request.param, tmp_path) as url:
         yield url
 
 
@@ -53,10 +66,4 @@ def bot(slack: FakeSlackAPI, database_url: str, clock: ManualClock) -> Iterator[
 @pytest.fixture
 def team(bot: Bot, slack: FakeSlackAPI) -> Bot:
     """A team channel with the lead and three members in New York, Dublin and Kolkata, started by the lead."""
-    slack.add_user("UNY", name="nia", tz="America/New_York")
-    slack.add_user("UDUB", name="dara", tz="Europe/Dublin")
-    slack.add_user("UIN", name="ishan", tz="Asia/Kolkata")
-    slack.add_channel(TEAM_CHANNEL, name="support-team", members=(LEAD, "UNY", "UDUB", "UIN", "UBOT"))
-    reply = bot.ask("/practice", "start", user=LEAD)
-    assert "practice team" in reply
-    return bot
+    return start_team(bot, slack)

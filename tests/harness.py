@@ -8,9 +8,11 @@ import random
 import threading
 import time
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 from wsgiref.simple_server import WSGIServer
 
 from app import create_app
@@ -22,6 +24,7 @@ from prompts.bank import Prompt, Quote, load_prompts, load_quotes
 from storage.models import Delivery
 from tests.fakes.slack_api import Call, FakeSlackAPI
 from tests.fakes.slack_requests import SlackRequests
+from tests.postgres import postgres_schema
 from web import WSGIApp, serve, wsgi_app
 
 SIGNING_SECRET = "test-signing-secret"
@@ -170,3 +173,38 @@ class Bot:
     def sent_to(self, channel: str, kind: str | None = None) -> list[Sent]:
         self.record_sent()
         return [s for s in self.sent if s.channel == channel and (kind is None or s.kind == kind)]
+
+
+@contextmanager
+def fake_slack() -> Iterator[FakeSlackAPI]:
+    """The fake Web API with the lead and the bot's own user; anything it flagged fails the test at the end."""
+    fake = FakeSlackAPI()
+    fake.start()
+    fake.add_user(LEAD, name="lena", tz="Europe/Dublin")
+    fake.add_user("UBOT", name="practice-coach", is_bot=True)
+    try:
+        yield fake
+        fake.assert_no_problems()
+    finally:
+        fake.stop()
+
+
+@contextmanager
+def fresh_database(kind: str, directory: Path) -> Iterator[str]:
+    """A URL for a new, empty store: a SQLite file in `directory`, or a PostgreSQL schema dropped afterwards."""
+    if kind == "sqlite":
+        yield f"sqlite:///{directory / 'practice.db'}"
+        return
+    with postgres_schema() as url:
+        yield url
+
+
+def start_team(bot: Bot, slack: FakeSlackAPI) -> Bot:
+    """A team channel with the lead and three members in New York, Dublin and Kolkata, started by the lead."""
+    slack.add_user("UNY", name="nia", tz="America/New_York")
+    slack.add_user("UDUB", name="dara", tz="Europe/Dublin")
+    slack.add_user("UIN", name="ishan", tz="Asia/Kolkata")
+    slack.add_channel(TEAM_CHANNEL, name="support-team", members=(LEAD, "UNY", "UDUB", "UIN", "UBOT"))
+    reply = bot.ask("/practice", "start", user=LEAD)
+    assert "practice team" in reply
+    return bot
