@@ -22,7 +22,7 @@ from pathlib import Path
 
 from bench.common import LEAD, Server, bot_process, quiet_zone, reply_to
 from bench.report import Section, Target
-from handlers import ids
+from tests.delivered import ledgered_in_dms
 from tests.fakes.rate_limits import RateLimits
 from tests.fakes.slack_api import FakeSlackAPI
 from tests.harness import TEAM_CHANNEL
@@ -115,11 +115,7 @@ def run_one(size: int, time_scale: float) -> FanOut:
             bot.stop()
         accepted = [c for c in fake.calls if c.method not in ("response_url", "upload") and c.status == 200]
         floor = limits.floor_seconds((c.method, _key(fake, c.method, c.params)) for c in accepted)
-        prompts: Counter[str] = Counter()
-        for user in members:
-            for message in fake.messages(fake.dm_channel_id(user)):
-                if (message.get("metadata") or {}).get("event_type") == ids.DELIVERY_EVENT:
-                    prompts[user] += 1
+        prompts = ledgered_in_dms(fake, members)
         quotes = len(fake.messages(TEAM_CHANNEL))
         fake.problems.clear()  # not a test: spec findings are the fault suite's job
     return FanOut(

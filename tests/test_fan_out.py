@@ -3,13 +3,12 @@ while still sending each person exactly one prompt."""
 
 from __future__ import annotations
 
-from collections import Counter
-
 from sqlmodel import select
 
 from handlers import blocks, delivery, ids
 from prompts.bank import Prompt
 from storage.models import Delivery, Person
+from tests.delivered import ledgered_in_dms
 from tests.fakes.slack_api import Call, FakeSlackAPI
 from tests.harness import LEAD, TEAM_CHANNEL, Bot
 
@@ -28,14 +27,6 @@ def most_in_flight(calls: list[Call], held: float) -> int:
     """The most calls Slack was answering at once: each is held at least `held` seconds after it arrives."""
     return max(sum(1 for other in calls if call.at <= other.at < call.at + held) for call in calls)
 
-
-def prompts_per_person(slack: FakeSlackAPI, people: list[str]) -> Counter[str]:
-    counts: Counter[str] = Counter()
-    for user_id in people:
-        for message in slack.messages(slack.dm_channel_id(user_id)):
-            if (message.get("metadata") or {}).get("event_type") == ids.DELIVERY_EVENT:
-                counts[user_id] += 1
-    return counts
 
 
 def test_starting_a_team_of_450_pages_users_list_alongside_the_member_pages(bot: Bot, slack: FakeSlackAPI) -> None:
@@ -67,7 +58,7 @@ def test_practice_now_for_120_people_posts_several_at_once_and_each_person_once(
     assert reply.params["text"] == "Sent today's prompt to 120 members and the quote of the day to this channel."
     prompts = [c for c in slack.calls_to("chat.postMessage") if c.params["channel"] != TEAM_CHANNEL]
     assert 2 <= most_in_flight(prompts, LATENCY) <= delivery.POST_WORKERS
-    assert prompts_per_person(slack, people) == dict.fromkeys(people, 1)
+    assert ledgered_in_dms(slack, people) == dict.fromkeys(people, 1)
     with bot.deps.sessions() as session:
         rows = session.exec(select(Delivery).where(Delivery.kind == "prompt")).all()
     assert len(rows) == 120 and {r.status for r in rows} == {"sent"}

@@ -18,9 +18,10 @@ import pytest
 from sqlmodel import Session, select
 
 from config import ConfigError, load_settings
-from handlers import delivery, ids
+from handlers import delivery
 from storage.db import make_engine
 from storage.models import Delivery
+from tests.delivered import ledgered_in_dms
 from tests.fakes.slack_api import FakeSlackAPI
 from tests.fakes.slack_requests import SlackRequests
 from tests.harness import BOT_TOKEN, LEAD, SIGNING_SECRET, TEAM_CHANNEL, eventually
@@ -106,12 +107,7 @@ def processes() -> Iterator[list[BotProcess]]:
 
 def prompts_per_member(slack: FakeSlackAPI) -> Counter[str]:
     """Prompts as Slack holds them: messages in each member's DM carrying a delivery id."""
-    counts: Counter[str] = Counter()
-    for user_id in MEMBERS:
-        for message in slack.messages(slack.dm_channel_id(user_id)):
-            if (message.get("metadata") or {}).get("event_type") == ids.DELIVERY_EVENT:
-                counts[user_id] += 1
-    return counts
+    return ledgered_in_dms(slack, MEMBERS)
 
 
 def ledger(database_url: str) -> list[Delivery]:

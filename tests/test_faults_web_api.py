@@ -13,6 +13,7 @@ from sqlmodel import select
 
 from handlers import ids
 from storage.models import Delivery, Person
+from tests.delivered import ledgered_in_dms
 from tests.fakes.slack_api import FakeSlackAPI
 from tests.harness import LEAD, TEAM_CHANNEL, Bot, eventually
 
@@ -38,12 +39,7 @@ def profiles_saved(bot: Bot) -> dict[str, str | None]:
 
 def prompts_posted(bot: Bot) -> Counter[str]:
     """Prompts as Slack holds them: each DM's messages carrying a delivery id (a duplicate shows as 2)."""
-    counts: Counter[str] = Counter()
-    for user_id in MEMBERS:
-        for message in bot.slack.messages(bot.slack.dm_channel_id(user_id)):
-            if (message.get("metadata") or {}).get("event_type") == ids.DELIVERY_EVENT:
-                counts[user_id] += 1
-    return counts
+    return ledgered_in_dms(bot.slack, MEMBERS)
 
 
 def ledger_statuses(bot: Bot) -> Counter[str]:

@@ -1,0 +1,19 @@
+"""What Slack holds after a fan-out, read from the fake: the way every test and benchmark counts sends."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+
+from handlers import ids
+from tests.fakes.slack_api import FakeSlackAPI
+
+
+def ledgered_in_dms(slack: FakeSlackAPI, people: Iterable[str]) -> Counter[str]:
+    """Messages in each person's DM carrying a delivery id in their metadata: a duplicate shows as 2."""
+    counts: Counter[str] = Counter()
+    for user_id in people:
+        for message in slack.messages(slack.dm_channel_id(user_id)):
+            if (message.get("metadata") or {}).get("event_type") == ids.DELIVERY_EVENT:
+                counts[user_id] += 1
+    return counts
