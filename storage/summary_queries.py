@@ -41,9 +41,11 @@ def members(session: Session, *, team_id: int) -> list[str]:
 
 def prompt_tallies(session: Session, *, team_id: int, start: date, end: date) -> dict[str, tuple[int, int]]:
     """Per person: prompts delivered with a local date in [start, end), and how many were answered."""
+    answer, on_answer = _answer_of_prompt(session, Answer.delivery_id)
     rows = session.exec(
-        select(Delivery.recipient, func.count(Delivery.id), func.count(Answer.id))
-        .outerjoin(Answer, Answer.delivery_id == Delivery.id)
+        select(Delivery.recipient, func.count(Delivery.id), func.count(answer.c.delivery_id))
+        .select_from(Delivery)
+        .outerjoin(answer, on_answer)
         .where(_prompts_between(team_id, start, end))
         .group_by(Delivery.recipient)
     ).all()
@@ -54,13 +56,19 @@ def daily_prompts(
     session: Session, *, team_id: int, start: date, end: date
 ) -> list[tuple[date, str | None, int, int]]:
     """Per local date and answered skill (None for unanswered): delivered and answered counts."""
+    answer, on_answer = _answer_of_prompt(session, Answer.delivery_id, Answer.skill)
     rows = session.exec(
-        select(Delivery.local_date, Answer.skill, func.count(Delivery.id), func.count(Answer.id))
-        .outerjoin(Answer, Answer.delivery_id == Delivery.id)
+        select(Delivery.local_date, answer.c.skill, func.count(Delivery.id), func.count(answer.c.delivery_id))
+        .select_from(Delivery)
+        .outerjoin(answer, on_answer)
         .where(_prompts_between(team_id, start, end))
-        .group_by(Delivery.local_date, Answer.skill)
+        .group_by(Delivery.local_date, answer.c.skill)
     ).all()
     return [(day, skill, delivered, answered) for day, skill, delivered, answered in rows]
+
+
+def _on_postgresql(session: Session) -> bool:
+    return session.get_bind().dialect.name == "postgresql"
 
 
 def _answer_of_prompt(session: Session, *columns: Any, where: Any = None) -> tuple[Any, Any]:
@@ -73,7 +81,7 @@ def _answer_of_prompt(session: Session, *columns: Any, where: Any = None) -> tup
     LIMIT: one it cannot flatten into a join, so it can only run it as a probe per row. Read the columns as
     `.c.<name>` of what this returns."""
     on = and_(Answer.delivery_id == Delivery.id, true() if where is None else where)
-    if session.get_bind().dialect.name == "postgresql":
+    if _on_postgresql(session):
         return select(*columns).where(on).limit(1).lateral("prompt_answer"), true()
     return Answer.__table__, on
 
@@ -87,28 +95,32 @@ def streaks(
     Streaks are per person, so prompts from any of their teams count. Today's prompt, if still open, is not a
     miss yet; neither is an unanswered bonus prompt (slot > 0); a day counts once however many prompts it had.
 
-    One pass reads the members' prompts in the window along the covering index ix_delivery_prompt_walk (members
-    in user order, so the rows arrive grouped), with one answer probe per prompt: per member, the last miss,
-    the first prompt and the days answered. Only members with a miss walk again, over the days since it.
-    The cost follows the team's size times the window, never the length of its history."""
+    One walk per member along ix_delivery_prompt_walk over the window, with one answer probe per prompt, gives
+    the last miss, the first prompt and the days answered; only members with a miss walk again, over the days
+    since it. So the cost follows the team's size times the window, never the length of its history."""
     answer, on_answer = _answer_of_prompt(session, Answer.delivery_id)
     answered = answer.c.delivery_id
     missed = and_(answered.is_(None), Delivery.slot == 0, Delivery.local_date < as_of)
-    marks = (
-        select(TeamMember.user_id.label("user_id"),
-               func.max(case((missed, Delivery.local_date))).label("last_missed"),
-               func.min(Delivery.local_date).label("first"),
-               func.count(func.distinct(case((answered.is_not(None), Delivery.local_date)))).label("days"))
-        .select_from(TeamMember)
-        .outerjoin(Delivery, and_(
-            Delivery.recipient == TeamMember.user_id, Delivery.kind == "prompt", Delivery.status == "sent",
-            Delivery.local_date >= since, Delivery.local_date <= as_of,
-        ))
-        .outerjoin(answer, on_answer)
-        .where(TeamMember.team_id == team_id, TeamMember.active)
-        .group_by(TeamMember.user_id)
-        .subquery()
+    marks_of_walk = (
+        func.max(case((missed, Delivery.local_date))).label("last_missed"),
+        func.min(Delivery.local_date).label("first"),
+        func.count(func.distinct(case((answered.is_not(None), Delivery.local_date)))).label("days"),
     )
+    in_window = and_(Delivery.recipient == TeamMember.user_id, Delivery.kind == "prompt", Delivery.status == "sent",
+                     Delivery.local_date >= since, Delivery.local_date <= as_of)
+    active = and_(TeamMember.team_id == team_id, TeamMember.active)
+    if _on_postgresql(session):
+        # A LATERAL aggregate walks each member in turn. Joined and grouped instead, PostgreSQL may read the
+        # window for everyone and sort it by user id, spilling to disk, before grouping.
+        walk = select(*marks_of_walk).select_from(Delivery).outerjoin(answer, on_answer).where(in_window)
+        walked = walk.lateral("walk")
+        marks = (select(TeamMember.user_id.label("user_id"), *walked.c)
+                 .select_from(TeamMember).join(walked, true()).where(active).subquery())
+    else:
+        # SQLite joins by nested loops, members in user-id order (their primary key), so this groups as it goes.
+        marks = (select(TeamMember.user_id.label("user_id"), *marks_of_walk)
+                 .select_from(TeamMember).outerjoin(Delivery, in_window).outerjoin(answer, on_answer)
+                 .where(active).group_by(TeamMember.user_id).subquery())
     answer, on_answer = _answer_of_prompt(session, Answer.delivery_id)
     days_since_miss = (
         select(func.count(func.distinct(Delivery.local_date)))
@@ -167,17 +179,25 @@ def shared_answers(
     session: Session, *, team_id: int, start: date, end: date, limit: int
 ) -> tuple[list[tuple[str, str, str, str, date]], int]:
     """Answers to the week's prompts that their authors shared with the lead or the team: the first `limit`
-    as (user, skill, visibility, text, local date), by person then day, and how many there are."""
-    where = and_(_prompts_between(team_id, start, end), Answer.visibility.in_(SHARED_VISIBILITIES))
+    as (user, skill, visibility, text, local date), by person then day, and how many there are.
+
+    Both queries start from the week's prompts: walking answers in user order instead, as PostgreSQL chose to,
+    reads every answer the first people ever wrote."""
+    shared = Answer.visibility.in_(SHARED_VISIBILITIES)
+    answer, on_answer = _answer_of_prompt(session, Answer.user_id, Answer.skill, Answer.visibility, Answer.text,
+                                          where=shared)
     rows = session.exec(
-        select(Answer.user_id, Answer.skill, Answer.visibility, Answer.text, Delivery.local_date)
-        .join(Delivery, Answer.delivery_id == Delivery.id)
-        .where(where)
-        .order_by(Answer.user_id, Delivery.local_date, Delivery.slot)
+        select(answer.c.user_id, answer.c.skill, answer.c.visibility, answer.c.text, Delivery.local_date)
+        .select_from(Delivery)
+        .join(answer, on_answer)
+        .where(_prompts_between(team_id, start, end))
+        .order_by(answer.c.user_id, Delivery.local_date, Delivery.slot)
         .limit(limit)
     ).all()
+    answer, on_answer = _answer_of_prompt(session, Answer.delivery_id, where=shared)
     total = session.exec(
-        select(func.count(Answer.id)).join(Delivery, Answer.delivery_id == Delivery.id).where(where)
+        select(func.count(answer.c.delivery_id)).select_from(Delivery).join(answer, on_answer)
+        .where(_prompts_between(team_id, start, end))
     ).one()
     return [tuple(r) for r in rows], total  # type: ignore[misc]
 
