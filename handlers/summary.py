@@ -146,7 +146,7 @@ def send_chart(deps: Deps, user_id: str, summary: ds.WeekSummary) -> bool:
     """A chart that cannot be drawn or uploaded is logged and skipped: it never stops the summary."""
     label = summary.week.label
     try:
-        png = summary_chart.render(chart_history(deps, summary.team_id, summary.week))
+        png = summary_chart.png(chart_history(deps, summary.team_id, summary.week))
         slack_io.upload_to_dm(
             deps.client, user_id, filename=CHART_FILENAME.format(label=label), content=png,
             title=f"Practice over the 8 weeks to {label}",

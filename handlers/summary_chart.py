@@ -1,13 +1,21 @@
 """The lead's chart: participation and skills practised over the last weeks, as a small PNG.
 
 matplotlib is imported here only, with the Agg backend (no display, thread-safe use through the
-object API rather than pyplot's global state), so the rest of the bot never pays for it.
+object API rather than pyplot's global state), so the rest of the bot never pays for it. Drawing takes
+about 200 ms of CPU: done in the serving process it would hold the GIL against every ack, so a separate
+process draws.
 """
 
 from __future__ import annotations
 
 import io
+import multiprocessing
+import os
+import threading
+import time
 from collections.abc import Sequence
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 
 import matplotlib
 
@@ -47,3 +55,51 @@ def render(points: Sequence[WeekPoint]) -> bytes:
     out = io.BytesIO()
     figure.savefig(out, format="png")
     return out.getvalue()
+
+
+DRAW_TIMEOUT_SECONDS = 60
+_pool: ProcessPoolExecutor | None = None
+_pool_lock = threading.Lock()
+
+
+def _pool_now() -> ProcessPoolExecutor:
+    global _pool
+    with _pool_lock:
+        if _pool is None:
+            _pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"),
+                                        initializer=_exit_with, initargs=(os.getpid(),))
+        return _pool
+
+
+def _exit_with(parent: int) -> None:
+    """In the chart process: leave when the bot does, even when it was killed and could not say so."""
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(1)
+        os._exit(0)
+
+    threading.Thread(target=watch, daemon=True, name="exit-with-parent").start()
+
+
+def _ready() -> None:
+    """Run once in the chart process so it has matplotlib loaded before the first lead asks."""
+
+
+def start() -> None:
+    """Start the chart process in the background: a fresh interpreter with matplotlib takes a second or more,
+    which the first `/summary` should not wait for ("spawn": forking a threaded server is unsafe)."""
+    _pool_now().submit(_ready)
+
+
+def png(points: Sequence[WeekPoint]) -> bytes:
+    """`render`, in the chart process."""
+    global _pool
+    pool = _pool_now()
+    try:
+        return pool.submit(render, tuple(points)).result(timeout=DRAW_TIMEOUT_SECONDS)
+    except BrokenProcessPool:
+        with _pool_lock:
+            if _pool is pool:
+                _pool = None  # the next chart starts a new process
+        raise

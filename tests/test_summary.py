@@ -261,7 +261,7 @@ def test_a_chart_that_fails_never_stops_the_summary(seeded: Bot, monkeypatch: py
     def broken(_points: object) -> bytes:
         raise ValueError("no fonts today")
 
-    monkeypatch.setattr(summary_chart, "render", broken)
+    monkeypatch.setattr(summary_chart, "png", broken)
     assert "10 of 19 prompts answered" in text_of(reply_call(seeded, "/summary", "last", chart=False))
     eventually(lambda: caplog.text.count("summary chart failed") == 2)
     assert not any(f.completed for f in seeded.slack.uploaded_files.values())
