@@ -74,6 +74,23 @@ def _get(url: str) -> int:
         return 0
 
 
+def _process_tree(root: int) -> list[int]:
+    """`root` and every process below it."""
+    children: dict[int, list[int]] = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            parent = int(stat.read_text().rsplit(")", 1)[1].split()[1])
+        except (OSError, IndexError, ValueError):
+            continue
+        children.setdefault(parent, []).append(int(stat.parent.name))
+    found, todo = [], [root]
+    while todo:
+        pid = todo.pop()
+        found.append(pid)
+        todo.extend(children.get(pid, []))
+    return found
+
+
 class Server:
     """A process serving Slack's requests on a free port: `python bot.py`, or the bare Bolt app."""
 
@@ -109,11 +126,16 @@ class Server:
         self.requests = SlackRequests(self.url, SIGNING_SECRET, team_id="T0TEST", timeout=30)
 
     def memory_mib(self, field: str = "VmRSS") -> float:
-        """Resident memory now (VmRSS) or at its peak so far (VmHWM), from /proc."""
-        for line in Path(f"/proc/{self.process.pid}/status").read_text().splitlines():
-            if line.startswith(f"{field}:"):
-                return int(line.split()[1]) / 1024
-        return 0.0
+        """Resident memory now (VmRSS) or at its peak so far (VmHWM), from /proc: the bot and the processes it
+        started (the chart process and multiprocessing's resource tracker), summed."""
+        total = 0.0
+        for pid in _process_tree(self.process.pid):
+            try:
+                lines = Path(f"/proc/{pid}/status").read_text().splitlines()
+            except OSError:
+                continue
+            total += sum(int(line.split()[1]) / 1024 for line in lines if line.startswith(f"{field}:"))
+        return total
 
     def command(self, fake: FakeSlackAPI, command: str, text: str, *, user: str, key: str,
                 channel: str = TEAM_CHANNEL) -> Response:
