@@ -57,14 +57,8 @@ def show_retention(team: Team) -> Message:
 
 
 def apply_retention(deps: Deps, now: datetime) -> Counter[str]:
-    """Called by every tick: an indexed delete per team with a retention period, usually of nothing.
-
-    Most workspaces set no period, so a plain read checks first and the write transaction (on SQLite a
-    database-wide write lock) is only opened when some team has one."""
+    """Called by every tick: an indexed delete per team with a retention period, usually of nothing."""
     outcome: Counter[str] = Counter()
-    with deps.sessions() as session:
-        if not queries.retention_periods(session):
-            return outcome
     with transaction(deps.sessions) as session:
         for team_id, days in queries.retention_periods(session):
             deleted = data_rights.apply_retention(session, team_id=team_id, days=days, now=now)

@@ -9,17 +9,30 @@ from apscheduler.schedulers.background import BackgroundScheduler
 from apscheduler.triggers.cron import CronTrigger
 
 from deps import Deps
+from domain.feedback import FOLLOWUP_AFTER
 from handlers import data_rights, delivery, feedback, pairing, summary
+from storage import jobs_queries
 
 JOB_ID = "practice-tick"
 
 
 def run_tick(deps: Deps) -> Counter[str]:
-    """Everything time-driven, in one pass: daily sends, then the weekly and follow-up work."""
+    """Everything time-driven, in one pass: daily sends, then the weekly and follow-up work.
+
+    One read session first finds the Monday summaries due and which of follow-ups, partners and retention
+    could have anything to do: most ticks of most workspaces have none, and each would otherwise cost a
+    session of its own every minute."""
     outcome = delivery.tick(deps)
-    for job in (feedback.send_followups, summary.send_weekly, pairing.run_weekly):
-        outcome.update(job(deps))
-    outcome.update(data_rights.apply_retention(deps, deps.clock.now()))
+    with deps.sessions() as session:
+        waiting = jobs_queries.work_waiting(session, tried_before=deps.clock.now() - FOLLOWUP_AFTER)
+        summaries = summary.summaries_due(deps, session)
+    if waiting.followups:
+        outcome.update(feedback.send_followups(deps))
+    outcome.update(summary.send_weekly(deps, summaries))
+    if waiting.partners:
+        outcome.update(pairing.run_weekly(deps))
+    if waiting.retention:
+        outcome.update(data_rights.apply_retention(deps, deps.clock.now()))
     return outcome
 
 

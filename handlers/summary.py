@@ -227,40 +227,52 @@ def _summary_time(team: Team) -> time:
         return time(8, 30)
 
 
-def send_weekly(deps: Deps) -> Counter[str]:
-    """Called by every tick: on Monday at the team's summary time, last week's summary to each lead, once.
+@dataclass(frozen=True)
+class WeeklyDue:
+    """One lead's Monday summary that is due and neither sent nor in flight."""
+
+    team: Team
+    lead: str
+    monday: date
+
+
+def summaries_due(deps: Deps, session: Session) -> list[WeeklyDue]:
+    """The read half of the Monday summary, in the tick's one read session: on Monday at the team's summary
+    time, last week's summary for each lead not yet sent, once.
 
     Paused teams get it too (their history still matters); stopped teams don't, and nor does a week in
     which the team got no prompts at all (a new team, or paused all week): there would be nothing to read."""
     now = deps.clock.now()
+    teams = sq.summary_teams(session)
+    local = {t.id: local_now(now, zone(t.timezone, deps.settings.default_timezone)) for t in teams}
+    # Before its summary time nothing is due for a team whatever its holidays: no need to read them.
+    past_time = [t for t in teams if local[t.id].time() >= _summary_time(t)]
+    if not past_time:
+        return []
+    days = [local[t.id].date() for t in past_time]
+    off = sq.holidays_between(session, team_ids=[t.id for t in past_time],
+                              start=min(days) - timedelta(days=7), end=max(days) + timedelta(days=1))
+    due_teams = {t.id: (t, monday) for t in past_time
+                 if (monday := ds.weekly_due(local[t.id], _summary_time(t), off.get(t.id, ()))) is not None}
+    if not due_teams:
+        return []
+    leads = sq.leads_of(session, team_ids=due_teams)
+    settled: set[tuple[str, int]] = set()
+    for day in {day for _t, day in due_teams.values()}:
+        settled |= sq.summaries_settled(session, local_date=day, team_ids=due_teams,
+                                        stale_before=now - deps.settings.claim_timeout)
+    worth_it = {team_id for team_id, (_t, monday) in due_teams.items()
+                if any((lead, team_id) not in settled for lead in leads.get(team_id, []))
+                and sq.had_prompts(session, team_id=team_id, start=monday - timedelta(days=7), end=monday)}
+    return [WeeklyDue(due_teams[team_id][0], lead, due_teams[team_id][1]) for team_id in sorted(worth_it)
+            for lead in leads.get(team_id, []) if (lead, team_id) not in settled]
+
+
+def send_weekly(deps: Deps, due: list[WeeklyDue]) -> Counter[str]:
+    """The send half, after the read session is closed: each due summary is claimed and sent once."""
     outcomes: Counter[str] = Counter()
-    with deps.sessions() as session:
-        teams = sq.summary_teams(session)
-        local = {t.id: local_now(now, zone(t.timezone, deps.settings.default_timezone)) for t in teams}
-        # Before its summary time nothing is due for a team whatever its holidays: no need to read them.
-        past_time = [t for t in teams if local[t.id].time() >= _summary_time(t)]
-        if not past_time:
-            return outcomes
-        days = [local[t.id].date() for t in past_time]
-        off = sq.holidays_between(session, team_ids=[t.id for t in past_time],
-                                  start=min(days) - timedelta(days=7), end=max(days) + timedelta(days=1))
-        due_teams = {t.id: (t, monday) for t in past_time
-                     if (monday := ds.weekly_due(local[t.id], _summary_time(t), off.get(t.id, ()))) is not None}
-        if not due_teams:
-            return outcomes
-        leads = sq.leads_of(session, team_ids=due_teams)
-        settled: set[tuple[str, int]] = set()
-        for day in {day for _t, day in due_teams.values()}:
-            settled |= sq.summaries_settled(session, local_date=day, team_ids=due_teams,
-                                            stale_before=now - deps.settings.claim_timeout)
-        worth_it = {team_id for team_id, (_t, monday) in due_teams.items()
-                    if any((lead, team_id) not in settled for lead in leads.get(team_id, []))
-                    and sq.had_prompts(session, team_id=team_id, start=monday - timedelta(days=7), end=monday)}
-    for team_id in sorted(worth_it):
-        team, monday = due_teams[team_id]
-        for lead in leads.get(team_id, []):
-            if (lead, team_id) not in settled:
-                outcomes[f"summary:{_send_to_lead(deps, team, lead, monday)}"] += 1
+    for item in due:
+        outcomes[f"summary:{_send_to_lead(deps, item.team, item.lead, item.monday)}"] += 1
     return outcomes
 
 
