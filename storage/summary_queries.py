@@ -2,9 +2,10 @@
 so a team of 1,000 with years of history never loads its rows into Python.
 
 Portable SQL (SQLite and PostgreSQL): weeks are ranges of `Delivery.local_date`, or of UTC instants
-computed in Python from the team-local week bounds. The one difference is how a prompt finds its answer
-(`_answer_of_prompt`): by an index probe per row on both, written so that PostgreSQL cannot turn it into a
-hash join over every answer ever written.
+computed in Python from the team-local week bounds. Where the two planners differ, so does the SQL, and only in
+how rows meet: a prompt finds its answer by an index probe per row on both (`_answer_of_prompt`), written so
+that PostgreSQL cannot turn it into a hash join over every answer ever written; and streaks walk member by
+member, which SQLite's joins do anyway and PostgreSQL's need a LATERAL for.
 """
 
 from __future__ import annotations
@@ -26,6 +27,25 @@ def _prompts_between(team_id: int, start: date, end: date):  # type: ignore[no-u
         Delivery.team_id == team_id, Delivery.local_date >= start, Delivery.local_date < end,
         Delivery.kind == "prompt", Delivery.status == "sent",
     )
+
+
+def _on_postgresql(session: Session) -> bool:
+    return session.get_bind().dialect.name == "postgresql"
+
+
+def _answer_of_prompt(session: Session, *columns: Any, where: Any = None) -> tuple[Any, Any]:
+    """(what to join, on what) to give each Delivery row in scope its answer (`columns` of it, meeting `where`),
+    found by one probe per row in the unique index on answer.delivery_id, so a query costs what its own rows
+    cost, never what the whole answer table does.
+
+    SQLite only joins by nested loops, so joining the table probes. PostgreSQL would hash the whole answer
+    table once a query has a few thousand rows, which grows with history, so it gets a LATERAL subquery with a
+    LIMIT: one it cannot flatten into a join, so it can only run it as a probe per row. Read the columns as
+    `.c.<name>` of what this returns."""
+    on = and_(Answer.delivery_id == Delivery.id, true() if where is None else where)
+    if _on_postgresql(session):
+        return select(*columns).where(on).limit(1).lateral("prompt_answer"), true()
+    return Answer.__table__, on
 
 
 def members(session: Session, *, team_id: int) -> list[str]:
@@ -65,25 +85,6 @@ def daily_prompts(
         .group_by(Delivery.local_date, answer.c.skill)
     ).all()
     return [(day, skill, delivered, answered) for day, skill, delivered, answered in rows]
-
-
-def _on_postgresql(session: Session) -> bool:
-    return session.get_bind().dialect.name == "postgresql"
-
-
-def _answer_of_prompt(session: Session, *columns: Any, where: Any = None) -> tuple[Any, Any]:
-    """(what to join, on what) to give each Delivery row in scope its answer (`columns` of it, meeting `where`),
-    found by one probe per row in the unique index on answer.delivery_id, so a query costs what its own rows
-    cost, never what the whole answer table does.
-
-    SQLite only joins by nested loops, so joining the table probes. PostgreSQL would hash the whole answer
-    table once a query has a few thousand rows, which grows with history, so it gets a LATERAL subquery with a
-    LIMIT: one it cannot flatten into a join, so it can only run it as a probe per row. Read the columns as
-    `.c.<name>` of what this returns."""
-    on = and_(Answer.delivery_id == Delivery.id, true() if where is None else where)
-    if _on_postgresql(session):
-        return select(*columns).where(on).limit(1).lateral("prompt_answer"), true()
-    return Answer.__table__, on
 
 
 def streaks(
