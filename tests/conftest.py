@@ -29,6 +29,20 @@ class _Scheduling(LoadScopeScheduling):
         return nodeid
 
 
+# Modules holding the longest single tests (a week of ticks, real processes started and stopped): collected
+# first, so that xdist hands them out early and no worker is still running one while the others sit idle.
+LONGEST_FIRST = (
+    "tests/test_replicas.py", "tests/test_faults_process.py", "tests/test_production.py", "tests/test_http.py",
+    "tests/test_team_setup.py", "tests/test_demo.py", "tests/test_summary.py",
+)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Whole modules move, in a fixed order, so every worker collects the same list and module fixtures hold."""
+    rank = {module: index for index, module in enumerate(LONGEST_FIRST)}
+    items.sort(key=lambda item: rank.get(item.nodeid.partition("::")[0], len(rank)))
+
+
 def pytest_xdist_make_scheduler(config: pytest.Config, log: object) -> LoadScopeScheduling | None:
     """Replaces the default `--dist load`; any other --dist given on the command line is left to xdist."""
     if config.getvalue("dist") != "load":
