@@ -14,7 +14,7 @@ import os
 import threading
 import time
 from collections.abc import Sequence
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 
 import matplotlib
@@ -86,10 +86,11 @@ def _ready() -> None:
     """Run once in the chart process so it has matplotlib loaded before the first lead asks."""
 
 
-def start() -> None:
-    """Start the chart process in the background: a fresh interpreter with matplotlib takes a second or more,
-    which the first `/summary` should not wait for ("spawn": forking a threaded server is unsafe)."""
-    _pool_now().submit(_ready)
+def start() -> Future[None]:
+    """Start the chart process now rather than at the first chart ("spawn": forking a threaded server is
+    unsafe). A fresh interpreter with matplotlib takes a second or more; the bot starts it lazily, since most
+    processes never draw (the first chart of a process arrives by DM that much later)."""
+    return _pool_now().submit(_ready)
 
 
 def png(points: Sequence[WeekPoint]) -> bytes:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from slack_bolt import Ack, App, Respond
 
 from deps import Deps
-from handlers import ids, slack_io, summary, summary_chart
+from handlers import ids, slack_io, summary
 from handlers.blocks import Message
 from handlers.replies import responder, told_on_failure
 
@@ -15,8 +15,6 @@ def _value(body: dict) -> str:
 
 
 def register(app: App, deps: Deps) -> None:
-    summary_chart.start()
-
     @app.command("/summary")
     def summary_command(ack: Ack, command: dict, respond: Respond) -> None:
         ack()
