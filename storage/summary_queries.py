@@ -182,25 +182,28 @@ def shared_answers(
     """Answers to the week's prompts that their authors shared with the lead or the team: the first `limit`
     as (user, skill, visibility, text, local date), by person then day, and how many there are.
 
-    Both queries start from the week's prompts: walking answers in user order instead, as PostgreSQL chose to,
-    reads every answer the first people ever wrote."""
-    shared = Answer.visibility.in_(SHARED_VISIBILITIES)
-    answer, on_answer = _answer_of_prompt(session, Answer.user_id, Answer.skill, Answer.visibility, Answer.text,
-                                          where=shared)
+    One pass over the week's prompts finds which to show and counts them all (a window count, taken before the
+    LIMIT); only the texts shown are read. Starting from the prompts matters: walking answers in user order
+    instead, as PostgreSQL chose to, reads every answer the first people ever wrote."""
+    answer, on_answer = _answer_of_prompt(session, Answer.id, Answer.user_id,
+                                          where=Answer.visibility.in_(SHARED_VISIBILITIES))
     rows = session.exec(
-        select(answer.c.user_id, answer.c.skill, answer.c.visibility, answer.c.text, Delivery.local_date)
+        select(answer.c.id, Delivery.local_date, func.count().over())
         .select_from(Delivery)
         .join(answer, on_answer)
         .where(_prompts_between(team_id, start, end))
         .order_by(answer.c.user_id, Delivery.local_date, Delivery.slot)
-        .limit(limit)
+        .limit(max(limit, 1))
     ).all()
-    answer, on_answer = _answer_of_prompt(session, Answer.delivery_id, where=shared)
-    total = session.exec(
-        select(func.count(answer.c.delivery_id)).select_from(Delivery).join(answer, on_answer)
-        .where(_prompts_between(team_id, start, end))
-    ).one()
-    return [tuple(r) for r in rows], total  # type: ignore[misc]
+    total = rows[0][2] if rows else 0
+    first = [(answer_id, day) for answer_id, day, _total in rows[:limit]]
+    if not first:
+        return [], total
+    found = {row.id: row for row in session.exec(
+        select(Answer.id, Answer.user_id, Answer.skill, Answer.visibility, Answer.text)
+        .where(Answer.id.in_([answer_id for answer_id, _day in first]))
+    )}
+    return [(found[a].user_id, found[a].skill, found[a].visibility, found[a].text, day) for a, day in first], total
 
 
 def summary_teams(session: Session) -> list[Team]:

@@ -480,6 +480,34 @@ def test_streaks_follow_the_rule_on_random_ledgers(ledger: SessionFactory, seed:
     assert streaks_of(ledger, rows) == expected_streaks(rows, users)
 
 
+
+def test_shared_answers_are_the_first_by_person_then_day_counted_in_full(ledger: SessionFactory) -> None:
+    monday, tuesday, wednesday = date(2026, 11, 23), date(2026, 11, 24), date(2026, 11, 25)
+    at = datetime(2026, 11, 23, 9, 30, tzinfo=UTC)
+    with transaction(ledger) as session:
+        team = Team(channel_id="CSHARED", created_by=LEAD, created_at=at)
+        session.add(team)
+        session.flush()
+        for user, day, visibility in [("UB", monday, "team"), ("UA", wednesday, "lead"), ("UA", tuesday, "team"),
+                                      ("UA", monday, "private"), ("UC", monday, "lead"),
+                                      ("UC", date(2026, 11, 30), "team")]:  # the week after
+            row = Delivery(team_id=team.id, recipient=user, kind="prompt", local_date=day, status="sent",
+                           item_id="listening-01", skill="listening", claimed_at=at)
+            session.add(row)
+            session.flush()
+            session.add(Answer(delivery_id=row.id, team_id=team.id, user_id=user, prompt_id="listening-01",
+                               skill="listening", text=f"{user} on {day:%a}", visibility=visibility,
+                               created_at=at, updated_at=at))
+        team_id = team.id
+    with ledger() as session:
+        week = dict(team_id=team_id, start=monday, end=date(2026, 11, 30))
+        shown, total = sq.shared_answers(session, **week, limit=3)
+        nothing_shown = sq.shared_answers(session, **week, limit=0)
+    assert [(user, text, day) for user, _skill, _visibility, text, day in shown] == [
+        ("UA", "UA on Tue", tuesday), ("UA", "UA on Wed", wednesday), ("UB", "UB on Mon", monday)]
+    assert total == 4
+    assert nothing_shown == ([], 4)
+
 # ---- a big team ---------------------------------------------------------------------------------
 
 
