@@ -13,8 +13,8 @@ from tests.fakes.slack_api import FakeSlackAPI
 from tests.harness import SUNDAY_NIGHT, Bot, fake_slack, fresh_database, start_team
 
 # Modules whose tests read runs shared per database (module-scoped fixtures): xdist must send all of one
-# database's tests to the same worker, or each worker would repeat the run. (pytest-xdist's xdist_group marks
-# would say so, but its loadgroup mode can't rename nodes under pytest 9, so it groups nothing.)
+# database's tests to the same worker, or each worker would repeat the run. (An xdist_group mark would say so,
+# but --dist loadgroup groups nothing under pytest 9.2: pytest-dev/pytest-xdist#1386.)
 SHARED_RUNS_PER_DATABASE = frozenset({"tests/test_practice_week.py"})
 
 
