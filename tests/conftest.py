@@ -9,6 +9,7 @@ import pytest
 from xdist.scheduler import LoadScopeScheduling
 
 from domain.clock import ManualClock
+from handlers import summary_chart
 from tests.fakes.slack_api import FakeSlackAPI
 from tests.harness import SUNDAY_NIGHT, Bot, fake_slack, fresh_database, start_team
 
@@ -48,6 +49,13 @@ def pytest_xdist_make_scheduler(config: pytest.Config, log: object) -> LoadScope
     if config.getvalue("dist") != "load":
         return None
     return _Scheduling(config, log)  # type: ignore[arg-type]
+
+
+@pytest.fixture(scope="session", autouse=True)
+def chart_process() -> None:
+    """The bot starts its chart process at a process's first chart, and a fresh interpreter importing matplotlib
+    takes seconds on a busy machine; tests wait for a chart with short timeouts, so each worker starts it now."""
+    summary_chart.start()
 
 
 @pytest.fixture

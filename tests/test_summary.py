@@ -96,6 +96,12 @@ def seeded(team: Bot) -> Bot:
     return team
 
 
+@pytest.fixture(scope="module", autouse=True)
+def chart_process_ready() -> None:
+    """Charts are waited for with short timeouts here: the chart process must have finished starting."""
+    summary_chart.start().result(timeout=120)
+
+
 def reply_call(bot: Bot, command: str, text: str, user: str = LEAD, channel: str = TEAM_CHANNEL, *,
                chart: bool = True):
     """The ephemeral answer; when it promises a chart, also wait for the chart so no upload outlives the test."""
