@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import inspect
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -11,7 +12,8 @@ from xdist.scheduler import LoadScopeScheduling
 from domain.clock import ManualClock
 from handlers import summary_chart
 from tests.fakes.slack_api import FakeSlackAPI
-from tests.harness import SUNDAY_NIGHT, Bot, fake_slack, fresh_database, start_team
+from tests.harness import SUNDAY_NIGHT, Bot, fake_slack, fresh_database, migrated_database, start_team
+from tests.postgres import drop_pool
 
 # Modules whose tests read runs shared per database (module-scoped fixtures): xdist must send all of one
 # database's tests to the same worker, or each worker would repeat the run. (An xdist_group mark would say so,
@@ -71,9 +73,19 @@ def clock() -> ManualClock:
 
 @pytest.fixture(params=["sqlite", "postgresql"])
 def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
-    """Every test that touches the database runs on SQLite and on PostgreSQL, each in a fresh, empty store."""
-    with fresh_database(request.param, tmp_path) as url:
+    """Every test that touches the database runs on SQLite and on PostgreSQL, each in a fresh store with no rows.
+
+    A test that names database_url itself gets it empty, unmigrated, as it may migrate it or start processes
+    that do; one that only needs a bot gets it already migrated, which saves each start ~0.1 s."""
+    fresh = fresh_database if "database_url" in inspect.signature(request.function).parameters else migrated_database
+    with fresh(request.param, tmp_path) as url:
         yield url
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _pooled_schemas_dropped() -> Iterator[None]:
+    yield
+    drop_pool()
 
 
 @pytest.fixture

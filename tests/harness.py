@@ -5,6 +5,8 @@ from __future__ import annotations
 import functools
 import itertools
 import random
+import shutil
+import tempfile
 import threading
 import time
 from collections import Counter
@@ -21,10 +23,12 @@ from deps import Deps, build_deps
 from domain.clock import ManualClock
 from handlers import jobs
 from prompts.bank import Prompt, Quote, load_prompts, load_quotes
+from storage import migrate
+from storage.db import make_engine
 from storage.models import Delivery
 from tests.fakes.slack_api import Call, FakeSlackAPI
 from tests.fakes.slack_requests import SlackRequests
-from tests.postgres import postgres_schema
+from tests.postgres import pooled_schema, postgres_schema
 from web import WSGIApp, serve, wsgi_app
 
 SIGNING_SECRET = "test-signing-secret"
@@ -124,6 +128,8 @@ class Bot:
         self._closed = True
         self.server.shutdown()
         self.server.server_close()
+        # Listeners Bolt runs after the ack may still be at work: none may write once the test has ended.
+        self.app.listener_runner.listener_executor.shutdown(wait=True)
         self.deps.engine.dispose()
 
     def ask(self, command: str, text: str = "", *, user: str, channel: str = TEAM_CHANNEL) -> str:
@@ -197,6 +203,34 @@ def fresh_database(kind: str, directory: Path) -> Iterator[str]:
         return
     with postgres_schema() as url:
         yield url
+
+
+@contextmanager
+def migrated_database(kind: str, directory: Path) -> Iterator[str]:
+    """A fresh store already at the newest schema, for a test that needs a running bot rather than a migration
+    (test_migrations and the real-process tests migrate empty ones): a copy of a SQLite file migrated once per
+    process, or a PostgreSQL schema from this process's pool (tests/postgres.py), emptied before reuse."""
+    if kind == "sqlite":
+        path = directory / "practice.db"
+        shutil.copyfile(_sqlite_template(), path)
+        yield f"sqlite:///{path}"
+        return
+    with pooled_schema() as url:
+        yield url
+
+
+_template_dir = tempfile.TemporaryDirectory(prefix="practice-template-")
+
+
+@functools.cache
+def _sqlite_template() -> Path:
+    """Migrated once per process; closing its last connection checkpoints the WAL, so the file is complete."""
+    path = Path(_template_dir.name) / "practice.db"
+    engine = make_engine(f"sqlite:///{path}")
+    migrate.upgrade(engine)
+    engine.dispose()
+    assert not path.with_name("practice.db-wal").exists(), "the template's WAL was not checkpointed"
+    return path
 
 
 def start_team(bot: Bot, slack: FakeSlackAPI) -> Bot:

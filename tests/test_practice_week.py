@@ -21,7 +21,7 @@ from tests.harness import (
     Bot,
     Sent,
     fake_slack,
-    fresh_database,
+    migrated_database,
     start_team,
 )
 
@@ -51,8 +51,8 @@ class Week:
 
 
 def a_week(kind: str, directory: Path, *, dara_reminders_off: bool, answering: set[str]) -> Week:
-    """The `team` fixture's team, a week from Sunday night, in its own fake Slack and fresh database."""
-    with fake_slack() as slack, fresh_database(kind, directory) as url:
+    """The `team` fixture's team, a week from Sunday night, in its own fake Slack and fresh (migrated) store."""
+    with fake_slack() as slack, migrated_database(kind, directory) as url:
         bot = Bot(slack, url, ManualClock(SUNDAY_NIGHT))
         try:
             start_team(bot, slack)
