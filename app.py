@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from slack_bolt import Ack, App, BoltResponse
+from slack_bolt import Ack, App, BoltContext, BoltResponse
 
 from deps import Deps
 from handlers import (
     actions,
+    after_ack,
     commands,
     events,
     feedback_listeners,
@@ -25,16 +26,21 @@ def create_app(deps: Deps, *, token_verification: bool = True) -> App:
         token_verification_enabled=token_verification,
         logger=deps.logger,
     )
-    for module in (commands, actions, views, events, feedback_listeners, summary_listeners, home_listeners):
+    # Bolt tries listeners in the order they were registered: the modules with the slash commands, the requests
+    # that come in bursts, go first.
+    for module in (commands, feedback_listeners, summary_listeners, actions, views, events, home_listeners):
         module.register(app, deps)
 
     @app.middleware
-    def ack_commands_at_once(body: dict, ack: Ack, next_: Callable[[], BoltResponse]) -> BoltResponse:
+    def ack_commands_at_once(body: dict, ack: Ack, context: BoltContext,
+                             next_: Callable[[], BoltResponse]) -> BoltResponse:
         """Bolt runs listeners (and so their ack()) on 5 worker threads: an ack queued behind slow work from
         earlier requests could miss Slack's 3 s (bench/ack_latency.py). Every command listener acks with no
-        body, so commands are acked here, before waiting for a worker; the listener's own ack() is a no-op."""
+        body, so commands are acked here, before waiting for a worker; the listener's own ack() is a no-op.
+        Its time goes in the context, for after_ack.step_aside."""
         if body.get("command"):
             ack()
+            after_ack.mark_acked(context)
         return next_()
 
     @app.error

@@ -87,7 +87,7 @@ def wsgi() -> WSGIApp:
         raise SystemExit(2) from error
     from web import wsgi_app
 
-    return wsgi_app(app, deps.engine)
+    return wsgi_app(app, deps.engine, deps.foreground)
 
 
 def main(argv: list[str]) -> int:
@@ -119,7 +119,7 @@ def main(argv: list[str]) -> int:
 
     from web import serve, wsgi_app
 
-    server = serve(wsgi_app(app, deps.engine), settings.port)
+    server = serve(wsgi_app(app, deps.engine, deps.foreground), settings.port)
     deps.logger.info("serving POST /slack/events, GET /healthz and GET /readyz on port %s", settings.port)
     try:
         server.serve_forever()

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import logging
 import random
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from slack_sdk import WebClient
 from sqlalchemy import Engine
 
 from config import Settings
 from domain.clock import Clock, SystemClock
+from foreground import Foreground
 from handlers.slack_io import make_client
 from prompts.bank import Prompt, Quote, load_prompts, load_quotes
 from storage import migrate
@@ -28,6 +29,7 @@ class Deps:
     quotes: tuple[Quote, ...]
     rng: random.Random
     logger: logging.Logger
+    foreground: Foreground = field(default_factory=Foreground)
 
     def prompt(self, prompt_id: str | None) -> Prompt | None:
         return next((p for p in self.prompts if p.id == prompt_id), None)

@@ -17,6 +17,7 @@ from slack_bolt.adapter.wsgi import SlackRequestHandler
 from sqlalchemy import Engine
 from sqlalchemy.exc import SQLAlchemyError
 
+from foreground import Foreground
 from storage import migrate
 from storage.db import database_reachable
 
@@ -75,8 +76,11 @@ def _logged(slack: SlackRequestHandler, logger: logging.Logger) -> WSGIApp:
     return application
 
 
-def wsgi_app(app: App, engine: Engine) -> WSGIApp:
+def wsgi_app(app: App, engine: Engine, foreground: Foreground | None = None) -> WSGIApp:
+    """`foreground`: where Slack's requests are counted while they are answered (Deps.foreground), so that
+    work after an ack can step aside for them."""
     slack = _logged(SlackRequestHandler(app, path="/slack/events"), app.logger)
+    foreground = foreground or Foreground()
 
     def application(environ: dict, start_response: Callable[..., object]) -> Iterable[bytes]:
         path, method = environ.get("PATH_INFO", ""), environ.get("REQUEST_METHOD", "")
@@ -86,7 +90,12 @@ def wsgi_app(app: App, engine: Engine) -> WSGIApp:
             ready, problem = readiness(engine)
             return _probe(start_response, ready, problem)
         if path == "/slack/events" and method == "POST":
-            return slack(environ, start_response)
+            foreground.enter()
+            try:
+                return foreground.answering(slack(environ, start_response))
+            except BaseException:
+                foreground.leave()
+                raise
         start_response("404 Not Found", [("Content-Type", "text/plain")])
         return [b"not found"]
 

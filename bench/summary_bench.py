@@ -259,7 +259,7 @@ def measure(backend: str, repeats: int, levels: Sequence[tuple[int, str]] = LEVE
                             slack_api_url=fake.base_url, lead_user_ids=frozenset({LEAD}),
                             default_timezone="Europe/Dublin")
         deps = build_deps(settings, clock=ManualClock(NOW), rng=random.Random(1))
-        server = serve_in_background(wsgi_app(create_app(deps), deps.engine))
+        server = serve_in_background(wsgi_app(create_app(deps), deps.engine, deps.foreground))
         requests = SlackRequests(f"http://127.0.0.1:{server.server_address[1]}", SIGNING_SECRET, timeout=60)
         try:
             history = History(deps)

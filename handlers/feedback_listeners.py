@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from slack_bolt import Ack, App, Respond
+from slack_bolt import Ack, App, BoltContext, Respond
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 from sqlalchemy.exc import SQLAlchemyError
@@ -13,7 +13,7 @@ from deps import Deps
 from domain import feedback as rules
 from domain.answers import answer_problem, visibility_of
 from domain.command_text import ParseError
-from handlers import feedback, ids
+from handlers import after_ack, feedback, ids
 from handlers.blocks import plain
 from handlers.replies import DATABASE_DOWN, SLACK_UNREACHABLE, Reply, by_dm, responder, told_on_failure
 
@@ -70,8 +70,9 @@ def _open_or_explain(reply: Reply, client: WebClient, trigger_id: str, form: dic
 
 def register(app: App, deps: Deps) -> None:
     @app.command("/feedback")
-    def feedback_command(ack: Ack, command: dict, respond: Respond, client: WebClient) -> None:
+    def feedback_command(ack: Ack, command: dict, respond: Respond, client: WebClient, context: BoltContext) -> None:
         ack()
+        after_ack.step_aside(deps, context)
         reply = responder(respond)
         giver = command["user_id"]
         with told_on_failure(deps.logger, reply, "/feedback"):

@@ -58,6 +58,7 @@ def render(points: Sequence[WeekPoint]) -> bytes:
 
 
 DRAW_TIMEOUT_SECONDS = 60
+CHART_NICENESS = 10
 _pool: ProcessPoolExecutor | None = None
 _pool_lock = threading.Lock()
 
@@ -72,7 +73,9 @@ def _pool_now() -> ProcessPoolExecutor:
 
 
 def _exit_with(parent: int) -> None:
-    """In the chart process: leave when the bot does, even when it was killed and could not say so."""
+    """In the chart process: leave when the bot does, even when it was killed and could not say so; and
+    yield the CPU to the bot, whose acks Slack is waiting for, while a chart is drawn."""
+    os.nice(CHART_NICENESS)
 
     def watch() -> None:
         while os.getppid() == parent:

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from slack_bolt import Ack, App, Respond
+from slack_bolt import Ack, App, BoltContext, Respond
 
 from deps import Deps
-from handlers import ids, slack_io, summary
+from handlers import after_ack, ids, slack_io, summary
 from handlers.blocks import Message
 from handlers.replies import responder, told_on_failure
 
@@ -16,8 +16,9 @@ def _value(body: dict) -> str:
 
 def register(app: App, deps: Deps) -> None:
     @app.command("/summary")
-    def summary_command(ack: Ack, command: dict, respond: Respond) -> None:
+    def summary_command(ack: Ack, command: dict, respond: Respond, context: BoltContext) -> None:
         ack()
+        after_ack.step_aside(deps, context)
         reply = responder(respond)
         with told_on_failure(deps.logger, reply, "/summary"):
             summary.answer_command(deps, command["user_id"], command.get("channel_id", ""),

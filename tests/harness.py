@@ -115,7 +115,7 @@ class Bot:
         prompts, quotes = banks()
         self.deps: Deps = build_deps(settings, clock=clock, rng=random.Random(seed), prompts=prompts, quotes=quotes)
         self.app = create_app(self.deps)
-        self.server = serve_for_tests(wsgi_app(self.app, self.deps.engine))
+        self.server = serve_for_tests(wsgi_app(self.app, self.deps.engine, self.deps.foreground))
         self.url = f"http://127.0.0.1:{self.server.server_address[1]}"
         self.requests = SlackRequests(self.url, SIGNING_SECRET, team_id=slack.team_id)
         self.sent: list[Sent] = []

@@ -27,6 +27,13 @@ def test_a_chart_comes_back_as_a_png_drawn_in_another_process() -> None:
     assert pool.submit(os.getpid).result(timeout=30) != os.getpid()
 
 
+def test_the_chart_process_gives_way_to_the_bot_for_the_cpu() -> None:
+    pool = summary_chart._pool_now()
+    chart_pid = pool.submit(os.getpid).result(timeout=30)
+
+    assert os.getpriority(os.PRIO_PROCESS, chart_pid) >= os.getpriority(os.PRIO_PROCESS, 0) + 10
+
+
 def chart_process_alive(pid: int) -> bool:
     try:
         return "spawn_main" in Path(f"/proc/{pid}/cmdline").read_text()

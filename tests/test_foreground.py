@@ -1,0 +1,76 @@
+"""A command's work after its ack steps aside while Slack is waiting on other requests, within a limit."""
+
+from __future__ import annotations
+
+import threading
+import time
+
+from foreground import Foreground
+from tests.harness import LEAD, Bot
+
+NOT_YET = 0.3  # long enough to see that nothing happened, for tests that then see it happen
+
+
+def waiting(foreground: Foreground, acked_at: float | None = None) -> threading.Thread:
+    thread = threading.Thread(target=foreground.step_aside, args=(acked_at,), daemon=True)
+    thread.start()
+    return thread
+
+
+def test_work_waits_while_a_request_is_being_answered_and_goes_on_when_it_is() -> None:
+    foreground = Foreground(max_defer=30)
+    foreground.enter()
+    work = waiting(foreground)
+    work.join(NOT_YET)
+    assert work.is_alive()
+    foreground.leave()
+    work.join(5)
+    assert not work.is_alive()
+
+
+def test_work_goes_on_when_nothing_is_being_answered() -> None:
+    foreground = Foreground(max_defer=30)
+    work = waiting(foreground)
+    work.join(5)
+    assert not work.is_alive()
+
+
+def test_work_waits_no_longer_than_its_limit_counted_from_its_ack() -> None:
+    now = [100.0]
+    foreground = Foreground(max_defer=0.25, clock=lambda: now[0])
+    foreground.enter()
+    work = waiting(foreground, acked_at=99.0)  # acked a second ago: its quarter second is over
+    work.join(5)
+    assert not work.is_alive()
+
+
+def test_an_answer_leaves_the_foreground_once_when_the_server_closes_it() -> None:
+    closed: list[bool] = []
+
+    class Body(list):
+        def close(self) -> None:
+            closed.append(True)
+
+    foreground = Foreground()
+    foreground.enter()
+    answer = foreground.answering(Body([b"ok"]))
+    assert list(answer) == [b"ok"] and foreground.busy == 1
+    answer.close()
+    answer.close()
+    assert closed == [True] and foreground.busy == 0
+
+
+def test_a_command_is_acked_at_once_and_its_work_waits_for_the_request_slack_is_waiting_on(team: Bot) -> None:
+    team.deps.foreground.max_defer = 30
+    team.deps.foreground.enter()  # another Slack request, still being answered
+    try:
+        started = time.monotonic()
+        key = team.command("/summary", "", user=LEAD).removeprefix("trig-")
+        acked = time.monotonic() - started
+        time.sleep(NOT_YET)
+        assert not [c for c in team.slack.calls_to("response_url") if c.params.get("_key") == key]
+    finally:
+        team.deps.foreground.leave()
+    assert acked < 5
+    team.slack.wait_for("response_url", lambda c: c.params.get("_key") == key)
+    assert team.deps.foreground.busy == 0
