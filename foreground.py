@@ -3,8 +3,9 @@
 Slack gives the bot 3 s to ack; the work a command does after its ack (database writes, Web API calls, the
 answer by response_url) has no such deadline. Both run in one interpreter, so a burst of commands would
 otherwise have each ack wait for the GIL behind the previous commands' work. Work that was acked steps aside
-while requests are being answered, for at most `max_defer` seconds from its ack, so under sustained load it
-is delayed by that much and no more.
+while requests are being answered, and until none has been for `quiet` seconds (in a burst the next request
+is usually on its way), for at most `max_defer` seconds from its ack: under sustained load work is delayed
+by that much and no more.
 """
 
 from __future__ import annotations
@@ -14,14 +15,18 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 
 MAX_DEFER_SECONDS = 0.25
+QUIET_SECONDS = 0.02
 
 
 class Foreground:
     """Counts requests being answered; `step_aside` waits until there are none."""
 
-    def __init__(self, max_defer: float = MAX_DEFER_SECONDS, clock: Callable[[], float] = time.monotonic) -> None:
+    def __init__(self, max_defer: float = MAX_DEFER_SECONDS, quiet: float = QUIET_SECONDS,
+                 clock: Callable[[], float] = time.monotonic) -> None:
         self.max_defer = max_defer
+        self.quiet = quiet
         self._busy = 0
+        self._last_answered = float("-inf")
         self._idle = threading.Condition()
         self._clock = clock
 
@@ -36,6 +41,7 @@ class Foreground:
     def leave(self) -> None:
         with self._idle:
             self._busy -= 1
+            self._last_answered = self._clock()
             if self._busy == 0:
                 self._idle.notify_all()
 
@@ -44,14 +50,18 @@ class Foreground:
         return _Answer(body, self)
 
     def step_aside(self, acked_at: float | None = None) -> None:
-        """Wait until no request is being answered, or until `max_defer` seconds after `acked_at` (now if None)."""
+        """Wait until no request has been answered for `quiet` seconds and none is being answered, or until
+        `max_defer` seconds after `acked_at` (now if None)."""
         deadline = (acked_at if acked_at is not None else self._clock()) + self.max_defer
         with self._idle:
-            while self._busy > 0:
-                left = deadline - self._clock()
-                if left <= 0:
+            while (now := self._clock()) < deadline:
+                if self._busy > 0:
+                    self._idle.wait(deadline - now)
+                    continue
+                quiet_left = self._last_answered + self.quiet - now
+                if quiet_left <= 0:
                     return
-                self._idle.wait(left)
+                self._idle.wait(min(quiet_left, deadline - now))
 
 
 class _Answer:

@@ -35,6 +35,7 @@ from bench.common import (
     wait_quiet,
 )
 from bench.report import Section, Target
+from foreground import MAX_DEFER_SECONDS, QUIET_SECONDS
 from tests.fakes.slack_api import FakeSlackAPI
 from tests.fakes.slack_requests import SlackRequests
 from tests.harness import SIGNING_SECRET, TEAM_CHANNEL
@@ -206,6 +207,12 @@ def section(result: AckResult) -> Section:
     notes = [f"{samples} requests per concurrency per server (bare and bot alternate in rounds), a third each of "
              "`/reflect <text>`, `/feedback @x <text>` and `/summary` (which also draws and uploads a chart); "
              "closed loop: each client sends its next request when the previous one is answered.",
+             "The load generator is a process of its own; the fake Web API answering the bot's after-ack calls is "
+             "another.",
+             "The bot's work after each ack steps aside while other requests are being answered and until none has "
+             f"been for {QUIET_SECONDS * 1000:.0f} ms, at most {MAX_DEFER_SECONDS * 1000:.0f} ms after its ack "
+             "(foreground.py): in a burst, answers by response_url come up to that much later; acks do not wait "
+             "for the GIL behind them.",
              f"Slack's limit is {SLACK_ACK_LIMIT_MS / 1000:.0f} s."]
     return Section("Ack latency (request to HTTP response, ms)", table, notes, targets)
 

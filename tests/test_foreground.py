@@ -28,6 +28,19 @@ def test_work_waits_while_a_request_is_being_answered_and_goes_on_when_it_is() -
     assert not work.is_alive()
 
 
+def test_work_waits_for_a_short_quiet_after_the_last_answer_since_a_burst_goes_on() -> None:
+    now = [100.0]
+    foreground = Foreground(max_defer=30, quiet=0.02, clock=lambda: now[0])
+    foreground.enter()
+    foreground.leave()
+    work = waiting(foreground, acked_at=100.0)
+    work.join(NOT_YET)  # the clock stands still: the quiet is never over
+    assert work.is_alive()
+    now[0] += 0.021
+    work.join(5)
+    assert not work.is_alive()
+
+
 def test_work_goes_on_when_nothing_is_being_answered() -> None:
     foreground = Foreground(max_defer=30)
     work = waiting(foreground)
