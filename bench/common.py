@@ -121,6 +121,8 @@ class Server:
                 self.stop()
                 raise RuntimeError(f"{argv[-1]} was not ready within 60 s")
             time.sleep(0.005)
+        self._tree: list[int] = []
+        self._tree_read = float("-inf")
         #: Seconds from process start to the first 200 on /readyz.
         self.startup_seconds = time.perf_counter() - started
         self.requests = SlackRequests(self.url, SIGNING_SECRET, team_id="T0TEST", timeout=30)
@@ -129,7 +131,9 @@ class Server:
         """Resident memory now (VmRSS) or at its peak so far (VmHWM), from /proc: the bot and the processes it
         started (the chart process and multiprocessing's resource tracker), summed."""
         total = 0.0
-        for pid in _process_tree(self.process.pid):
+        if time.monotonic() - self._tree_read > 1:  # walking /proc costs more than reading a few status files
+            self._tree, self._tree_read = _process_tree(self.process.pid), time.monotonic()
+        for pid in self._tree:
             try:
                 lines = Path(f"/proc/{pid}/status").read_text().splitlines()
             except OSError:

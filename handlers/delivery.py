@@ -35,7 +35,7 @@ STALE_CLAIM = DEFAULT_CLAIM_TIMEOUT
 #: UNCONFIRMED_AT_MOST claimed but unconfirmed, and each of those is looked up in Slack before it is sent again.
 BATCH_SIZE = 50
 UNCONFIRMED_AT_MOST = 2 * BATCH_SIZE
-POST_WORKERS = 8
+POST_WORKERS = 16
 KIND_ORDER = {"quote": 0, "prompt": 1, "reminder": 2}
 
 

@@ -430,10 +430,19 @@ class FakeSlackAPI:
         count: int = 1,
         timeout: float = 5.0,
     ) -> list[Call]:
-        """Poll until `count` matching calls arrived; the bot calls Slack from other threads."""
+        """Poll until `count` matching calls arrived; the bot calls Slack from other threads. Each poll looks
+        at the calls that arrived since the last one only: with thousands recorded, scanning them all every
+        10 ms under the lock would slow the fake's own answers."""
         deadline = time.monotonic() + timeout
+        matching: list[Call] = []
+        scanned = 0
         while True:
-            matching = [c for c in self.calls_to(method) if predicate is None or predicate(c)]
+            with self._lock:
+                if len(self._calls) < scanned:  # reset_calls() since the last poll
+                    matching, scanned = [], 0
+                arrived = self._calls[scanned:]
+                scanned += len(arrived)
+            matching.extend(c for c in arrived if c.method == method and (predicate is None or predicate(c)))
             if len(matching) >= count:
                 return matching
             if time.monotonic() >= deadline:
