@@ -92,7 +92,7 @@ def run_one(size: int, time_scale: float) -> FanOut:
     zone = quiet_zone()
     members = [f"UF{n:05d}" for n in range(size - 1)] + [LEAD]
     limits = RateLimits(time_scale=time_scale)
-    with tempfile.TemporaryDirectory() as folder, FakeSlackAPI(rate_limits=limits) as fake:
+    with tempfile.TemporaryDirectory() as folder, FakeSlackAPI(rate_limits=limits, checks=False) as fake:
         fake.add_user("UBOT", name="practice-coach", is_bot=True)
         for user in members:
             fake.add_user(user, tz=zone)
@@ -118,7 +118,6 @@ def run_one(size: int, time_scale: float) -> FanOut:
         floor = limits.floor_seconds((c.method, _key(fake, c.method, c.params)) for c in accepted)
         prompts = ledgered_in_dms(fake, members)
         quotes = len(fake.messages(TEAM_CHANNEL))
-        fake.problems.clear()  # not a test: spec findings are the fault suite's job
     return FanOut(
         members=size, wall=wall, start_part=start_part, floor=floor, calls=Counter(c.method for c in accepted),
         rejected=Counter(limits.rejected), served_once=sum(1 for u in members if prompts[u] == 1),
