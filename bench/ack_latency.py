@@ -20,7 +20,6 @@ from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import quote
 
 from bench.common import (
     LEAD,
@@ -36,7 +35,7 @@ from bench.common import (
 )
 from bench.report import Section, Target
 from foreground import MAX_DEFER_SECONDS, QUIET_SECONDS
-from tests.fakes.slack_api import FakeSlackAPI
+from tests.fakes.slack_api import FakeSlackAPI, response_url_at
 from tests.fakes.slack_requests import SlackRequests
 from tests.harness import SIGNING_SECRET, TEAM_CHANNEL
 
@@ -95,12 +94,12 @@ def _client_batch(url: str, root_url: str, concurrency: int, count: int, label: 
 
     def one(index: int) -> None:
         command, text, user = workload(index)
-        key = quote(f"{label}-{index}", safe="")
+        key = f"{label}-{index}"
         started = time.perf_counter()
         response = requests.command(command, text, user_id=user, channel_id=TEAM_CHANNEL,
-                                    response_url=f"{root_url}/response/{key}", trigger_id=f"trig-{key}")
+                                    response_url=response_url_at(root_url, key), trigger_id=f"trig-{key}")
         elapsed = (time.perf_counter() - started) * 1000
-        sample.acked_at[f"{label}-{index}"] = time.monotonic()
+        sample.acked_at[key] = time.monotonic()
         sample.by_command[command].append(elapsed)
         if response.status != 200:
             sample.failures += 1

@@ -348,7 +348,7 @@ class FakeSlackAPI:
 
     def response_url(self, key: str = "r1") -> str:
         """A response_url on this server; POSTs to it are recorded as method "response_url"."""
-        return f"{self.root_url}/response/{urllib.parse.quote(key, safe='')}"
+        return response_url_at(self.root_url, key)
 
     # ------------------------------------------------------------------ workspace state
 
@@ -1164,6 +1164,11 @@ def _decode_json_params(params: dict[str, Any]) -> dict[str, Any]:
             except json.JSONDecodeError:
                 pass  # left as a string; _check_blocks/_check_view report it
     return params
+
+
+def response_url_at(root_url: str, key: str) -> str:
+    """FakeSlackAPI.response_url for a process that has only the fake's root URL (a benchmark's load generator)."""
+    return f"{root_url}/response/{urllib.parse.quote(key, safe='')}"
 
 
 class _Server(ThreadingHTTPServer):
