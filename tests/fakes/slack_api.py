@@ -36,8 +36,8 @@ from slack_sdk.models.views import View
 
 from tests.fakes.rate_limits import RateLimits
 
-#: Repo root is the parent of `tests/`; Slack's specs live in `shared/` beside the repo (locally and in CI).
-SPEC_DIR = Path(__file__).resolve().parents[2] / ".." / "shared" / "slack-api"
+#: Slack's published specs, copied into the repository (SOURCE.md there says from where and when).
+SPEC_DIR = Path(__file__).resolve().parent / "slack_spec"
 OPENAPI_PATH = SPEC_DIR / "web-api-openapi-v2.json"
 
 BOT_USER_ID = "UBOT"
@@ -178,7 +178,7 @@ class SlackSpec:
                 if not path.exists():
                     raise FileNotFoundError(
                         f"Slack's Web API spec is missing at {path.resolve()}; the fake needs it to flag "
-                        "unknown parameters (expected the shared/ folder beside the repository)."
+                        "unknown parameters (it ships in tests/fakes/slack_spec/)."
                     )
                 doc = json.loads(path.read_text(encoding="utf-8"))
                 params: dict[str, set[str]] = {}

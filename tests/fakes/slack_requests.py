@@ -6,7 +6,7 @@ for events). Sending byte-for-byte realistic, correctly signed requests tests th
 the failure modes (stale timestamps, forged signatures, malformed bodies, event retries).
 
 Shapes follow Slack's documentation of slash command, block_actions and view_submission payloads and the
-Events API wrapper in `shared/slack-api/events-api-common-event-wrapper-schema.json`.
+Events API wrapper in `tests/fakes/slack_spec/events-api-common-event-wrapper-schema.json`.
 """
 
 from __future__ import annotations

@@ -601,8 +601,9 @@ def test_interactivity_and_events_reach_bolt_listeners(
     fake.assert_no_problems()
 
 
-def test_spec_dir_is_found_relative_to_the_repo() -> None:
-    """CI clones the repo with shared/ beside it; the path must not be an absolute /work path."""
+def test_slacks_specs_ship_inside_the_repository() -> None:
+    """A user's clone has nothing beside it: the specs the fakes read are part of the repository."""
     repo_root = Path(__file__).resolve().parents[2]
-    assert SPEC_DIR == repo_root / ".." / "shared" / "slack-api"
+    assert SPEC_DIR.resolve().is_relative_to(repo_root)
     assert (SPEC_DIR / "web-api-openapi-v2.json").exists()
+    assert (SPEC_DIR / "SOURCE.md").exists()
