@@ -1,8 +1,10 @@
 """`python bot.py check`: is this installation ready to run? Settings, database, prompt banks and Slack.
 
 An admin runs it before the first start (or after an edit) and gets one line per check, every problem at once
-rather than the first one only, with exit code 0 when all is well and 2 otherwise. Nothing is written: a
-SQLite file that does not exist yet is not created, and no token or secret is ever printed.
+rather than the first one only, with exit code 0 when all is well and 2 otherwise. A warning (nobody in
+LEAD_USER_IDS, say) is marked as such and leaves the exit code alone: the bot runs, but not as the admin
+expects. Nothing is written: a SQLite file that does not exist yet is not created, and no token or secret is
+ever printed.
 """
 
 from __future__ import annotations
@@ -37,13 +39,28 @@ class Line:
     ok: bool
     text: str
     skipped: bool = False  # not checked because of a problem reported on another line
+    warning: bool = False  # the bot starts, but something will not work as the admin expects (exit code stays 0)
 
     @property
     def problem(self) -> bool:
-        return not self.ok and not self.skipped
+        return not self.ok and not self.skipped and not self.warning
+
+    @property
+    def state(self) -> str:
+        """The label at the start of the printed line, seven characters wide."""
+        if self.skipped:
+            return "skipped"
+        if self.warning:
+            return "warning"
+        return "ok     " if self.ok else "PROBLEM"
 
     def __str__(self) -> str:
-        return f"{'skipped' if self.skipped else 'ok     ' if self.ok else 'PROBLEM'}  {self.text}"
+        return f"{self.state}  {self.text}"
+
+
+NO_LEADS = ("LEAD_USER_IDS: is empty, so nobody can run `/practice start` to set up a team. Set it to the member "
+            "IDs of the people who may start teams, comma-separated. To find someone's member ID in Slack: open "
+            "their profile, click ⋮ (More), then Copy member ID; it looks like U012ABCDEF.")
 
 
 def check_settings(env: Mapping[str, str]) -> tuple[Settings, list[Line], set[str]]:
@@ -61,10 +78,13 @@ def check_settings(env: Mapping[str, str]) -> tuple[Settings, list[Line], set[st
             problems.append(Line(False, str(error)))
             values[error.variable] = _STAND_INS.get(error.variable, "")
             continue
+        lines = problems
         if not problems:
             mode = "Socket Mode" if settings.socket_mode else f"HTTP on port {settings.port}"
-            return settings, [Line(True, f"settings: every variable is valid ({mode})")], bad
-        return settings, problems, bad
+            lines = [Line(True, f"settings: every variable is valid ({mode})")]
+        if not settings.lead_user_ids and "LEAD_USER_IDS" not in bad:
+            lines.append(Line(False, NO_LEADS, warning=True))
+        return settings, lines, bad
 
 
 def check_database(url: str) -> Line:
@@ -161,7 +181,9 @@ def run_checks(env: Mapping[str, str], *, prompts_file: Path = PROMPTS_FILE, quo
     lines += check_banks(prompts_file, quotes_file)
     unusable = bad & {"SLACK_BOT_TOKEN", "SLACK_API_URL"}
     if unusable:
-        lines.append(Line(False, f"Slack: not contacted until {' and '.join(sorted(unusable))} is fixed, so the "
+        names = " and ".join(sorted(unusable))
+        verb = "are" if len(unusable) > 1 else "is"
+        lines.append(Line(False, f"Slack: not contacted until {names} {verb} fixed, so the "
                                  f"token and its scopes are unchecked. {_OFFLINE_HINT}", skipped=True))
     else:
         lines += check_slack(settings, manifest)
@@ -178,8 +200,13 @@ def main(argv: list[str], env_file: Path = ENV_FILE) -> int:
     for line in lines:
         print(line)
     problems = sum(1 for line in lines if line.problem)
+    warnings = sum(1 for line in lines if line.warning)
     if problems:
         print(f"{problems} problem(s): fix the lines marked PROBLEM, then run `python bot.py check` again.")
         return 2
-    print("All good: `python bot.py` should start and reach Slack.")
+    if warnings:
+        print(f"No problems, {warnings} warning(s): read the lines marked warning. "
+              "`python bot.py` should start and reach Slack.")
+    else:
+        print("All good: `python bot.py` should start and reach Slack.")
     return 0

@@ -34,12 +34,17 @@ def slack() -> Iterator[FakeSlackAPI]:
 def env_for(slack: FakeSlackAPI, tmp_path: Path, **changes: str) -> dict[str, str]:
     return {
         "SLACK_BOT_TOKEN": slack.expected_token, "SLACK_SIGNING_SECRET": "s3cret",
-        "SLACK_API_URL": slack.base_url, "DATABASE_URL": f"sqlite:///{tmp_path / 'practice.db'}", **changes,
+        "SLACK_API_URL": slack.base_url, "DATABASE_URL": f"sqlite:///{tmp_path / 'practice.db'}",
+        "LEAD_USER_IDS": "U012ABCDEF", **changes,
     }
 
 
 def problems(lines: list[check.Line]) -> list[str]:
     return [line.text for line in lines if line.problem]
+
+
+def warnings(lines: list[check.Line]) -> list[str]:
+    return [line.text for line in lines if line.warning]
 
 
 def closed_port() -> int:
@@ -51,7 +56,7 @@ def closed_port() -> int:
 def test_a_ready_installation_passes_every_check(slack: FakeSlackAPI, tmp_path: Path) -> None:
     slack.granted_scopes = MANIFEST_SCOPES
     lines = check.run_checks(env_for(slack, tmp_path))
-    assert problems(lines) == []
+    assert problems(lines) == [] and warnings(lines) == []
     text = "\n".join(map(str, lines))
     assert "the token works, as @practice-coach in Test Team" in text
     assert "all 10 bot scopes in manifest.yml are granted" in text
@@ -74,6 +79,35 @@ def test_a_missing_token_is_named_and_slack_is_not_contacted(slack: FakeSlackAPI
     skipped = [line.text for line in lines if line.skipped]
     assert skipped and "not contacted" in skipped[0] and "python bot.py demo" in skipped[0]
     assert slack.calls == []
+
+
+def test_slack_waits_for_both_bad_variables_in_plain_english(slack: FakeSlackAPI, tmp_path: Path) -> None:
+    lines = check.run_checks(env_for(slack, tmp_path, SLACK_BOT_TOKEN="", SLACK_API_URL="ftp://slack.example"))
+    (skipped,) = [line.text for line in lines if line.skipped]
+    assert "not contacted until SLACK_API_URL and SLACK_BOT_TOKEN are fixed, so" in skipped
+    (alone,) = [line.text for line in check.run_checks(env_for(slack, tmp_path, SLACK_BOT_TOKEN="")) if line.skipped]
+    assert "not contacted until SLACK_BOT_TOKEN is fixed, so" in alone
+    assert slack.calls == []
+
+
+@pytest.mark.parametrize("leads", ["", " , "])
+def test_no_leads_is_a_warning_that_says_how_to_find_a_member_id(slack: FakeSlackAPI, tmp_path: Path,
+                                                                 leads: str) -> None:
+    """Every variable may be valid and still nobody can start a team: the admin is told, and how to fix it."""
+    slack.granted_scopes = MANIFEST_SCOPES
+    lines = check.run_checks(env_for(slack, tmp_path, LEAD_USER_IDS=leads))
+    assert problems(lines) == []
+    (warning,) = [line for line in lines if line.warning]
+    assert str(warning).startswith("warning  LEAD_USER_IDS: is empty, so nobody can run `/practice start`")
+    assert "open their profile, click ⋮ (More), then Copy member ID" in warning.text
+    assert "U012ABCDEF" in warning.text
+
+
+def test_a_malformed_lead_id_is_a_problem_not_the_empty_warning(slack: FakeSlackAPI, tmp_path: Path) -> None:
+    slack.granted_scopes = MANIFEST_SCOPES
+    lines = check.run_checks(env_for(slack, tmp_path, LEAD_USER_IDS="lena"))
+    assert problems(lines) == ["LEAD_USER_IDS: 'lena' is not a Slack user id (like U012ABCDEF)"]
+    assert warnings(lines) == []
 
 
 def test_a_token_slack_refuses_is_reported_without_printing_it(slack: FakeSlackAPI, tmp_path: Path) -> None:
@@ -166,4 +200,21 @@ def test_the_command_exits_0_when_all_is_well(
     assert bot.main(["check"]) == 0
     out = capsys.readouterr().out
     assert out.startswith("Checking the settings from .env and the environment.")
-    assert "PROBLEM" not in out and out.rstrip().endswith("should start and reach Slack.")
+    assert "PROBLEM" not in out and "warning" not in out
+    assert out.rstrip().splitlines()[-1] == "All good: `python bot.py` should start and reach Slack."
+
+
+def test_the_command_exits_0_with_a_warning_when_no_lead_is_set(
+        slack: FakeSlackAPI, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    slack.granted_scopes = MANIFEST_SCOPES
+    monkeypatch.chdir(tmp_path)
+    for name in ("SLACK_APP_TOKEN", "PORT", "LEAD_USER_IDS", "DEFAULT_TIMEZONE", "CATCH_UP_HOURS"):
+        monkeypatch.delenv(name, raising=False)
+    lines = [f"{k}={v}" for k, v in env_for(slack, tmp_path, LEAD_USER_IDS="").items()]
+    (tmp_path / ".env").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    assert bot.main(["check"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert "PROBLEM" not in "\n".join(out)
+    assert any(line.startswith("warning  LEAD_USER_IDS: is empty") for line in out)
+    assert out[-1].startswith("No problems, 1 warning(s): read the lines marked warning.")
