@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import socket
 from collections.abc import Callable, Iterator
@@ -218,3 +219,16 @@ def test_the_command_exits_0_with_a_warning_when_no_lead_is_set(
     assert "PROBLEM" not in "\n".join(out)
     assert any(line.startswith("warning  LEAD_USER_IDS: is empty") for line in out)
     assert out[-1].startswith("No problems, 1 warning(s): read the lines marked warning.")
+
+
+
+def test_env_example_documents_every_variable_the_settings_read() -> None:
+    """Each variable config.py reads is in .env.example, with a comment above it saying what it is."""
+    root = Path(__file__).resolve().parents[1]
+    source = (root / "config.py").read_text(encoding="utf-8")
+    read = set(re.findall(r'(?:env\.get\(|_required\(env, )"([A-Z][A-Z_]+)"', source))
+    lines = (root / ".env.example").read_text(encoding="utf-8").splitlines()
+    documented = {line.split("=", 1)[0] for i, line in enumerate(lines)
+                  if "=" in line and not line.startswith("#") and i and lines[i - 1].startswith("#")}
+    assert len(read) >= 10, read
+    assert read - documented == set()
