@@ -175,3 +175,53 @@ def test_scopes_cover_the_web_api_methods_and_events_used() -> None:
             continue  # newer than the 2020 catalog (app_home_opened needs no scope)
         wanted = set(topic["subscribe"].get("x-scopes-required", []))
         assert not wanted or wanted & scopes, f"{event} needs one of {sorted(wanted)}"
+
+
+# --- what people read in Slack's command menu --------------------------------------------------------------
+
+#: `/practice` subcommands any team member may run (handlers/practice.py answers them for everyone).
+MEMBER_SUBCOMMANDS = {"help", "status", "pause", "resume", "my-time", "away", "back", "reminders", "export",
+                      "forget-me"}
+
+
+def _command(name: str) -> dict[str, Any]:
+    return next(c for c in _manifest()["features"]["slash_commands"] if c["command"] == name)
+
+
+def _hint_examples(hint: str) -> list[str]:
+    """ "help | status | leads: start, schedule" -> ["help", "status", "start", "schedule"]."""
+    examples = []
+    for part in hint.split("|"):
+        part = part.strip()
+        part = part.removeprefix("leads:")
+        examples += [example.strip() for example in part.split(",") if example.strip()]
+    return examples
+
+
+def test_the_practice_hint_and_description_are_for_every_member() -> None:
+    """Every member uses /practice (pause, their own time, help), so the menu must not read as leads-only."""
+    practice = _command("/practice")
+    assert "(leads)" not in practice["description"]
+    examples = _hint_examples(practice["usage_hint"])
+    assert {example.split()[0] for example in examples} & MEMBER_SUBCOMMANDS >= {"help", "pause", "my-time"}
+    assert examples.index("help") < examples.index("start"), "the member commands come first"
+
+
+@pytest.mark.parametrize("example", _hint_examples(_command("/practice")["usage_hint"]))
+def test_each_example_in_the_practice_hint_is_a_real_command(example: str) -> None:
+    from domain.command_text import ParseError, parse_practice
+
+    assert not isinstance(parse_practice(example), ParseError)
+
+
+def test_every_request_url_is_a_placeholder_the_header_counts() -> None:
+    """HTTP mode means replacing example.com in each of these; the header comment and the README say how many."""
+    manifest = _manifest()
+    urls = [c["url"] for c in manifest["features"]["slash_commands"]]
+    urls += [manifest["settings"]["event_subscriptions"]["request_url"],
+             manifest["settings"]["interactivity"]["request_url"]]
+    assert urls == ["https://example.com/slack/events"] * 6
+    text = MANIFEST_PATH.read_text(encoding="utf-8")
+    assert len(re.findall(r"^[ -]*(?:request_)?url: https://example\.com/", text, flags=re.M)) == 6, "a URL of its own?"
+    header = text.split("_metadata:", 1)[0]
+    assert "all six request URLs" in header and "socket_mode_enabled to false" in header
