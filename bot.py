@@ -4,14 +4,27 @@ from __future__ import annotations
 
 import logging
 import sys
+import threading
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from sqlalchemy.exc import SQLAlchemyError
 
 from config import ConfigError, Settings, database_url_from, load_settings, read_environment
-from prompts.bank import BankError
+from prompts.bank import BankError, load_prompts, load_quotes
+from startup import (
+    StartupError,
+    bank_problem,
+    configuration_problem,
+    database_problem,
+    open_socket_url,
+    port_problem,
+    verify_bot_token,
+)
 
 if TYPE_CHECKING:
+    from wsgiref.simple_server import WSGIServer
+
     from slack_bolt import App
 
     from deps import Deps
@@ -19,11 +32,6 @@ if TYPE_CHECKING:
 
 USAGE = ("usage: python bot.py [migrate | check | demo [--days N] [--team-size N] [--seed N]]\n"
          "       (production HTTP: gunicorn --workers 4 --threads 8 'bot:wsgi()')")
-
-
-def _database_problem(error: SQLAlchemyError) -> str:
-    reason = str(getattr(error, "orig", None) or type(error).__name__).splitlines()[0]
-    return f"Configuration error: DATABASE_URL: cannot open the database ({reason})"
 
 
 def migrate_only() -> int:
@@ -36,17 +44,13 @@ def migrate_only() -> int:
         migrate.upgrade(engine)
         revision = migrate.current_revision(engine)
     except ConfigError as error:
-        print(f"Configuration error: {error}", file=sys.stderr)
+        print(configuration_problem(error), file=sys.stderr)
         return 2
     except SQLAlchemyError as error:
-        print(_database_problem(error), file=sys.stderr)
+        print(database_problem(error), file=sys.stderr)
         return 2
     print(f"Database at revision {revision} (head {migrate.head_revision()})")
     return 0
-
-
-class StartupError(Exception):
-    """A one-line reason the bot cannot start; printed as is, exit code 2."""
 
 
 def _configure_logging() -> None:
@@ -54,40 +58,69 @@ def _configure_logging() -> None:
     logging.getLogger("alembic").setLevel(logging.WARNING)
 
 
-def assemble() -> tuple[Settings, Deps, App]:
-    """Settings, dependencies (schema migrated), the Bolt app and the scheduler: shared by every way of serving."""
+@dataclass
+class Assembled:
+    settings: Settings
+    deps: Deps
+    app: App
+    #: HTTP mode under `python bot.py`: the port, bound before the database is touched.
+    server: WSGIServer | None = None
+    #: Socket Mode: the URL of the first connection, issued while the app token was checked.
+    socket_url: str | None = None
+
+
+def assemble(*, listen: bool) -> Assembled:
+    """Settings, dependencies (schema migrated), the Bolt app and the scheduler: shared by every way of serving.
+    The checks run in the order that leaves nothing behind when one fails: settings, banks, Slack, the port
+    (`listen`), and only then the database, which a first start creates."""
     try:
         settings = load_settings(read_environment())
     except ConfigError as error:
-        raise StartupError(f"Configuration error: {error}") from error
+        raise configuration_problem(error) from None
 
     from app import create_app
     from deps import build_deps
     from handlers.jobs import start_scheduler
+    from handlers.slack_io import make_client
+    from web import listen_on
 
     try:
-        deps = build_deps(settings)
+        prompts, quotes = load_prompts(), load_quotes()
     except BankError as error:
-        raise StartupError(f"Prompt bank error: {error}") from error
+        raise bank_problem(error) from None
+    client = make_client(settings.bot_token, settings.slack_api_url)
+    verify_bot_token(client, settings.slack_api_url)
+    socket_url = server = None
+    if settings.socket_mode:
+        socket_url = open_socket_url(client, settings.app_token or "", settings.slack_api_url)
+    elif listen:
+        try:
+            server = listen_on(settings.port)
+        except OSError as error:
+            raise port_problem(settings.port, error) from None
+    try:
+        deps = build_deps(settings, client=client, prompts=prompts, quotes=quotes)
     except SQLAlchemyError as error:
-        raise StartupError(_database_problem(error)) from error
+        if server is not None:
+            server.server_close()
+        raise database_problem(error) from None
     app = create_app(deps)
     start_scheduler(deps)
-    return settings, deps, app
+    return Assembled(settings, deps, app, server, socket_url)
 
 
 def wsgi() -> WSGIApp:
     """For a production server with several workers: `gunicorn --workers 4 --threads 8 'bot:wsgi()'`.
     Every worker runs the scheduler too; the delivery ledger makes that safe."""
-    _configure_logging()
     try:
-        _settings, deps, app = assemble()
+        bot = assemble(listen=False)
     except StartupError as error:
         print(error, file=sys.stderr)
-        raise SystemExit(2) from error
+        raise SystemExit(2) from None
+    _configure_logging()
     from web import wsgi_app
 
-    return wsgi_app(app, deps.engine, deps.foreground)
+    return wsgi_app(bot.app, bot.deps.engine, bot.deps.foreground)
 
 
 def main(argv: list[str]) -> int:
@@ -99,30 +132,37 @@ def main(argv: list[str]) -> int:
         from check import main as check
 
         return check(argv[1:])
-    _configure_logging()
     if argv[:1] == ["migrate"]:
+        _configure_logging()
         return migrate_only()
     if argv:
         print(USAGE, file=sys.stderr)
         return 2
     try:
-        settings, deps, app = assemble()
+        bot = assemble(listen=True)
     except StartupError as error:
         print(error, file=sys.stderr)
         return 2
-    if settings.socket_mode:
+    # Only now: until Slack and the port are known to work, slack_sdk's retry notes would bury the one line.
+    _configure_logging()
+    logger = bot.deps.logger
+    if bot.socket_url is not None:
         from slack_bolt.adapter.socket_mode import SocketModeHandler
 
-        deps.logger.info("connecting to Slack in Socket Mode")
-        SocketModeHandler(app, settings.app_token).start()
+        handler = SocketModeHandler(bot.app, bot.settings.app_token)
+        handler.client.wss_uri = bot.socket_url
+        logger.info("connecting to Slack in Socket Mode")
+        handler.connect()
+        threading.Event().wait()
         return 0
 
-    from web import serve, wsgi_app
+    from web import wsgi_app
 
-    server = serve(wsgi_app(app, deps.engine, deps.foreground), settings.port)
-    deps.logger.info("serving POST /slack/events, GET /healthz and GET /readyz on port %s", settings.port)
+    assert bot.server is not None
+    bot.server.set_app(wsgi_app(bot.app, bot.deps.engine, bot.deps.foreground))
+    logger.info("serving POST /slack/events, GET /healthz and GET /readyz on port %s", bot.settings.port)
     try:
-        server.serve_forever()
+        bot.server.serve_forever()
     except KeyboardInterrupt:
         pass
     return 0

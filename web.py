@@ -137,6 +137,16 @@ def serve(app: WSGIApp, port: int, host: str = "0.0.0.0") -> WSGIServer:
     return make_server(host, port, app, server_class=_ThreadingServer, handler_class=_QuietHandler)
 
 
+def listen_on(port: int, host: str = "0.0.0.0") -> WSGIServer:
+    """Binds the port before the app exists (a port in use is found before the database is created); the app
+    is attached with `set_app` once it is built, and until then every request gets a 503."""
+    return serve(_starting, port, host)
+
+
+def _starting(_environ: dict, start_response: Callable[..., object]) -> list[bytes]:
+    return _probe(start_response, False, "starting")
+
+
 def serve_in_background(app: WSGIApp, port: int = 0, host: str = "127.0.0.1") -> WSGIServer:
     server = serve(app, port, host)
     threading.Thread(target=server.serve_forever, daemon=True, name="http").start()

@@ -51,24 +51,8 @@ def run_bot(env: dict[str, str], cwd: Path) -> subprocess.CompletedProcess[str]:
     )
 
 
-def test_starting_without_configuration_prints_one_line_and_exits_2(tmp_path: Path) -> None:
-    result = run_bot({}, tmp_path)
-    assert result.returncode == 2
-    assert result.stderr.strip().splitlines() == [
-        "Configuration error: SLACK_BOT_TOKEN: is missing; set it in .env (see .env.example)"
-    ]
-    assert "Traceback" not in result.stderr + result.stdout
-
-
 def test_settings_are_read_from_a_dotenv_file(tmp_path: Path) -> None:
     (tmp_path / ".env").write_text("SLACK_BOT_TOKEN=xoxb-1-abc\nSLACK_SIGNING_SECRET=s\nPORT=abc\n")
     result = run_bot({}, tmp_path)
     assert result.returncode == 2
     assert "PORT" in result.stderr and "Traceback" not in result.stderr
-
-
-def test_a_database_that_cannot_be_opened_is_named_in_one_line(tmp_path: Path) -> None:
-    result = run_bot({**GOOD, "DATABASE_URL": f"sqlite:///{tmp_path}/no/such/dir/x.db"}, tmp_path)
-    assert result.returncode == 2
-    (line,) = result.stderr.strip().splitlines()
-    assert line.startswith("Configuration error: DATABASE_URL: cannot open the database")

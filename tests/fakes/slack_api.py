@@ -234,6 +234,7 @@ class FakeSlackAPI:
         self,
         *,
         expected_token: str = "xoxb-test-token",
+        expected_app_token: str = "xapp-1-test",
         team_id: str = "T0TEST",
         team_name: str = "Test Team",
         clock: Callable[[], float] | None = None,
@@ -243,6 +244,9 @@ class FakeSlackAPI:
         checks: bool = True,
     ) -> None:
         self.expected_token = expected_token
+        #: The app-level token apps.connections.open takes (Socket Mode), and the WebSocket URL it hands out.
+        self.expected_app_token = expected_app_token
+        self.socket_url = "ws://127.0.0.1:9/link"
         #: Check every call against Slack's spec and Block Kit (into `problems`). Benchmarks turn it off: it
         #: takes CPU that the bot, on the same cores, would compete for, and real Slack checks on its own.
         self.checks = checks
@@ -277,6 +281,7 @@ class FakeSlackAPI:
         self._thread: threading.Thread | None = None
         self._handlers: dict[str, Callable[[dict[str, Any]], dict[str, Any]]] = {
             "auth.test": self._auth_test,
+            "apps.connections.open": self._apps_connections_open,
             "users.info": self._users_info,
             "users.list": self._users_list,
             "conversations.members": self._conversations_members,
@@ -548,7 +553,7 @@ class FakeSlackAPI:
             self._held_back.seconds = fault.hang
             if not fault.after_effect:
                 return _fault_answer(fault)
-        if token != self.expected_token:
+        if token != (self.expected_app_token if method == "apps.connections.open" else self.expected_token):
             return 200, {"ok": False, "error": "invalid_auth"}, {}
         handler = self._handlers.get(method)
         if handler is None:
@@ -811,6 +816,9 @@ class FakeSlackAPI:
             "bot_id": BOT_ID,
             "is_enterprise_install": False,
         }
+
+    def _apps_connections_open(self, params: dict[str, Any]) -> dict[str, Any]:
+        return {"ok": True, "url": self.socket_url}
 
     def _users_info(self, params: dict[str, Any]) -> dict[str, Any]:
         user = self._users.get(str(params.get("user") or ""))
