@@ -1,5 +1,6 @@
 """Every command and form, fed the inputs people really send by mistake (or on purpose): each gets a clear
-answer, nothing in it pings anyone, and nothing crashes. The same cases make the README's "Bad input" table.
+answer, nothing in it pings anyone, and nothing crashes. The same cases make the "Bad input" table of
+docs/commands.md.
 
 A person from another workspace: a mention Slack's users.info doesn't know (`<@W0OTHER|x>`) is "not found";
 one users.info says belongs to another workspace (UOTHER, team T0OTHER) can't be made a lead and can't be
@@ -21,7 +22,7 @@ from tests.fakes.slack_api import FakeSlackAPI
 from tests.feedback_helpers import form_values
 from tests.harness import LEAD, TEAM_CHANNEL, Bot, eventually, text_of
 
-README = Path(__file__).resolve().parents[1] / "README.md"
+COMMANDS_PAGE = Path(__file__).resolve().parents[1] / "docs" / "commands.md"
 LONG = "x" * 5000
 EMOJI = "🙂🎧✨ 👍🏽"
 RTL = "شكرا لك على صبرك"
@@ -31,11 +32,11 @@ FORM_OPENS = "(the form opens)"
 
 @dataclass(frozen=True)
 class Case:
-    kind: str  # what sort of bad input, for the README
+    kind: str  # what sort of bad input, for the table in docs/commands.md
     where: str  # a slash command, or one of the forms below
     text: str  # what is sent
     answer: str  # words the person sees; "…" stands for whatever of the input the answer repeats
-    shown: str = ""  # how the README shows the input, when `text` is too long or odd to print
+    shown: str = ""  # how the table shows the input, when `text` is too long or odd to print
     never: str = ""  # something typed that must not come back live (a mention that would ping)
 
     @property
@@ -233,7 +234,7 @@ def test_every_bad_input_gets_a_clear_answer_that_pings_nobody(workspace: Bot, w
             assert SQL in [a.text for a in session.exec(select(Answer))]
 
 
-# --- the README table -----------------------------------------------------------------------------------------
+# --- the table in docs/commands.md ------------------------------------------------------------------------------
 
 
 def _cell(text: str) -> str:
@@ -241,7 +242,7 @@ def _cell(text: str) -> str:
     return one_line.replace("|", "\\|")
 
 
-def readme_table() -> str:
+def cases_table() -> str:
     lines = ["| input | where | what the person sees |", "|---|---|---|"]
     for case in CASES:
         described = case.shown.startswith("(") or "×" in case.shown
@@ -250,12 +251,12 @@ def readme_table() -> str:
     return "\n".join(lines)
 
 
-def test_the_readme_bad_input_table_is_these_cases() -> None:
-    text = README.read_text(encoding="utf-8")
+def test_the_bad_input_table_in_docs_is_these_cases() -> None:
+    text = COMMANDS_PAGE.read_text(encoding="utf-8")
     section = text.split("## Bad input", 1)[1].split("\n## ", 1)[0]
     table = "\n".join(line for line in section.splitlines() if line.startswith("|"))
-    assert table == readme_table(), "README's table is stale; replace it with:\n" + readme_table()
+    assert table == cases_table(), "docs/commands.md's table is stale; replace it with:\n" + cases_table()
 
 
-if __name__ == "__main__":  # `python -m tests.test_bad_input` prints the table for the README
-    print(readme_table())
+if __name__ == "__main__":  # `python -m tests.test_bad_input` prints the table for docs/commands.md
+    print(cases_table())
