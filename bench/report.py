@@ -1,4 +1,5 @@
-"""The shape every benchmark returns, and the README section `python -m bench` rewrites from them."""
+"""The shape every benchmark returns, and the results in docs/benchmarks.md that `python -m bench` rewrites from
+them (the README links that page)."""
 
 from __future__ import annotations
 
@@ -56,14 +57,26 @@ def render(sections: list[Section], *, day: str, machine: str, minutes: float, c
     return "\n".join(parts).rstrip() + "\n"
 
 
-def rewrite_readme(path: Path, body: str) -> None:
-    """Replace what sits between the two bench markers in README.md (added under ## Benchmarks if missing)."""
+#: Where the results live, relative to the repository root.
+RESULTS_PAGE = Path("docs") / "benchmarks.md"
+RESULTS_HEADING = "## Results\n"
+
+
+def rewrite_results(path: Path, body: str) -> None:
+    """Replace what sits between the two bench markers in `path` (added under "## Results" if missing)."""
     text = path.read_text(encoding="utf-8")
     block = f"{START}\n{body}{END}"
     if START in text and END in text:
         text = re.sub(re.escape(START) + r".*?" + re.escape(END), lambda _m: block, text, flags=re.S)
     else:
-        heading = "## Benchmarks\n"
-        at = text.index(heading) + len(heading)
+        at = text.index(RESULTS_HEADING) + len(RESULTS_HEADING)
         text = text[:at] + "\n" + block + "\n" + text[at:]
     path.write_text(text, encoding="utf-8")
+
+
+def rewrite_readme(readme: Path, body: str) -> Path:
+    """What `python -m bench` calls with the README's path: the results now go to docs/benchmarks.md beside it,
+    which the README links. Returns the page written."""
+    page = readme.parent / RESULTS_PAGE
+    rewrite_results(page, body)
+    return page
