@@ -6,6 +6,7 @@ from collections.abc import Callable
 
 from slack_bolt import Ack, App, BoltContext, BoltResponse
 
+import logs
 from deps import Deps
 from handlers import (
     actions,
@@ -20,6 +21,7 @@ from handlers import (
 
 
 def create_app(deps: Deps, *, token_verification: bool = True) -> App:
+    logs.keep_words_out(deps.logger)  # before App(): Bolt copies this logger's filters into its own loggers
     app = App(
         client=deps.client,
         signing_secret=deps.settings.signing_secret,

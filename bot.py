@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 import sys
 import threading
 from dataclasses import dataclass
@@ -10,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy.exc import SQLAlchemyError
 
+import logs
 from config import ConfigError, Settings, database_url_from, load_settings, read_environment
 from prompts.bank import BankError, load_prompts, load_quotes
 from startup import (
@@ -51,11 +51,6 @@ def migrate_only() -> int:
         return 2
     print(f"Database at revision {revision} (head {migrate.head_revision()})")
     return 0
-
-
-def _configure_logging() -> None:
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
-    logging.getLogger("alembic").setLevel(logging.WARNING)
 
 
 @dataclass
@@ -117,7 +112,7 @@ def wsgi() -> WSGIApp:
     except StartupError as error:
         print(error, file=sys.stderr)
         raise SystemExit(2) from None
-    _configure_logging()
+    logs.configure()
     from web import wsgi_app
 
     return wsgi_app(bot.app, bot.deps.engine, bot.deps.foreground)
@@ -133,7 +128,7 @@ def main(argv: list[str]) -> int:
 
         return check(argv[1:])
     if argv[:1] == ["migrate"]:
-        _configure_logging()
+        logs.configure()
         return migrate_only()
     if argv:
         print(USAGE, file=sys.stderr)
@@ -144,7 +139,7 @@ def main(argv: list[str]) -> int:
         print(error, file=sys.stderr)
         return 2
     # Only now: until Slack and the port are known to work, slack_sdk's retry notes would bury the one line.
-    _configure_logging()
+    logs.configure()
     logger = bot.deps.logger
     if bot.socket_url is not None:
         from slack_bolt.adapter.socket_mode import SocketModeHandler

@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import io
-import json
 import logging
 import threading
 import time
 from collections.abc import Callable, Iterable
 from socketserver import ThreadingMixIn
-from urllib.parse import parse_qs
 from wsgiref.simple_server import WSGIRequestHandler, WSGIServer, make_server
 
 from slack_bolt import App
@@ -18,36 +16,11 @@ from sqlalchemy import Engine
 from sqlalchemy.exc import SQLAlchemyError
 
 from foreground import Foreground
+from logs import describe
 from storage import migrate
 from storage.db import database_reachable
 
 WSGIApp = Callable[[dict, Callable[..., object]], Iterable[bytes]]
-
-
-def describe(body: bytes) -> dict[str, str]:
-    """What a Slack request is, for the request log: its kind, the command/action/event name and workspace.
-    Never its text, which may be someone's answer."""
-    form = parse_qs(body.decode("utf-8", "replace"))
-    try:
-        if "command" in form:
-            return {"kind": "command", "name": form["command"][0], "workspace": form.get("team_id", [""])[0]}
-        payload = json.loads(form["payload"][0]) if "payload" in form else json.loads(body or b"{}")
-    except (ValueError, KeyError):
-        return {"kind": "unknown", "name": "", "workspace": ""}
-    if not isinstance(payload, dict):
-        return {"kind": "unknown", "name": "", "workspace": ""}
-    kind = str(payload.get("type", "unknown"))
-    name = ""
-    if kind == "block_actions":
-        name = str(((payload.get("actions") or [{}])[0]).get("action_id", ""))
-    elif kind in ("view_submission", "view_closed"):
-        name = str((payload.get("view") or {}).get("callback_id", ""))
-    elif kind == "event_callback":
-        name = str((payload.get("event") or {}).get("type", ""))
-    team = payload.get("team_id") or ""
-    if not team and isinstance(payload.get("team"), dict):
-        team = payload["team"].get("id", "")
-    return {"kind": kind, "name": name, "workspace": str(team or "")}
 
 
 def _logged(slack: SlackRequestHandler, logger: logging.Logger) -> WSGIApp:

@@ -17,11 +17,13 @@ SessionFactory = Callable[[], Session]
 
 
 def make_engine(url: str) -> Engine:
+    """`hide_parameters`: a failed statement's error (logged, or in a traceback) must not carry the answer or
+    feedback text it was writing."""
     if url.startswith("sqlite"):
-        engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 10})
+        engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 10}, hide_parameters=True)
         _tune_sqlite(engine)
         return engine
-    engine = create_engine(url, pool_pre_ping=True, pool_size=10, max_overflow=10)
+    engine = create_engine(url, pool_pre_ping=True, pool_size=10, max_overflow=10, hide_parameters=True)
     _tune_postgresql(engine)
     return engine
 

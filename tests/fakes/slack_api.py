@@ -493,6 +493,11 @@ class FakeSlackAPI:
         with self._lock:
             self._faults.setdefault(method, []).append(_Fault(status, error, retry_after, times, after_effect))
 
+    def clear_faults(self) -> None:
+        """Every injected fault not yet met is dropped: Slack answers normally again."""
+        with self._lock:
+            self._faults.clear()
+
     def hang_next(self, method: str, seconds: float, *, times: int = 1) -> None:
         """The next `times` calls to a Web API `method` take effect and are recorded at once, but their answer
         is held back `seconds`: longer than the client's timeout, it is a timeout after the work was done."""
