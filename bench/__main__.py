@@ -1,6 +1,6 @@
-"""Every benchmark of issue 5 in one run, then the README's "## Benchmarks" table rewritten with the results:
+"""Every benchmark in one run, then the results table in docs/benchmarks.md rewritten with them:
 
-    .venv/bin/python -m bench            # about 8 minutes on 2 cores; needs PostgreSQL for the summary
+    .venv/bin/python -m bench            # about 7 minutes on 2 cores; needs PostgreSQL for the summary
     .venv/bin/python -m bench --quick    # a smoke run: fewer requests, no 5,000-member team, no 1M answers
 """
 
@@ -13,7 +13,7 @@ from datetime import date
 
 from bench import ack_latency, fanout, footprint, summary_bench
 from bench.common import ROOT, machine
-from bench.report import render, rewrite_readme
+from bench.report import RESULTS_PAGE, render, rewrite_results
 
 
 def log(line: str) -> None:
@@ -22,8 +22,8 @@ def log(line: str) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--quick", action="store_true", help="a smoke run; leaves the README alone")
-    parser.add_argument("--no-readme", action="store_true", help="print the table instead of writing README.md")
+    parser.add_argument("--quick", action="store_true", help=f"a smoke run; leaves {RESULTS_PAGE} alone")
+    parser.add_argument("--print", action="store_true", help=f"print the table instead of writing {RESULTS_PAGE}")
     args = parser.parse_args()
     started = time.perf_counter()
     log("ack latency ...")
@@ -38,11 +38,11 @@ def main() -> None:
     command = "python -m bench" + (" --quick" if args.quick else "")
     body = render([ack, fan, summary, foot], day=date.today().isoformat(), machine=machine(), minutes=minutes,
                   command=command)
-    if args.quick or args.no_readme:
+    if args.quick or args.print:
         print(body)
     else:
-        rewrite_readme(ROOT / "README.md", body)
-        log(f"README.md updated ({minutes:.1f} minutes)")
+        rewrite_results(ROOT / RESULTS_PAGE, body)
+        log(f"{RESULTS_PAGE} updated ({minutes:.1f} minutes)")
 
 
 if __name__ == "__main__":

@@ -72,11 +72,3 @@ def rewrite_results(path: Path, body: str) -> None:
         at = text.index(RESULTS_HEADING) + len(RESULTS_HEADING)
         text = text[:at] + "\n" + block + "\n" + text[at:]
     path.write_text(text, encoding="utf-8")
-
-
-def rewrite_readme(readme: Path, body: str) -> Path:
-    """What `python -m bench` calls with the README's path: the results now go to docs/benchmarks.md beside it,
-    which the README links. Returns the page written."""
-    page = readme.parent / RESULTS_PAGE
-    rewrite_results(page, body)
-    return page
