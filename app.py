@@ -13,6 +13,7 @@ from handlers import (
     after_ack,
     commands,
     events,
+    fallback,
     feedback_listeners,
     home_listeners,
     summary_listeners,
@@ -30,7 +31,8 @@ def create_app(deps: Deps, *, token_verification: bool = True) -> App:
     )
     # Bolt tries listeners in the order they were registered: the modules with the slash commands, the requests
     # that come in bursts, go first.
-    for module in (commands, feedback_listeners, summary_listeners, actions, views, events, home_listeners):
+    for module in (commands, feedback_listeners, summary_listeners, actions, views, events, home_listeners,
+                   fallback):
         module.register(app, deps)
 
     @app.middleware

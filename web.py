@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import io
+import json
 import logging
 import threading
 import time
 from collections.abc import Callable, Iterable
 from socketserver import ThreadingMixIn
+from urllib.parse import parse_qs
 from wsgiref.simple_server import WSGIRequestHandler, WSGIServer, make_server
 
 from slack_bolt import App
@@ -37,7 +39,11 @@ def _logged(slack: SlackRequestHandler, logger: logging.Logger) -> WSGIApp:
             status.append(code.split(" ", 1)[0])
             return start_response(code, headers, *rest)
 
-        result = slack(environ, recording)
+        if _not_a_json_object(body, environ.get("CONTENT_TYPE", "")):
+            recording("400 Bad Request", [("Content-Type", "text/plain")])
+            result: Iterable[bytes] = [b"bad request: the payload is not a JSON object"]
+        else:
+            result = slack(environ, recording)
         fields = describe(body)
         logger.info(
             "request kind=%s name=%s workspace=%s status=%s retry=%s latency_ms=%.1f",
@@ -47,6 +53,22 @@ def _logged(slack: SlackRequestHandler, logger: logging.Logger) -> WSGIApp:
         return result
 
     return application
+
+
+def _not_a_json_object(body: bytes, content_type: str) -> bool:
+    """Slack's interactive payloads and events are JSON objects; anything else would fail inside Bolt's parser
+    with a 500 and a traceback."""
+    if content_type.startswith("application/json"):
+        text = body.decode("utf-8", "replace")
+    else:
+        payload = parse_qs(body.decode("utf-8", "replace")).get("payload")
+        if not payload:
+            return False
+        text = payload[0]
+    try:
+        return not isinstance(json.loads(text), dict)
+    except ValueError:
+        return True
 
 
 def wsgi_app(app: App, engine: Engine, foreground: Foreground | None = None) -> WSGIApp:

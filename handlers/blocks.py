@@ -771,3 +771,11 @@ def forgotten(counts: dict[str, int]) -> Message:
         "`/practice pause me` stops them."
     )
 
+
+
+def notice_modal(title: str, text: str) -> dict:
+    """A modal that only tells something, with a Close button: what replaces a form that cannot be used."""
+    view = View(type="modal", title=PlainTextObject(text=title), close=PlainTextObject(text="Close"),
+                blocks=[_section(text)])
+    view.validate_json()
+    return view.to_dict()
