@@ -13,7 +13,7 @@ END = "<!-- bench:end -->"
 
 @dataclass(frozen=True)
 class Target:
-    """One target from issue 5: what it asks, whether this run met it, and the numbers that say so."""
+    """One benchmark target: what it asks, whether this run met it, and the numbers that say so."""
 
     name: str
     met: bool

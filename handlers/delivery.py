@@ -14,7 +14,6 @@ from functools import partial
 from slack_sdk.errors import SlackApiError
 from sqlmodel import Session
 
-from config import DEFAULT_CLAIM_TIMEOUT
 from deps import Deps
 from domain import rotation
 from domain.schedule import REMINDER_MIN_GAP, Due, due_now, local_now, member_unavailable, person_zone, zone
@@ -25,9 +24,6 @@ from storage.db import transaction
 from storage.models import Delivery
 
 REFRESH_EVERY = timedelta(hours=24)
-# A claim not confirmed after this long belongs to a process that died mid-send; another may take it over.
-# The default of CLAIM_TIMEOUT_SECONDS; sends use deps.settings.claim_timeout.
-STALE_CLAIM = DEFAULT_CLAIM_TIMEOUT
 
 
 #: Sends are claimed in batches of this many (one transaction), posted concurrently, confirmed together: a

@@ -1,4 +1,4 @@
-"""Peer feedback use cases (issue 3): giving, thanking, 'what I'll try', and the week-later follow-up.
+"""Peer feedback use cases: giving, thanking, 'what I'll try', and the week-later follow-up.
 
 Anonymous feedback keeps `giver_id` in the database only: nothing sent to the recipient (text, blocks,
 button values, modal metadata) carries it or anything it could be derived from; buttons carry row ids."""

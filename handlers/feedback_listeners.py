@@ -1,4 +1,4 @@
-"""Listeners for feedback (issue 3): the `/feedback` command and its buttons and modals."""
+"""Listeners for feedback: the `/feedback` command and its buttons and modals."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Feedback partners (issue 3): weekly Donut-style pairs for teams whose lead turned them on."""
+"""Feedback partners: weekly Donut-style pairs for teams whose lead turned them on."""
 
 from __future__ import annotations
 

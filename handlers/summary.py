@@ -1,4 +1,4 @@
-"""Weekly summary use cases (issue 3): a lead's /summary, sharing, CSV, chart, and the Monday DM.
+"""Weekly summary use cases: a lead's /summary, sharing, CSV, chart, and the Monday DM.
 
 Who may ask: a lead of the team (handlers.practice.is_lead: LEAD_USER_IDS or a TeamLead row). Who gets the
 Monday DM: the team's TeamLead rows only (the lead who ran `/practice start` is one), not every

@@ -1,4 +1,4 @@
-"""Listeners for summaries (issue 3): `/summary`, "Share with the team", and the App Home's summary button."""
+"""Listeners for summaries: `/summary`, "Share with the team", and the App Home's summary button."""
 
 from __future__ import annotations
 

@@ -11,7 +11,7 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, Engine, inspect, text
 
 MIGRATIONS = Path(__file__).with_name("migrations")
-# The schema databases made before migrations existed (issue 2's create_all) already have; they are adopted
+# The schema databases made before migrations existed (made by create_all) already have; they are adopted
 # by stamping this revision, then upgraded like any other.
 BASELINE = "0001"
 # Any constant: replicas starting together take turns, so only the first one migrates.

@@ -153,20 +153,6 @@ def set_member_active(session: Session, *, team_id: int, user_id: str, active: b
         row.active = active
 
 
-def member_ids(session: Session, *, team_id: int) -> list[str]:
-    return list(
-        session.exec(
-            select(TeamMember.user_id).where(TeamMember.team_id == team_id, TeamMember.active)
-            .order_by(TeamMember.user_id)
-        )
-    )
-
-
-def is_member(session: Session, *, team_id: int, user_id: str) -> bool:
-    row = session.get(TeamMember, (team_id, user_id))
-    return row is not None and row.active
-
-
 def team_lead_ids(session: Session, *, team_id: int) -> list[str]:
     return list(
         session.exec(select(TeamLead.user_id).where(TeamLead.team_id == team_id).order_by(TeamLead.user_id))
@@ -431,10 +417,6 @@ def mark_all_sent(session: Session, *, sent: Sequence[tuple[int, str | None, str
         ])
 
 
-def mark_failed(session: Session, *, delivery_id: int, error: str) -> None:
-    mark_all_failed(session, failed=[(delivery_id, error)])
-
-
 def mark_all_failed(session: Session, *, failed: Sequence[tuple[int, str]]) -> None:
     if failed:
         session.exec(update(Delivery), params=[
@@ -491,10 +473,6 @@ def prompt_histories(session: Session, *, user_ids: Sequence[str]) -> dict[str, 
     return _item_histories(session, recipients=user_ids, kind="prompt")
 
 
-def prompt_history(session: Session, *, user_id: str) -> list[str]:
-    return prompt_histories(session, user_ids=[user_id])[user_id]
-
-
 def last_practised_by(session: Session, *, user_ids: Sequence[str]) -> dict[str, dict[str, datetime]]:
     """For each person, the last time each skill was prompted to, or answered by, them."""
     found: dict[str, dict[str, datetime]] = {u: {} for u in user_ids}
@@ -514,10 +492,6 @@ def last_practised_by(session: Session, *, user_ids: Sequence[str]) -> dict[str,
             skills = found[user_id]
             skills[skill] = max(skills.get(skill, moment), moment)
     return found
-
-
-def last_practised(session: Session, *, user_id: str) -> dict[str, datetime]:
-    return last_practised_by(session, user_ids=[user_id])[user_id]
 
 
 def quote_history(session: Session, *, channel_id: str) -> list[str]:
