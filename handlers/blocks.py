@@ -484,6 +484,8 @@ SUMMARY_PEOPLE_SECTIONS = 15  # about 600 people; beyond that the CSV has everyo
 SUMMARY_SHARED_SHOWN = 8
 SUMMARY_SHARED_CLIP = 400
 SUMMARY_NUDGE_SECTIONS = 4
+# The week before had no prompts, so "+24 answers (week before: 0 of 0, –)" would say nothing.
+FIRST_WEEK = "nothing to compare with yet: no prompts went out the week before (a first week, or a paused one)."
 
 
 def _pack(lines: Sequence[str], max_sections: int, limit: int = 3000) -> tuple[list[str], int]:
@@ -516,8 +518,10 @@ def _participation(summary: WeekSummary) -> str:
     totals, change = summary.totals, summary.change
     head = (f"*Participation:* {totals.answered} of {totals.delivered} prompts answered "
             f"({percent(totals.rate)}) · {summary.practising} of {len(summary.people)} people practised")
-    points = "" if change.rate_points is None else f", {change.rate_points:+g} points"
     before = summary.previous
+    if not before.delivered:
+        return f"{head}\n*Week over week:* {FIRST_WEEK}"
+    points = "" if change.rate_points is None else f", {change.rate_points:+g} points"
     return (f"{head}\n*Week over week:* {change.answered:+d} answers{points} "
             f"(week before: {before.answered} of {before.delivered}, {percent(before.rate)})")
 
@@ -594,10 +598,12 @@ def summary_for_channel(summary: WeekSummary) -> Message:
     head = (f"*Together we answered {totals.answered} of {totals.delivered} prompts ({percent(totals.rate)})*"
             f" · {summary.practising} people practised{feedback}")
     points = "" if change.rate_points is None else f" ({change.rate_points:+g} points)"
+    compared = (f"{change.answered:+d} answers on the week before{points}." if summary.previous.delivered
+                else FIRST_WEEK[0].upper() + FIRST_WEEK[1:])
     body: list[Block] = [
         HeaderBlock(text=f"Our week of practice · {label}"),
         _context(_week_span(summary)),
-        _section(f"{head}\n{change.answered:+d} answers on the week before{points}."),
+        _section(f"{head}\n{compared}"),
         _section(_skills_line(summary)),
         *[_section(text) for text in _quotes(summary)],
         _context("Answers stay private unless their authors choose to share them."),

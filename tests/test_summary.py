@@ -226,6 +226,22 @@ def test_sharing_posts_totals_skills_and_quotes_to_the_channel_and_nothing_priva
         assert secret not in everything, secret
 
 
+def test_a_first_week_says_there_is_nothing_to_compare_with_rather_than_0_of_0(seeded: Bot) -> None:
+    """W47 is the seeded team's first week of prompts: no "+5 answers (week before: 0 of 0, –)"."""
+    reply = reply_call(seeded, "/summary", "2026-W47")
+    shown = text_of(reply)
+    assert "5 of 10 prompts answered (50%)" in shown
+    assert ("*Week over week:* nothing to compare with yet: no prompts went out the week before "
+            "(a first week, or a paused one).") in shown
+    assert "0 of 0" not in shown and "week before: " not in shown
+
+    assert "Shared the 2026-W47 summary" in click_share(seeded, LEAD, share_value(reply), "share-first")
+    (post,) = seeded.sent_to(TEAM_CHANNEL, "summary")
+    channel = text_of(post.call)
+    assert "Nothing to compare with yet: no prompts went out the week before" in channel
+    assert "on the week before" not in channel
+
+
 def test_sharing_twice_the_same_day_posts_once_and_a_member_cannot_share(seeded: Bot) -> None:
     value = share_value(reply_call(seeded, "/summary", "last"))
     assert "Only a team lead" in click_share(seeded, "UNY", value, "sneaky")
