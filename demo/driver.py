@@ -100,6 +100,17 @@ class Driver:
         }
         return self._interactive(payload)
 
+    def home_opened(self, user_id: str) -> BoltResponse:
+        """The person opens the app's Home tab: Slack sends the app_home_opened event."""
+        number = next(self._triggers)
+        payload = {
+            "token": "demo", "team_id": TEAM_ID, "api_app_id": "ADEMO", "type": "event_callback",
+            "event_id": f"Ev{number:08d}", "event_time": int(time.time()),
+            "event": {"type": "app_home_opened", "user": user_id, "channel": f"D{user_id}", "tab": "home",
+                      "event_ts": f"{time.time():.6f}"},
+        }
+        return self._dispatch(json.dumps(payload), content_type="application/json")
+
     def _trigger(self, user_id: str) -> str:
         """The stand-in Web API reads the person back from the trigger id when a form opens."""
         return f"{user_id}:{next(self._triggers)}"
@@ -111,11 +122,11 @@ class Driver:
     def _interactive(self, payload: dict[str, Any]) -> BoltResponse:
         return self._dispatch(urllib.parse.urlencode({"payload": json.dumps(payload)}))
 
-    def _dispatch(self, body: str) -> BoltResponse:
+    def _dispatch(self, body: str, content_type: str = "application/x-www-form-urlencoded") -> BoltResponse:
         """Signed like Slack signs (Bolt checks it against real time), then wait until the listener is done."""
         timestamp = str(int(time.time()))
         headers = {
-            "content-type": "application/x-www-form-urlencoded",
+            "content-type": content_type,
             "x-slack-request-timestamp": timestamp,
             "x-slack-signature": self._verifier.generate_signature(timestamp=timestamp, body=body) or "",
         }

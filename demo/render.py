@@ -10,12 +10,14 @@ from typing import Any
 _MENTION = re.compile(r"<([@#!])([^>|]+)(?:\|([^>]*))?>")
 _LINK = re.compile(r"<((?:https?|mailto):[^>|]+)(?:\|([^>]*))?>")
 _BOLD = re.compile(r"(?<![\w*])\*(\S(?:[^*\n]*\S)?)\*(?![\w*])")
+_ITALIC = re.compile(r"(?<![\w_])_(\S(?:[^_\n]*\S)?)_(?![\w_])")
+FIELDS_PER_LINE = 2  # as Slack lays a section's fields out, in two columns
 
 Names = Mapping[str, str]
 
 
 def mrkdwn(text: str, names: Names) -> str:
-    """Mentions become @name and #channel, entities are unescaped, *bold* loses its stars."""
+    """Mentions become @name and #channel, entities are unescaped, *bold* and _italic_ lose their marks."""
 
     def mention(match: re.Match[str]) -> str:
         sigil, target, label = match.groups()
@@ -26,6 +28,7 @@ def mrkdwn(text: str, names: Names) -> str:
     text = _LINK.sub(lambda m: m.group(2) or m.group(1), text)
     text = _MENTION.sub(mention, text)
     text = _BOLD.sub(r"\1", text)
+    text = _ITALIC.sub(r"\1", text)
     return html.unescape(text)
 
 
@@ -64,7 +67,8 @@ def _block(block: dict, names: Names) -> list[str]:
         return [_text(block.get("text"), names).upper()]
     if kind == "section":
         lines = [_text(block.get("text"), names)] if block.get("text") else []
-        lines += [_text(f, names) for f in block.get("fields") or []]
+        fields = [" ".join(_text(f, names).split("\n")) for f in block.get("fields") or []]
+        lines += [" · ".join(fields[n:n + FIELDS_PER_LINE]) for n in range(0, len(fields), FIELDS_PER_LINE)]
         if accessory := block.get("accessory"):
             lines.append(_element(accessory, names))
         return lines

@@ -32,7 +32,7 @@ class Seen:
     """Something the bot showed someone: a message, an ephemeral answer, a form or a file."""
 
     at: datetime
-    kind: str  # "message", "ephemeral", "form" or "file"
+    kind: str  # "message", "ephemeral", "form", "home" (the person's App Home as published) or "file"
     to: str  # a user id (DMs, ephemerals, forms, files) or a channel id
     text: str = ""
     blocks: list[dict] = field(default_factory=list)
@@ -212,6 +212,10 @@ class Workspace:
     def _views_publish(self, params: dict[str, Any]) -> dict[str, Any]:
         view = dict(params.get("view") or {})
         view.update(id=self._next("V"), hash=self._next("h"))
+        user_id = str(params.get("user_id") or "")
+        if user_id not in self.people:
+            return {"ok": False, "error": "user_not_found"}
+        self._record(Seen(self._now(), "home", user_id, view=view))
         return {"ok": True, "view": view}
 
     def _files_getUploadURLExternal(self, params: dict[str, Any]) -> dict[str, Any]:
