@@ -1,13 +1,28 @@
-"""`python bot.py demo`: a team's practice days on a virtual clock, printed as each person would see them.
+"""`python bot.py demo`: a team's practice weeks on a virtual clock, printed as each person would see them.
 
 The bot is the real one: settings, dependencies, the Bolt app and its listeners, the scheduler's tick, the
 domain and storage (a temporary SQLite file). Only Slack's Web API is replaced (demo.workspace), and Slack's
-side of the conversation (commands, clicks, forms) is played from demo.script.
+side of the conversation (commands, clicks, forms, opening the Home tab) is played from demo.script.
+
+The team has usually been practising for some weeks already (`--weeks-before`): those weeks are played
+first, quickly and quietly (only the lead's Monday summaries are printed), so that the week shown has a
+history: streaks, a week-over-week change, the follow-up of something tried, and a chart that is not mostly
+empty. Then every day of the days shown gets a header and its events in the order they happen, stamped in
+the team's time zone with each reader's own time in brackets, and the week ends as it does in production:
+last week's summary reaches the lead by DM on Monday morning, sent by the scheduler's tick.
+
+The virtual clock moves from one moment to the next at which something can happen: a time in the team's
+schedule in some member's zone (quote, prompt, reminder, Monday's summary), a follow-up falling due, or
+someone's move. At each of the first two the bot's own tick runs and decides what is due; the real scheduler
+ticks every minute and would find nothing in between. A tick's sends are posted concurrently, so what they
+show is printed in a fixed order: the same seed prints the same bytes.
 """
 
 from __future__ import annotations
 
 import argparse
+import heapq
+import itertools
 import logging
 import random
 import sys
@@ -19,23 +34,35 @@ from pathlib import Path
 from typing import TextIO
 from zoneinfo import ZoneInfo
 
+from sqlalchemy import Engine, event
+
 from app import create_app
 from config import Settings
 from demo import render, script
 from demo.driver import DemoError, Driver
-from demo.script import Gift, Person, Reply, Script
+from demo.script import Gift, Person, Reply, Script, Try, Visit
 from demo.workspace import TOKEN, Seen, Workspace
 from deps import Deps, build_deps
 from domain.answers import VISIBILITY_LABELS
 from domain.clock import ManualClock
+from domain.feedback import CIVIL_END, CIVIL_START, FOLLOWUP_AFTER
 from domain.summary import Week
-from handlers import ids, jobs
+from handlers import ids, jobs, summary_chart
 from storage.models import Delivery
 
-TICK = timedelta(minutes=30)  # the real scheduler ticks every minute; every schedule time here is on the half hour
+TICK = timedelta(minutes=30)  # the schedule's times are on the half hour; so is each tick the demo adds
 SIGNING_SECRET = "demo-signing-secret"
-SETUP_TIME = time(18, 0)  # the Sunday evening before FIRST_DAY, team time: the lead sets the team up
-SUMMARY_TIME = time(23, 30)  # the last day, team time: everyone's day is over (New York's evening too)
+SETUP_TIME = time(18, 0)  # the Sunday evening before the first day played, team time: the lead sets the team up
+ASK_TIME = time(23, 30)  # a last day that is not a Sunday: the lead asks for the week so far
+WORK_START, WORK_END = time(9, 0), time(18, 0)  # when people read and act on feedback, their local time
+MORNING_CATCH_UP = timedelta(minutes=40)  # first thing in the morning is the queue, then the DMs
+THANKS_AFTER = timedelta(minutes=30)
+TRY_AFTER = timedelta(minutes=50)  # twenty minutes after the thank-you
+TELL_AFTER = timedelta(minutes=25)  # from the follow-up's arrival to "Tell me"
+SHARE_AFTER = timedelta(minutes=10)
+STAMP_WIDTH = 26
+_TEAM = ZoneInfo(script.TEAM_ZONE)
+_NUMBERS = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve")
 
 
 @dataclass(frozen=True)
@@ -43,6 +70,7 @@ class Options:
     team_size: int = 6
     days: int = 7
     seed: int = 1
+    weeks_before: int = script.DEFAULT_WEEKS_BEFORE
     chart: Path | None = None
 
 
@@ -72,13 +100,18 @@ def parse_options(argv: list[str]) -> Options:
         description="Run a simulated team through practice days on a virtual clock; no Slack, no .env needed.",
     )
     parser.add_argument("--days", type=_bounded(script.MIN_DAYS, script.MAX_DAYS), default=7,
-                        help="how many days to simulate, from a Monday (default 7)")
+                        help="how many days to show in full, from a Monday (default 7)")
+    parser.add_argument("--weeks-before", type=_bounded(script.MIN_WEEKS_BEFORE, script.MAX_WEEKS_BEFORE),
+                        default=script.DEFAULT_WEEKS_BEFORE,
+                        help="weeks the team practised before those days, played quickly and shown only as the "
+                             f"lead's Monday summaries (default {script.DEFAULT_WEEKS_BEFORE}; 0: a new team)")
     parser.add_argument("--team-size", type=_bounded(script.MIN_TEAM, script.MAX_TEAM), default=6,
                         help="people in the team channel, the lead included (default 6)")
     parser.add_argument("--seed", type=int, default=1, help="varies who answers, when and how (default 1)")
     parser.add_argument("--chart", type=Path, default=None, help="where to write the summary chart PNG")
     args = parser.parse_args(argv)
-    return Options(team_size=args.team_size, days=args.days, seed=args.seed, chart=args.chart)
+    return Options(team_size=args.team_size, days=args.days, seed=args.seed, weeks_before=args.weeks_before,
+                   chart=args.chart)
 
 
 def main(argv: list[str], out: TextIO | None = None) -> int:
@@ -93,11 +126,12 @@ def main(argv: list[str], out: TextIO | None = None) -> int:
 
 
 def run(options: Options, out: TextIO) -> Result:
-    plan = script.plan(team_size=options.team_size, days=options.days, seed=options.seed)
+    plan = script.plan(team_size=options.team_size, days=options.days, seed=options.seed,
+                       weeks_before=options.weeks_before)
     with tempfile.TemporaryDirectory(prefix="practice-demo-") as folder:
-        demo = _Demo(plan, Path(folder) / "demo.db", out, options.seed)
+        demo = _Demo(plan, Path(folder) / "demo.db", out, options.seed, options.chart)
         try:
-            return demo.play(options.chart)
+            return demo.play()
         finally:
             demo.close()
 
@@ -110,12 +144,71 @@ def _utc(day: date, at: time, tz: str) -> datetime:
     return datetime.combine(day, at, tzinfo=ZoneInfo(tz)).astimezone(UTC)
 
 
+def _words(n: int) -> str:
+    return _NUMBERS[n] if n < len(_NUMBERS) else str(n)
+
+
+def schedule_moments(plan: Script, first: int, last: int) -> list[datetime]:
+    """The instants from day `first` to day `last` (inclusive) at which the default schedule can make something
+    due: the quote in the team's zone, each zone's prompt and reminder times, and Monday's summary."""
+    moments: set[datetime] = set()
+    zones = {p.tz for p in plan.people}
+    for day in range(first, last + 1):
+        when = script.day_date(day)
+        if when.weekday() == 0:
+            moments.add(_utc(when, script.SUMMARY_TIME, script.TEAM_ZONE))
+        if when.weekday() >= 5:
+            continue
+        moments.add(_utc(when, script.QUOTE_TIME, script.TEAM_ZONE))
+        for tz in zones:
+            moments.update(_utc(when, at, tz) for at in (script.PROMPT_TIME, script.REMINDER_TIME))
+    return sorted(moments)
+
+
+def working_hours(moment: datetime, tz: str) -> datetime:
+    """`moment`, or when the person next reads their DMs at work if it falls outside their working day: a
+    teammate's feedback sent during the night in their zone is read the next working morning."""
+    local = moment.astimezone(ZoneInfo(tz))
+    if local.weekday() < 5 and WORK_START <= local.time() < WORK_END:
+        return moment
+    day = local.date() + timedelta(days=0 if local.time() < WORK_START else 1)
+    while day.weekday() >= 5:
+        day += timedelta(days=1)
+    return datetime.combine(day, WORK_START, local.tzinfo).astimezone(UTC) + MORNING_CATCH_UP
+
+
+def followup_moment(tried: datetime, tz: str) -> datetime:
+    """When the bot's "how did it go?" falls due: a week after "What I'll try", at a civil hour for the
+    recipient (domain.feedback.followup_date), on the next half hour."""
+    due = (tried + FOLLOWUP_AFTER).astimezone(ZoneInfo(tz))
+    if due.time() >= CIVIL_END:
+        due = datetime.combine(due.date() + timedelta(days=1), CIVIL_START, due.tzinfo)
+    elif due.time() < CIVIL_START:
+        due = datetime.combine(due.date(), CIVIL_START, due.tzinfo)
+    due = due.astimezone(UTC)
+    return due + (-(due - datetime.min.replace(tzinfo=UTC)) % TICK)
+
+
+def _throwaway(engine: Engine) -> None:
+    """The demo's database is deleted at the end, so its commits need not wait for the disk (a few ms each,
+    hundreds of them in the weeks played quickly)."""
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
+        dbapi_connection.execute("PRAGMA synchronous=OFF")
+
+    engine.dispose()  # connections opened by the migrations had no such pragma
+
+
 class _Demo:
-    def __init__(self, plan: Script, database: Path, out: TextIO, seed: int) -> None:
+    def __init__(self, plan: Script, database: Path, out: TextIO, seed: int, chart: Path | None) -> None:
+        summary_chart.start()  # a fresh interpreter with matplotlib: ready by the first summary
         self.plan = plan
         self.out = out
+        self.chart_path = chart
         self.result = Result(plan)
-        self.clock = ManualClock(_utc(script.FIRST_DAY - timedelta(days=1), SETUP_TIME, script.TEAM_ZONE))
+        self.setup_at = _utc(script.day_date(plan.first_day - 1), SETUP_TIME, script.TEAM_ZONE)
+        self.clock = ManualClock(self.setup_at)
         self.workspace = Workspace(plan.people, script.TEAM_CHANNEL, script.TEAM_CHANNEL_NAME, self.clock.now).start()
         settings = Settings(
             bot_token=TOKEN, signing_secret=SIGNING_SECRET, database_url=f"sqlite:///{database}",
@@ -123,11 +216,27 @@ class _Demo:
             default_timezone=script.TEAM_ZONE,
         )
         self.deps: Deps = build_deps(settings, clock=self.clock, rng=random.Random(seed))
+        _throwaway(self.deps.engine)
         self.driver = Driver(create_app(self.deps), self.workspace, SIGNING_SECRET)
+        self.writer = script.Writer()
         self.names = {p.user_id: p.display for p in plan.people} | {script.TEAM_CHANNEL: script.TEAM_CHANNEL_NAME}
+        self.rank = {script.TEAM_CHANNEL: 0} | {p.user_id: n + 1 for n, p in enumerate(plan.people)}
+        self.earlier = False  # in the weeks before: lines stamped with their date, no day headers
+        self.quiet = False  # only the lead's Monday summaries are printed
+        self._latest_form: dict | None = None
         self.open_prompts: dict[str, str] = {}  # user id -> the delivery id on their latest Answer button
-        self.feedback_buttons: dict[str, str] = {}  # user id -> the feedback id on their latest Thank you button
+        self.feedback_buttons: dict[str, str] = {}  # user id -> the feedback id on their latest feedback DM
+        self.gift_ids: dict[int, str] = {}  # the gift's place in the script -> its feedback id
+        self.awaiting: dict[str, Try] = {}  # recipient -> what they said they'd try, until the bot asks
+        last = script.day_date(plan.days - 1)
+        self.final_week = Week.of(last).label
+        self.ends_on_monday = last.weekday() == 6
+        self.pending: list[tuple[datetime, int, Callable[[], None]]] = []
+        self.ticks: list[datetime] = []
+        self._tick_set: set[datetime] = set()
+        self._order = itertools.count()
         self._day_shown: date | None = None
+        self._lines_today = False
 
     def close(self) -> None:
         self.driver.close()
@@ -136,64 +245,107 @@ class _Demo:
 
     # ------------------------------------------------------------------ the story
 
-    def play(self, chart: Path | None) -> Result:
+    def play(self) -> Result:
         self._introduce()
+        self._schedule_moves()
+        first_shown = datetime.combine(script.FIRST_DAY, time(0), _TEAM).astimezone(UTC)
+        if self.plan.weeks_before:
+            n = self.plan.weeks_before
+            self._print(f"━━ The {_words(n)} week{'s' if n != 1 else ''} before: played quickly, showing only "
+                        "what the lead receives on Monday mornings ━━")
+            self.earlier = True
+        self._setup()
+        for moment in schedule_moments(self.plan, self.plan.first_day, self.plan.days):
+            self._tick_at(moment)
+        if self.plan.weeks_before:
+            self.quiet = True
+            self._run_until(first_shown)
+            self._print("")
+            self.earlier = self.quiet = False
+        last = script.day_date(self.plan.days - 1)
+        if self.ends_on_monday:
+            end = _utc(last + timedelta(days=1), script.SUMMARY_TIME, script.TEAM_ZONE) + 2 * SHARE_AFTER
+        else:
+            end = _utc(last, ASK_TIME, script.TEAM_ZONE) + 2 * SHARE_AFTER
+            self._at(_utc(last, ASK_TIME, script.TEAM_ZONE), self._ask_summary)
+        self._run_until(end)
+        self._headers_until(self.clock.now().astimezone(_TEAM).date())
+        self._what_next()
+        return self.result
+
+    def _introduce(self) -> None:
+        plan = self.plan
+        people = ", ".join(f"{p.display} ({_city(p.tz)}{', lead' if p.lead else ''})" for p in plan.people)
+        last = script.day_date(plan.days - 1)
+        ending = ("then last week's summary reaches the lead by DM on Monday morning" if self.ends_on_monday
+                  else "then the lead asks for the week's summary so far")
+        before = (f"{plan.lead.display} set the team up {_words(plan.weeks_before)} week"
+                  f"{'s' if plan.weeks_before != 1 else ''} earlier, so the team has a history. "
+                  if plan.weeks_before else f"{plan.lead.display} sets the team up the evening before. ")
+        self._print(
+            f"Practice Coach demo: {len(plan.people)} people in #{script.TEAM_CHANNEL_NAME}: {people}.\n"
+            "The real bot runs (handlers, scheduler, a temporary SQLite database); only Slack's Web API is "
+            "simulated.\n"
+            f"{before}{plan.days} day{'s' if plan.days != 1 else ''} shown in full, "
+            f"{script.FIRST_DAY:%a %-d %b} to {last:%a %-d %b %Y}, {ending}.\n"
+            f"Times are the team's ({_city(script.TEAM_ZONE)}); someone elsewhere has their own time in brackets.\n"
+        )
+
+    def _setup(self) -> None:
         lead = self.plan.lead
         self._say(lead.tz, f"{lead.display}, the lead, in #{script.TEAM_CHANNEL_NAME}: /practice start")
         self.driver.command(lead.user_id, "/practice", "start", channel_id=script.TEAM_CHANNEL)
         self._show()
-        end = _utc(script.FIRST_DAY + timedelta(days=self.plan.days - 1), SUMMARY_TIME, script.TEAM_ZONE)
-        self._run_until(end)
-        self._summary(chart)
-        return self.result
 
-    def _introduce(self) -> None:
-        people = ", ".join(f"{p.display} ({_city(p.tz)}{', lead' if p.lead else ''})" for p in self.plan.people)
-        last = script.FIRST_DAY + timedelta(days=self.plan.days - 1)
-        self._print(
-            f"Practice Coach demo: {len(self.plan.people)} people in #{script.TEAM_CHANNEL_NAME}: {people}.\n"
-            f"{self.plan.days} day(s) on a virtual clock, {script.FIRST_DAY:%a %-d %b} to {last:%a %-d %b %Y}. "
-            "The real bot runs (handlers, scheduler, a temporary SQLite database);\n"
-            "only Slack's Web API is simulated. Times are each person's own local time.\n"
-        )
+    def _at(self, moment: datetime, move: Callable[[], None]) -> None:
+        heapq.heappush(self.pending, (moment, next(self._order), move))
 
-    def _actions(self) -> list[tuple[datetime, int, Callable[[], None]]]:
-        """Everyone's scripted moves, in time order (ties keep the script's order)."""
-        moves: list[tuple[datetime, Callable[[], None]]] = []
-        for (user_id, day), reply in self.plan.replies.items():
+    def _schedule_moves(self) -> None:
+        """Everyone's scripted moves; same-minute moves keep the script's order."""
+        for (user_id, day), reply in sorted(self.plan.replies.items(), key=lambda item: (item[0][1], item[0][0])):
             person = self.plan.person(user_id)
             assert person is not None
-            moment = _utc(script.FIRST_DAY + timedelta(days=day), reply.at, person.tz)
-            moves.append((moment, lambda p=person, r=reply: self._answer(p, r)))
-        for gift in self.plan.gifts:
-            moment = _utc(script.FIRST_DAY + timedelta(days=gift.day), gift.at, gift.giver.tz)
-            moves.append((moment, lambda g=gift: self._give(g)))
+            self._at(_utc(script.day_date(day), reply.at, person.tz),
+                     lambda p=person, r=reply, d=day: self._answer(p, r, d))
+        for number, gift in enumerate(self.plan.gifts):
+            moment = _utc(script.day_date(gift.day), gift.at, gift.giver.tz)
+            self._at(moment, lambda n=number, g=gift: self._give(n, g))
+            seen = working_hours(moment + THANKS_AFTER, gift.recipient.tz)
             if gift.thanked:
-                moves.append((moment + timedelta(minutes=30), lambda g=gift: self._thank(g)))
-        return sorted(((at, n, move) for n, (at, move) in enumerate(moves)), key=lambda item: item[:2])
+                self._at(seen, lambda n=number, g=gift: self._thank(n, g))
+            if gift.tried:
+                self._at(seen + TRY_AFTER - THANKS_AFTER, lambda n=number, g=gift: self._try(n, g))
+        if (visit := self.plan.visit) is not None:
+            self._at(_utc(script.day_date(visit.day), visit.at, visit.person.tz), lambda: self._visit(visit))
+
+    def _tick_at(self, moment: datetime) -> None:
+        if moment not in self._tick_set:
+            self._tick_set.add(moment)
+            heapq.heappush(self.ticks, moment)
 
     def _run_until(self, end: datetime) -> None:
-        """Tick every half hour; scripted moves happen at their own minute in between."""
-        pending = self._actions()
-        next_tick = self.clock.now() + TICK
+        """Tick at each moment something can fall due; moves happen at their own minute in between (a tick
+        first, at the same minute)."""
         while True:
-            moment = min(next_tick, pending[0][0]) if pending else next_tick
+            moment = min([*self.ticks[:1], *(self.pending[0][:1] if self.pending else ()), end])
             if moment >= end:
                 break
             self.clock.set(moment)
-            if moment == next_tick:
+            if self.ticks and self.ticks[0] == moment:
+                heapq.heappop(self.ticks)
                 jobs.run_tick(self.deps)
-                self._show()
-                next_tick += TICK
-            while pending and pending[0][0] <= moment:
-                pending.pop(0)[2]()
+                self._show(ordered=True)
+            while self.pending and self.pending[0][0] <= moment:
+                heapq.heappop(self.pending)[2]()
         self.clock.set(end)
 
-    def _answer(self, person: Person, reply: Reply) -> None:
-        delivery = self.open_prompts.get(person.user_id)
+    def _answer(self, person: Person, reply: Reply, day: int) -> None:
+        delivery = self.open_prompts.pop(person.user_id, None)
         if delivery is None:
-            raise DemoError(f"{person.display} was scripted to answer, but has no prompt to answer")
-        text = script.answer_text(self._skill_of(int(delivery)), reply.choice)
+            raise DemoError(f"{person.display} was scripted to answer on {script.day_date(day):%a %-d %b}, "
+                            "but has no prompt to answer")
+        prompt_id, skill_key = self._prompt_of(int(delivery))
+        text = self.writer.answer(prompt_id, skill_key, earlier=day < 0)
         if reply.how == "inline":
             self._say(person.tz, f"{person.display}, in the DM with the bot: /reflect {text}")
             self.driver.command(person.user_id, "/reflect", text, channel_id=f"D{person.user_id}")
@@ -201,110 +353,225 @@ class _Demo:
             return
         self._say(person.tz, f"{person.display} clicks [ Answer ]")
         self.driver.click(person.user_id, ids.ANSWER_OPEN, delivery, channel_id=f"D{person.user_id}")
-        form = next((s.view for s in reversed(self._show()) if s.kind == "form"), None)
-        if form is None:
-            raise DemoError(f"the Answer button opened no form for {person.display}")
+        form = self._form(person, "the Answer button")
         values = {
             ids.ANSWER_BLOCK: {ids.ANSWER_INPUT: {"type": "plain_text_input", "value": text}},
             ids.VISIBILITY_BLOCK: {ids.VISIBILITY_INPUT: {"type": "radio_buttons",
                                                           "selected_option": {"value": reply.visibility}}},
         }
         rated = any(b.get("block_id") == ids.RATING_BLOCK for b in form.get("blocks") or [])
-        rating = f", rates themself {3 + reply.choice % 3}" if rated else ""
+        rating = f", rates themself {reply.rating}" if rated else ""
         if rated:
             values[ids.RATING_BLOCK] = {ids.RATING_INPUT: {"type": "radio_buttons",
-                                                           "selected_option": {"value": str(3 + reply.choice % 3)}}}
+                                                           "selected_option": {"value": str(reply.rating)}}}
         self._say(person.tz, f"{person.display} writes “{text}”, picks “{VISIBILITY_LABELS[reply.visibility]}”"
                              f"{rating} and clicks [ Save ]")
         self.driver.submit(person.user_id, form, values)
         self._show()
 
-    def _give(self, gift: Gift) -> None:
+    def _give(self, number: int, gift: Gift) -> None:
         giver, recipient = gift.giver, gift.recipient
         self._say(giver.tz, f"{giver.display}, in the DM with the bot: /feedback @{recipient.name} {gift.text}")
+        self.feedback_buttons.pop(recipient.user_id, None)
         self.driver.command(giver.user_id, "/feedback", f"<@{recipient.user_id}|{recipient.name}> {gift.text}",
                             channel_id=f"D{giver.user_id}")
         self._show()
+        if (feedback_id := self.feedback_buttons.get(recipient.user_id)) is not None:
+            self.gift_ids[number] = feedback_id
 
-    def _thank(self, gift: Gift) -> None:
+    def _thank(self, number: int, gift: Gift) -> None:
         recipient = gift.recipient
-        feedback_id = self.feedback_buttons.get(recipient.user_id)
-        if feedback_id is None:
+        if (feedback_id := self.gift_ids.get(number)) is None:
             return
         self._say(recipient.tz, f"{recipient.display} clicks [ Thank you ] on the feedback")
         self.driver.click(recipient.user_id, ids.FEEDBACK_THANKS, feedback_id, channel_id=f"D{recipient.user_id}")
         self._show()
 
-    def _summary(self, chart: Path | None) -> None:
+    def _try(self, number: int, gift: Gift) -> None:
+        recipient, tried = gift.recipient, gift.tried
+        if (feedback_id := self.gift_ids.get(number)) is None or tried is None:
+            return
+        self._say(recipient.tz, f"{recipient.display} clicks [ What I'll try ] on the feedback")
+        self.driver.click(recipient.user_id, ids.FEEDBACK_TRY, feedback_id, channel_id=f"D{recipient.user_id}")
+        form = self._form(recipient, "the What I'll try button")
+        self._say(recipient.tz, f"{recipient.display} writes “{tried.plan}” and clicks [ Save ]")
+        self.driver.submit(recipient.user_id, form, {
+            ids.FEEDBACK_TRY_BLOCK: {ids.FEEDBACK_TEXT_INPUT: {"type": "plain_text_input", "value": tried.plan}},
+        })
+        self._show()
+        self.awaiting[recipient.user_id] = tried
+        self._tick_at(followup_moment(self.clock.now(), recipient.tz))
+
+    def _tell(self, person: Person, delivery: str) -> None:
+        """A week after "What I'll try" the bot asks how it went; the person answers through its button."""
+        tried = self.awaiting.pop(person.user_id, None)
+        if tried is None:
+            return
+        self._say(person.tz, f"{person.display} clicks [ Tell me ]")
+        self.driver.click(person.user_id, ids.FEEDBACK_FOLLOWUP, delivery, channel_id=f"D{person.user_id}")
+        form = self._form(person, "the follow-up's Tell me button")
+        self._say(person.tz, f"{person.display} writes “{tried.outcome}”, picks “{VISIBILITY_LABELS['lead']}” "
+                             "and clicks [ Save ]")
+        self.driver.submit(person.user_id, form, {
+            ids.ANSWER_BLOCK: {ids.ANSWER_INPUT: {"type": "plain_text_input", "value": tried.outcome}},
+            ids.VISIBILITY_BLOCK: {ids.VISIBILITY_INPUT: {"type": "radio_buttons",
+                                                          "selected_option": {"value": "lead"}}},
+        })
+        self._show()
+
+    def _visit(self, visit: Visit) -> None:
+        person = visit.person
+        self._say(person.tz, f"{person.display} opens Practice Coach in Slack and looks at its Home tab")
+        self.driver.home_opened(person.user_id)
+        self._show()
+
+    def _ask_summary(self) -> None:
         lead = self.plan.lead
-        week = Week.of(script.FIRST_DAY + timedelta(days=self.plan.days - 1)).label
-        self._day_header()
-        self._print("━━ The lead's weekly summary ━━")
-        self._say(lead.tz, f"{lead.display}, in #{script.TEAM_CHANNEL_NAME}: /summary {week}")
-        self.driver.command(lead.user_id, "/summary", week, channel_id=script.TEAM_CHANNEL)
-        shown = self._show()
-        answer = next((s for s in shown if s.kind == "ephemeral" and s.to == lead.user_id), None)
-        if answer is None:
+        self._say(lead.tz, f"{lead.display}, in #{script.TEAM_CHANNEL_NAME}: /summary {self.final_week}  "
+                           "(the week is not over, so the lead asks for it so far)")
+        self.driver.command(lead.user_id, "/summary", self.final_week, channel_id=script.TEAM_CHANNEL)
+        if not self._show():
             raise DemoError("the lead's /summary got no answer")
-        self.result.summary = render.blocks(answer.blocks, answer.text, self.names)
-        png = next((s for s in shown if s.kind == "file" and (s.filename or "").endswith(".png")), None)
-        if png is not None and png.data:
-            path = chart or Path(tempfile.gettempdir()) / f"practice-demo-chart-{week}.png"
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_bytes(png.data)
-            self.result.chart = path
-            self._print(f"The chart {lead.display} received is saved at {path}\n")
-        share = render.find_button(answer.blocks, ids.SUMMARY_SHARE)
-        if share:
-            self._say(lead.tz, f"{lead.display} clicks [ Share with the team ]")
-            self.driver.click(lead.user_id, ids.SUMMARY_SHARE, share, channel_id=script.TEAM_CHANNEL)
-            self._show()
+
+    def _share(self, channel_id: str, value: str) -> None:
+        lead = self.plan.lead
+        self._say(lead.tz, f"{lead.display} clicks [ Share with the team ]")
+        self.driver.click(lead.user_id, ids.SUMMARY_SHARE, value, channel_id=channel_id)
+        self._show()
+
+    def _what_next(self) -> None:
+        if not self.result.summary:
+            raise DemoError(f"the lead never received the {self.final_week} summary")
+        self._print(
+            "━━ What next ━━\n"
+            "That was the real bot against a stand-in for Slack. To run it for your own team:\n"
+            "  1. Create the Slack app from manifest.yml and fill in .env (README: \"Setting up the Slack app\").\n"
+            "  2. python bot.py check     says whether the settings, database and Slack token are ready.\n"
+            "  3. python bot.py           then, as a lead, /practice start in your team's channel.\n"
+            "Other runs of this demo: --weeks-before 0 (a brand-new team), --days 28, --team-size 12, --seed 7."
+        )
 
     # ------------------------------------------------------------------ printing
 
-    def _skill_of(self, delivery_id: int) -> str:
+    def _prompt_of(self, delivery_id: int) -> tuple[str | None, str]:
         with self.deps.sessions() as session:
             row = session.get(Delivery, delivery_id)
             prompt = self.deps.prompt(row.item_id if row else None)
-        return prompt.skill if prompt else "listening"
+        return (prompt.id, prompt.skill) if prompt else (None, "listening")
 
-    def _print(self, text: str) -> None:
+    def _form(self, person: Person, what: str) -> dict:
+        """The form the click just opened, shown."""
+        self._latest_form = None
+        self._show()
+        if self._latest_form is None:
+            raise DemoError(f"{what} opened no form for {person.display}")
+        return self._latest_form
+
+    def _print(self, text: str, *, line: bool = True) -> None:
+        self._lines_today = self._lines_today or line
         print(text, file=self.out)
 
-    def _day_header(self) -> None:
-        """Days are the team's (Dublin's); each line still shows its reader's own local time."""
-        team_day = self.clock.now().astimezone(ZoneInfo(script.TEAM_ZONE)).date()
-        if team_day != self._day_shown:
-            self._day_shown = team_day
-            self._print(f"━━ {team_day:%A %-d %B} ({_city(script.TEAM_ZONE)}) ━━")
+    def _header(self, day: date) -> None:
+        self._print(f"━━ {day:%A %-d %B} ━━", line=False)
+        self._lines_today = False
+
+    def _headers_until(self, today: date) -> None:
+        """A header for every day of the week shown, and a word for a day the bot had nothing for anyone."""
+        if self.earlier:
+            return
+        if self._day_shown is None:
+            self._header(today)
+            self._day_shown = today
+        while self._day_shown < today:
+            if not self._lines_today:
+                self._quiet_day(self._day_shown)
+            self._day_shown += timedelta(days=1)
+            self._header(self._day_shown)
+
+    def _quiet_day(self, day: date) -> None:
+        why = "the team practises Monday to Friday" if day.weekday() >= 5 else "a quiet day"
+        self._print(f"(Nothing from the bot today: {why}.)\n")
 
     def _stamp(self, tz: str) -> str:
-        self._day_header()
-        return f"{self.clock.now().astimezone(ZoneInfo(tz)):%a %H:%M} {_city(tz):<9}"
+        now = self.clock.now()
+        team = now.astimezone(_TEAM)
+        self._headers_until(team.date())
+        head = f"{team:%a %-d %b %H:%M}" if self.earlier else f"{team:%a %H:%M}"
+        if tz != script.TEAM_ZONE:
+            local = now.astimezone(ZoneInfo(tz))
+            head += f" ({_city(tz)} {local:%a %H:%M})" if local.date() != team.date() else \
+                f" ({_city(tz)} {local:%H:%M})"
+        return f"{head:<{STAMP_WIDTH}}"
 
     def _say(self, tz: str, line: str) -> None:
-        self._print(f"{self._stamp(tz)} {line}")
+        if not self.quiet:
+            self._print(f"{self._stamp(tz)} {line}")
 
-    def _show(self) -> list[Seen]:
-        """Print what the bot sent since last time, and remember the buttons the script will click."""
+    def _show(self, *, ordered: bool = False) -> list[Seen]:
+        """Print what the bot sent since last time, and remember the buttons the script will click. A tick's
+        sends are posted concurrently, so they are printed in a fixed order: the channel, then the people as
+        cast; one request's answers stay in the order they were sent."""
         fresh = self.workspace.new_records()
+        if ordered:
+            fresh.sort(key=lambda seen: self.rank.get(seen.to, len(self.rank)))
         for seen in fresh:
+            self._note_buttons(seen)
             person = self.plan.person(seen.to)
             tz = person.tz if person else script.TEAM_ZONE
             who = person.display if person else f"#{self.names.get(seen.to, seen.to)}"
             if seen.kind == "form" and seen.view is not None:
-                form = render.indented(render.view(seen.view, self.names))
-                self._print(f"{self._stamp(tz)} {who} sees a form\n{form}")
+                self._latest_form = seen.view
+                if not self.quiet:
+                    form = render.indented(render.view(seen.view, self.names))
+                    self._print(f"{self._stamp(tz)} {who} sees a form\n{form}")
+                continue
+            if seen.kind == "home" and seen.view is not None:
+                if not self.quiet:
+                    home = render.indented(render.blocks(seen.view.get("blocks") or [], "", self.names))
+                    self._print(f"{self._stamp(tz)} {who}'s Home tab\n{home}\n")
                 continue
             if seen.kind == "file":
-                size = len(seen.data or b"") // 1024
-                self._print(f"{self._stamp(tz)} → {who}, by DM: file {seen.filename} ({size} KB) “{seen.text}”\n")
+                self._file(seen, tz, who)
                 continue
-            if (delivery := render.find_button(seen.blocks, ids.ANSWER_OPEN)) is not None and person:
-                self.open_prompts[person.user_id] = delivery
-            if (feedback := render.find_button(seen.blocks, ids.FEEDBACK_THANKS)) is not None and person:
-                self.feedback_buttons[person.user_id] = feedback
+            share = render.find_button(seen.blocks, ids.SUMMARY_SHARE)
             how = {"ephemeral": " (only they see this)", "message": ", by DM" if person else ""}[seen.kind]
+            if share is not None and not self._final(share):
+                self._print(f"{self._stamp(tz)} → {who}{how}: {render.mrkdwn(seen.text, self.names)}")
+                continue
+            if self.quiet:
+                continue
             lines = render.blocks(seen.blocks, seen.text, self.names)
             self._print(f"{self._stamp(tz)} → {who}{how}\n{render.indented(lines)}\n")
+            if share is not None:
+                self.result.summary = lines
+                channel = f"D{seen.to}" if seen.kind == "message" else script.TEAM_CHANNEL
+                self._at(self.clock.now() + SHARE_AFTER, lambda c=channel, v=share: self._share(c, v))
         return fresh
+
+    def _final(self, share_value: str) -> bool:
+        return share_value.endswith(f":{self.final_week}")
+
+    def _note_buttons(self, seen: Seen) -> None:
+        person = self.plan.person(seen.to)
+        if person is None:
+            return
+        if (delivery := render.find_button(seen.blocks, ids.ANSWER_OPEN)) is not None:
+            self.open_prompts[person.user_id] = delivery
+        if (feedback := render.find_button(seen.blocks, ids.FEEDBACK_THANKS)) is not None:
+            self.feedback_buttons[person.user_id] = feedback
+        if (followup := render.find_button(seen.blocks, ids.FEEDBACK_FOLLOWUP)) is not None:
+            self._at(self.clock.now() + TELL_AFTER, lambda p=person, d=followup: self._tell(p, d))
+
+    def _file(self, seen: Seen, tz: str, who: str) -> None:
+        if self.quiet:
+            return
+        final = seen.text.endswith(self.final_week)
+        size = len(seen.data or b"") // 1024
+        self._print(f"{self._stamp(tz)} → {who}, by DM: file {seen.filename} ({size} KB) “{seen.text}”")
+        if final and (seen.filename or "").endswith(".png") and seen.data:
+            path = self.chart_path or Path(tempfile.gettempdir()) / f"practice-demo-chart-{self.final_week}.png"
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(seen.data)
+            self.result.chart = path
+            self._print(f"{' ' * STAMP_WIDTH} (the chart {self.plan.lead.display} received is saved at {path})")
+        self._print("")

@@ -1,58 +1,37 @@
 """Who is in the demo team and what each person does, decided up front from a seed.
 
-Pure data, no Slack or database: the same seed always gives the same week, so the demo's test can work
-out from the script alone how many prompts should be delivered and answered.
+Pure data, no Slack or database: the same seed always gives the same weeks, so the demo's tests can work
+out from the script alone how many prompts should be delivered and answered. What people write comes from
+demo.texts: feedback is picked here, answers when the prompt they answer is known (`Writer`), and no text
+is used twice while the bank lasts.
 """
 
 from __future__ import annotations
 
 import random
 from dataclasses import dataclass
-from datetime import date, time
+from datetime import date, time, timedelta
+
+from demo import texts
 
 #: A Monday, so day 0 of the demo is a practice day under the default Mon-Fri schedule.
 FIRST_DAY = date(2026, 11, 23)
 TEAM_CHANNEL = "CSUPPORT"
 TEAM_CHANNEL_NAME = "support-team"
 TEAM_ZONE = "Europe/Dublin"
+# The bot's default schedule, which `/practice start` gives the team (storage.models.Team's defaults).
+QUOTE_TIME = time(9, 0)
 PROMPT_TIME = time(9, 30)
 REMINDER_TIME = time(15, 0)
+SUMMARY_TIME = time(8, 30)  # Monday, team time: last week's summary reaches the leads by DM
 MIN_TEAM, MAX_TEAM = 2, 40
 MIN_DAYS, MAX_DAYS = 1, 28
+MIN_WEEKS_BEFORE, MAX_WEEKS_BEFORE = 0, 12
+#: With the week shown, 6 of the 8 weeks in the lead's chart have practice (the first two show "no prompts").
+DEFAULT_WEEKS_BEFORE = 5
 
 _ZONES = ("Europe/Dublin", "America/New_York", "Asia/Kolkata")
 _NAMES = ("lena", "nia", "ishan", "dara", "maya", "arjun", "aoife", "jordan", "priya", "cian", "marcus", "kavya")
-
-#: What people write, by the skill of the prompt they answer.
-ANSWERS: dict[str, tuple[str, ...]] = {
-    "integrity": ("I told a customer the cheaper plan was enough for them, even though it cost us the upsell.",
-                  "I admitted our delay instead of blaming the courier. They thanked me for being straight."),
-    "value": ("I added a tip on exporting their data, which they hadn't asked for but clearly needed.",
-              "Before closing, I checked whether anything else was slowing them down. There was."),
-    "journey": ("I read the whole ticket history first: it was their third contact, so I started with that.",
-                "I asked what they were trying to get done this week, not just what was broken."),
-    "self_awareness": ("I noticed I rush when the queue is long. Today I slowed down on purpose for two chats.",
-                       "My short replies read as cold. I added one line of context and the tone changed."),
-    "listening": ("I let the customer finish before answering. The real problem was in their last sentence.",
-                  "I summarised what I heard and got it wrong the first time, which saved us both an hour."),
-    "questioning": ("I asked what they had already tried before suggesting a fix. That saved three emails.",
-                    "One clarifying question turned a refund request into a simple settings change."),
-    "empathy": ("An angry caller was really worried about a deadline. Naming that calmed the whole call.",
-                "I took a break after a hard call instead of carrying it into the next one."),
-    "responsiveness": ("I gave a realistic time for the fix instead of 'soon', and we met it.",
-                       "I replied within the hour with a partial answer rather than waiting for the full one."),
-    "feedback": ("A teammate said my macros sound robotic. I rewrote two of them today.",
-                 "I asked my lead what to change in my escalations and tried it on the next one."),
-}
-
-FEEDBACK = (
-    "The way you summarised the customer's problem before answering made the whole call easier.",
-    "You stayed calm with that escalation and still gave a clear next step.",
-    "Your handover note was so complete I didn't need to ask the customer anything again.",
-    "You asked what they had already tried before suggesting anything. Keep doing that.",
-    "You told the customer honestly when the fix would land, and it did.",
-    "You spotted that the real problem was the invoice, not the login. Great listening.",
-)
 
 
 @dataclass(frozen=True)
@@ -74,7 +53,7 @@ class Reply:
     at: time
     how: str  # "inline" (/reflect some text) or "modal" (the Answer button, then the form)
     visibility: str  # "private", "lead" or "team"; inline answers are always private
-    choice: int  # picks the words from ANSWERS for the prompt's skill
+    rating: int  # how they rate themself, when the form asks
 
     @property
     def late(self) -> bool:
@@ -83,8 +62,18 @@ class Reply:
 
 
 @dataclass(frozen=True)
+class Try:
+    """What the recipient of some feedback notes they will try ("What I'll try"), and, a week later when the
+    bot asks, how it went."""
+
+    plan: str
+    outcome: str
+
+
+@dataclass(frozen=True)
 class Gift:
-    """Feedback from one teammate to another, with a thank-you half an hour later or not."""
+    """Feedback from one teammate to another, with a thank-you half an hour later or not, and sometimes a
+    "What I'll try" twenty minutes after that."""
 
     day: int
     giver: Person
@@ -92,26 +81,47 @@ class Gift:
     at: time  # the giver's local time
     text: str
     thanked: bool
+    tried: Try | None = None
+
+
+@dataclass(frozen=True)
+class Visit:
+    """Someone opens the bot's Home tab in Slack."""
+
+    person: Person
+    day: int
+    at: time  # their local time
 
 
 @dataclass(frozen=True)
 class Script:
     people: tuple[Person, ...]
-    days: int
+    days: int  # shown in full, from FIRST_DAY (day 0)
+    weeks_before: int  # played quietly before FIRST_DAY: days -7 * weeks_before to -1
     replies: dict[tuple[str, int], Reply]  # (user id, day) -> the answer; no entry: no answer that day
     gifts: tuple[Gift, ...]
+    visit: Visit | None = None
 
     @property
     def lead(self) -> Person:
         return self.people[0]
 
+    @property
+    def first_day(self) -> int:
+        return -7 * self.weeks_before
+
     def person(self, user_id: str) -> Person | None:
         return next((p for p in self.people if p.user_id == user_id), None)
 
 
-def practice_days(days: int) -> list[int]:
-    """Day numbers (0 is FIRST_DAY, a Monday) that fall on Monday to Friday, the default schedule."""
-    return [day for day in range(days) if (FIRST_DAY.weekday() + day) % 7 < 5]
+def day_date(day: int) -> date:
+    return FIRST_DAY + timedelta(days=day)
+
+
+def practice_days(days: int, weeks_before: int = 0) -> list[int]:
+    """Day numbers (0 is FIRST_DAY, a Monday; earlier weeks are negative) that fall on Monday to Friday, the
+    default schedule."""
+    return [day for day in range(-7 * weeks_before, days) if day_date(day).weekday() < 5]
 
 
 def cast(team_size: int) -> tuple[Person, ...]:
@@ -128,31 +138,87 @@ def _minutes_after(start: time, minutes: int) -> time:
     return time(total // 60, total % 60)
 
 
-def plan(*, team_size: int, days: int, seed: int) -> Script:
-    """About three in four prompts answered, some only after the reminder; one piece of feedback a day."""
+class _Bank:
+    """A shuffled bank handed out without repeats until it runs out (then it starts again, reshuffled)."""
+
+    def __init__(self, items: tuple, rng: random.Random) -> None:
+        self._items = items
+        self._rng = rng
+        self._left: list = []
+
+    def take(self):  # noqa: ANN201 - the bank's own item type
+        if not self._left:
+            self._left = list(self._items)
+            self._rng.shuffle(self._left)
+        return self._left.pop()
+
+
+def plan(*, team_size: int, days: int, seed: int, weeks_before: int = DEFAULT_WEEKS_BEFORE) -> Script:
+    """About three in four prompts answered (some only after the reminder), one piece of feedback a day.
+
+    The weeks before the ones shown are quieter to play: answers there are inline (private, so never read
+    out), and feedback comes every other day. The second piece of feedback in each week, from the last week
+    before on, is one the recipient notes something to try after, so the week shown has a follow-up."""
     rng = random.Random(seed)
     people = cast(team_size)
+    feedback = _Bank(texts.FEEDBACK, rng)
+    tries = _Bank(texts.TRIES, rng)
     replies: dict[tuple[str, int], Reply] = {}
     gifts: list[Gift] = []
-    for day in practice_days(days):
+    keen = {p.user_id: 0.7 + 0.25 * rng.random() for p in people}  # some people answer more than others
+    week_mood = 0.0
+    for day in practice_days(days, weeks_before):
+        earlier = day < 0
+        if day_date(day).weekday() == 0:
+            week_mood = rng.uniform(-0.15, 0.05)  # a busy week, a quiet one
         for person in people:
             roll = rng.random()
-            how = rng.choice(("inline", "modal"))
+            how = "inline" if earlier else rng.choice(("inline", "modal"))
             visibility = "private" if how == "inline" else rng.choice(("private", "lead", "team"))
-            choice = rng.randrange(1000)
-            if roll < 0.2:
+            rating = rng.choice((3, 4, 4, 5))
+            answer_at = _minutes_after(PROMPT_TIME, rng.choice((10, 25, 40, 75, 120, 200)))
+            late_at = _minutes_after(REMINDER_TIME, rng.choice((20, 45, 70)))
+            willing = keen[person.user_id] + (week_mood if earlier else 0.05)
+            if roll >= willing:
                 continue
-            if roll < 0.35:
-                at = _minutes_after(REMINDER_TIME, rng.choice((20, 45, 70)))
-            else:
-                at = _minutes_after(PROMPT_TIME, rng.choice((10, 25, 40, 75, 120, 200)))
-            replies[(person.user_id, day)] = Reply(at, how, visibility, choice)
+            at = late_at if roll >= willing - 0.15 else answer_at
+            replies[(person.user_id, day)] = Reply(at, how, visibility, rating)
         giver, recipient = rng.sample(people, 2)
-        gifts.append(Gift(day, giver, recipient, _minutes_after(time(11, 0), rng.choice((0, 30, 60, 90, 120))),
-                          rng.choice(FEEDBACK), thanked=rng.random() < 0.6))
-    return Script(people, days, replies, tuple(gifts))
+        at = _minutes_after(time(11, 0), rng.choice((0, 30, 60, 90, 120)))
+        thanked = rng.random() < 0.6
+        if earlier and day % 2:
+            continue
+        week_start = day - day_date(day).weekday()
+        second_of_week = sum(1 for g in gifts if g.day >= week_start) == 1
+        tried = tries.take() if second_of_week and day >= -7 else None
+        gifts.append(Gift(day, giver, recipient, at, feedback.take(), thanked=thanked or tried is not None,
+                          tried=Try(*tried) if tried else None))
+    shown = [d for d in practice_days(days) if d >= 0]
+    tried_gift = next((g for g in gifts if g.tried and g.day >= 0), None)
+    visitor = tried_gift.recipient if tried_gift else people[1]
+    visit = Visit(visitor, min([d for d in shown if d >= 2] or shown[-1:] or [0]), time(13, 10))
+    return Script(people, days, weeks_before, replies, tuple(gifts), visit)
 
 
-def answer_text(skill_key: str, choice: int) -> str:
-    pool = ANSWERS.get(skill_key) or ANSWERS["listening"]
-    return pool[choice % len(pool)]
+class Writer:
+    """Hands out answers by prompt: a prompt's own answers first, then spare ones for its skill; none twice
+    while the bank lasts (a big team, all week, can use it up; then texts come round again). Answers in the
+    quiet weeks before come from their own, smaller bank: they are private and never printed, so the days shown
+    may use those too once the rest is gone."""
+
+    def __init__(self) -> None:
+        self._used: set[str] = set()
+        self._earlier: dict[str, int] = {}
+
+    def answer(self, prompt_id: str | None, skill_key: str, *, earlier: bool = False) -> str:
+        skill_key = skill_key if skill_key in texts.SPARE else "listening"
+        if earlier:
+            pool = texts.EARLIER[skill_key]
+            turn = self._earlier.get(skill_key, 0)
+            self._earlier[skill_key] = turn + 1
+            return pool[turn % len(pool)]
+        candidates = [*texts.ANSWERS.get(prompt_id or "", ()), *texts.SPARE[skill_key], *texts.EARLIER[skill_key]]
+        fresh = next((text for text in candidates if text not in self._used), None)
+        text = fresh if fresh is not None else candidates[len(self._used) % len(candidates)]
+        self._used.add(text)
+        return text
