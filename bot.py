@@ -30,7 +30,7 @@ if TYPE_CHECKING:
     from deps import Deps
     from web import WSGIApp
 
-USAGE = ("usage: python bot.py [migrate | check | demo [--days N] [--team-size N] [--seed N]]\n"
+USAGE = ("usage: python bot.py [migrate | check | demo [--days N] [--weeks-before N] [--team-size N] [--seed N]]\n"
          "       (production HTTP: gunicorn --workers 4 --threads 8 'bot:wsgi()')")
 
 

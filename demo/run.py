@@ -445,7 +445,7 @@ class _Demo:
         self._print(
             "━━ What next ━━\n"
             "That was the real bot against a stand-in for Slack. To run it for your own team:\n"
-            "  1. Create the Slack app from manifest.yml and fill in .env (README: \"Setting up the Slack app\").\n"
+            "  1. Create the Slack app from manifest.yml and fill in .env (README: \"Set up the Slack app\").\n"
             "  2. python bot.py check     says whether the settings, database and Slack token are ready.\n"
             "  3. python bot.py           then, as a lead, /practice start in your team's channel.\n"
             "Other runs of this demo: --weeks-before 0 (a brand-new team), --days 28, --team-size 12, --seed 7."

@@ -1,4 +1,4 @@
-"""Small helpers for repeating user text back in Slack mrkdwn without pinging anyone."""
+"""Small helpers for the text the bot writes: user text repeated in mrkdwn without pinging anyone, counts."""
 
 from __future__ import annotations
 
@@ -12,6 +12,11 @@ def escape_mrkdwn(text: str) -> str:
     `&` goes first so the entities we add are not escaped again.
     """
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def counted(n: int, singular: str, plural: str | None = None) -> str:
+    """`1 answer`, `2 answers`, `1 piece of feedback`: the count with the noun it agrees with."""
+    return f"{n} {singular if n == 1 else plural or singular + 's'}"
 
 
 def clip(text: str, limit: int) -> str:

@@ -34,7 +34,7 @@ from domain.schedule import TeamSchedule, describe_days
 from domain.self_rating import RATING_LABELS
 from domain.skills import SKILLS, is_skill, skill
 from domain.summary import PersonWeek, SharedAnswer, WeekSummary, percent
-from domain.text import clip, escape_mrkdwn
+from domain.text import clip, counted, escape_mrkdwn
 from handlers import ids
 from prompts.bank import Prompt, Quote
 from storage.home_queries import FeedbackSeen, LedTeam, PeerCounts
@@ -594,7 +594,8 @@ def summary_for_channel(summary: WeekSummary) -> Message:
     """The team's view: totals, skills and quotes only. No names, no per-person numbers, no answer text."""
     totals, change = summary.totals, summary.change
     label = summary.week.label
-    feedback = f" · {summary.feedback_total} pieces of feedback exchanged" if summary.feedback_total else ""
+    feedback = (f" · {counted(summary.feedback_total, 'piece of feedback', 'pieces of feedback')} exchanged"
+                if summary.feedback_total else "")
     head = (f"*Together we answered {totals.answered} of {totals.delivered} prompts ({percent(totals.rate)})*"
             f" · {summary.practising} people practised{feedback}")
     points = "" if change.rate_points is None else f" ({change.rate_points:+g} points)"
@@ -653,7 +654,7 @@ def _skills_block(counts: dict[str, int]) -> SectionBlock:
 def _peer_words(counts: PeerCounts | None) -> str:
     if counts is None or counts.total == 0:
         return "no feedback yet"
-    notes = f"{counts.total} piece{'s' if counts.total != 1 else ''} of feedback"
+    notes = counted(counts.total, "piece of feedback", "pieces of feedback")
     return f"{notes} ({counts.keep_doing} keep doing, {counts.do_differently} do differently)"
 
 
@@ -772,11 +773,11 @@ def forget_confirm() -> Message:
 
 def forgotten(counts: dict[str, int]) -> Message:
     return plain(
-        f"Done. I deleted {counts['answers']} answers, {counts['self_ratings']} self-ratings and "
-        f"{counts['feedback_given']} pieces of feedback you gave. You still get prompts; "
+        f"Done. I deleted {counted(counts['answers'], 'answer')}, {counted(counts['self_ratings'], 'self-rating')} "
+        f"and {counted(counts['feedback_given'], 'piece of feedback', 'pieces of feedback')} you gave. "
+        "You still get prompts; "
         "`/practice pause me` stops them."
     )
-
 
 
 def notice_modal(title: str, text: str) -> dict:

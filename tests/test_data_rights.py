@@ -69,7 +69,7 @@ def test_forget_me_asks_first_and_deletes_only_after_the_confirmation(team: Bot)
     assert len(rows(team, Answer)) == 2
 
     done = click(team, "UDUB", ids.FORGET_CONFIRM, "confirm")
-    assert "I deleted 1 answers, 0 self-ratings and 1 pieces of feedback" in done
+    assert "I deleted 1 answer, 0 self-ratings and 1 piece of feedback" in done
     assert [a.user_id for a in rows(team, Answer)] == ["UIN"]
     kept = {f.keep_doing: f.giver_id for f in rows(team, Feedback)}
     assert kept == {"Anonymous feedback.": "forgotten", "Feedback to them stays with them.": "UIN"}
