@@ -31,13 +31,13 @@ def create_app(deps: Deps, *, token_verification: bool = True) -> App:
     )
     # Bolt tries listeners in the order they were registered: the modules with the slash commands, the requests
     # that come in bursts, go first.
-    for module in (commands, feedback_listeners, summary_listeners, actions, views, events, home_listeners,
-                   fallback):
+    for module in (commands, feedback_listeners, summary_listeners, actions, views, events, home_listeners, fallback):
         module.register(app, deps)
 
     @app.middleware
-    def ack_commands_at_once(body: dict, ack: Ack, context: BoltContext,
-                             next_: Callable[[], BoltResponse]) -> BoltResponse:
+    def ack_commands_at_once(
+        body: dict, ack: Ack, context: BoltContext, next_: Callable[[], BoltResponse]
+    ) -> BoltResponse:
         """Bolt runs listeners (and so their ack()) on 5 worker threads: an ack queued behind slow work from
         earlier requests could miss Slack's 3 s (bench/ack_latency.py). Every command listener acks with no
         body, so commands are acked here, before waiting for a worker; the listener's own ack() is a no-op.

@@ -30,8 +30,10 @@ if TYPE_CHECKING:
     from deps import Deps
     from web import WSGIApp
 
-USAGE = ("usage: python bot.py [migrate | check | demo [--days N] [--weeks-before N] [--team-size N] [--seed N]]\n"
-         "       (production HTTP: gunicorn --workers 4 --threads 8 'bot:wsgi()')")
+USAGE = (
+    "usage: python bot.py [migrate | check | demo [--days N] [--weeks-before N] [--team-size N] [--seed N]]\n"
+    "       (production HTTP: gunicorn --workers 4 --threads 8 'bot:wsgi()')"
+)
 
 
 def migrate_only() -> int:

@@ -58,9 +58,11 @@ class Line:
         return f"{self.state}  {self.text}"
 
 
-NO_LEADS = ("LEAD_USER_IDS: is empty, so nobody can run `/practice start` to set up a team. Set it to the member "
-            "IDs of the people who may start teams, comma-separated. To find someone's member ID in Slack: open "
-            "their profile, click ⋮ (More), then Copy member ID; it looks like U012ABCDEF.")
+NO_LEADS = (
+    "LEAD_USER_IDS: is empty, so nobody can run `/practice start` to set up a team. Set it to the member "
+    "IDs of the people who may start teams, comma-separated. To find someone's member ID in Slack: open "
+    "their profile, click ⋮ (More), then Copy member ID; it looks like U012ABCDEF."
+)
 
 
 def check_settings(env: Mapping[str, str]) -> tuple[Settings, list[Line], set[str]]:
@@ -115,9 +117,13 @@ def check_database(url: str) -> Line:
         reason = str(getattr(error, "orig", None) or type(error).__name__).splitlines()[0]
         return Line(False, f"DATABASE_URL: cannot open the database ({reason})")
     head = migrate.head_revision()
-    state = ("empty; the bot sets up the schema at start" if revision is None
-             else "schema up to date" if revision == head
-             else f"schema at {revision}; the bot migrates it to {head} at start")
+    state = (
+        "empty; the bot sets up the schema at start"
+        if revision is None
+        else "schema up to date"
+        if revision == head
+        else f"schema at {revision}; the bot migrates it to {head} at start"
+    )
     return Line(True, f"database: {shown} ({state})")
 
 
@@ -152,13 +158,27 @@ def check_slack(settings: Settings, manifest: Path = MANIFEST) -> list[Line]:
         response = client.auth_test()
     except SlackApiError as error:
         code = error.response.get("error", "unknown error")
-        return [Line(False, f"SLACK_BOT_TOKEN: Slack refused it ({code}); copy the Bot User OAuth Token again "
-                            "from OAuth & Permissions (reinstall the app if it was revoked)")]
+        return [
+            Line(
+                False,
+                f"SLACK_BOT_TOKEN: Slack refused it ({code}); copy the Bot User OAuth Token again "
+                "from OAuth & Permissions (reinstall the app if it was revoked)",
+            )
+        ]
     except (OSError, SlackRequestError) as error:
-        return [Line(False, f"Slack: cannot reach {settings.slack_api_url} ({type(error).__name__}): offline? "
-                            f"The token and its scopes were not checked. {_OFFLINE_HINT}")]
-    lines = [Line(True, f"Slack: the token works, as @{response.get('user')} in {response.get('team')} "
-                        f"({response.get('team_id')})")]
+        return [
+            Line(
+                False,
+                f"Slack: cannot reach {settings.slack_api_url} ({type(error).__name__}): offline? "
+                f"The token and its scopes were not checked. {_OFFLINE_HINT}",
+            )
+        ]
+    lines = [
+        Line(
+            True,
+            f"Slack: the token works, as @{response.get('user')} in {response.get('team')} ({response.get('team_id')})",
+        )
+    ]
     granted_header = _header(response.headers, "x-oauth-scopes")
     if granted_header is None:
         lines.append(Line(True, "scopes: Slack did not list the token's scopes, so they were not checked"))
@@ -166,15 +186,25 @@ def check_slack(settings: Settings, manifest: Path = MANIFEST) -> list[Line]:
     granted = {s.strip() for s in granted_header.split(",") if s.strip()}
     missing = sorted(manifest_scopes(manifest) - granted)
     for scope in missing:
-        lines.append(Line(False, f"scope {scope} is missing: add it under OAuth & Permissions → Bot Token Scopes "
-                                 "(or paste manifest.yml again), then reinstall the app to the workspace"))
+        lines.append(
+            Line(
+                False,
+                f"scope {scope} is missing: add it under OAuth & Permissions → Bot Token Scopes "
+                "(or paste manifest.yml again), then reinstall the app to the workspace",
+            )
+        )
     if not missing:
         lines.append(Line(True, f"scopes: all {len(manifest_scopes(manifest))} bot scopes in manifest.yml are granted"))
     return lines
 
 
-def run_checks(env: Mapping[str, str], *, prompts_file: Path = PROMPTS_FILE, quotes_file: Path = QUOTES_FILE,
-               manifest: Path = MANIFEST) -> list[Line]:
+def run_checks(
+    env: Mapping[str, str],
+    *,
+    prompts_file: Path = PROMPTS_FILE,
+    quotes_file: Path = QUOTES_FILE,
+    manifest: Path = MANIFEST,
+) -> list[Line]:
     settings, lines, bad = check_settings(env)
     if "DATABASE_URL" not in bad:
         lines.append(check_database(settings.database_url))
@@ -183,8 +213,14 @@ def run_checks(env: Mapping[str, str], *, prompts_file: Path = PROMPTS_FILE, quo
     if unusable:
         names = " and ".join(sorted(unusable))
         verb = "are" if len(unusable) > 1 else "is"
-        lines.append(Line(False, f"Slack: not contacted until {names} {verb} fixed, so the "
-                                 f"token and its scopes are unchecked. {_OFFLINE_HINT}", skipped=True))
+        lines.append(
+            Line(
+                False,
+                f"Slack: not contacted until {names} {verb} fixed, so the "
+                f"token and its scopes are unchecked. {_OFFLINE_HINT}",
+                skipped=True,
+            )
+        )
     else:
         lines += check_slack(settings, manifest)
     return lines
@@ -205,8 +241,10 @@ def main(argv: list[str], env_file: Path = ENV_FILE) -> int:
         print(f"{problems} problem(s): fix the lines marked PROBLEM, then run `python bot.py check` again.")
         return 2
     if warnings:
-        print(f"No problems, {warnings} warning(s): read the lines marked warning. "
-              "`python bot.py` should start and reach Slack.")
+        print(
+            f"No problems, {warnings} warning(s): read the lines marked warning. "
+            "`python bot.py` should start and reach Slack."
+        )
     else:
         print("All good: `python bot.py` should start and reach Slack.")
     return 0

@@ -111,8 +111,9 @@ def load_settings(env: Mapping[str, str]) -> Settings:
 
     claim_text = env.get("CLAIM_TIMEOUT_SECONDS", "").strip() or str(int(DEFAULT_CLAIM_TIMEOUT.total_seconds()))
     if not claim_text.isdigit() or not 1 <= int(claim_text) <= 86400:
-        raise ConfigError("CLAIM_TIMEOUT_SECONDS",
-                          f"should be a number of seconds from 1 to 86400, not '{claim_text[:20]}'")
+        raise ConfigError(
+            "CLAIM_TIMEOUT_SECONDS", f"should be a number of seconds from 1 to 86400, not '{claim_text[:20]}'"
+        )
 
     return Settings(
         bot_token=bot_token,

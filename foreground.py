@@ -21,8 +21,12 @@ QUIET_SECONDS = 0.02
 class Foreground:
     """Counts requests being answered; `step_aside` waits until there are none."""
 
-    def __init__(self, max_defer: float = MAX_DEFER_SECONDS, quiet: float = QUIET_SECONDS,
-                 clock: Callable[[], float] = time.monotonic) -> None:
+    def __init__(
+        self,
+        max_defer: float = MAX_DEFER_SECONDS,
+        quiet: float = QUIET_SECONDS,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
         self.max_defer = max_defer
         self.quiet = quiet
         self._busy = 0

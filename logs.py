@@ -67,8 +67,10 @@ class NoRequestBodies(logging.Filter):
             fields = describe(refused["body"].encode("utf-8"))
             timestamp = refused["timestamp"]
             age = f"{record.created - int(timestamp):.0f}" if timestamp.isdigit() else "-"
-            record.msg = ("refused a request whose signature does not match SLACK_SIGNING_SECRET (or is older "
-                          "than 5 minutes): kind=%s name=%s workspace=%s signature_age_s=%s")
+            record.msg = (
+                "refused a request whose signature does not match SLACK_SIGNING_SECRET (or is older "
+                "than 5 minutes): kind=%s name=%s workspace=%s signature_age_s=%s"
+            )
             record.args = (fields["kind"], fields["name"] or "-", fields["workspace"] or "-", age)
             return True
         for pattern in _ENDS_WITH_A_BODY:

@@ -66,8 +66,10 @@ def verify_bot_token(client: WebClient, api_url: str) -> None:
 
 
 def app_token_refused(code: str) -> str:
-    return (f"SLACK_APP_TOKEN: Slack refused it ({code}); create an app-level token with connections:write under "
-            "Basic Information → App-Level Tokens, and turn Socket Mode on")
+    return (
+        f"SLACK_APP_TOKEN: Slack refused it ({code}); create an app-level token with connections:write under "
+        "Basic Information → App-Level Tokens, and turn Socket Mode on"
+    )
 
 
 def open_socket_url(client: WebClient, app_token: str, api_url: str) -> str:

@@ -47,8 +47,12 @@ def _logged(slack: SlackRequestHandler, logger: logging.Logger) -> WSGIApp:
         fields = describe(body)
         logger.info(
             "request kind=%s name=%s workspace=%s status=%s retry=%s latency_ms=%.1f",
-            fields["kind"], fields["name"] or "-", fields["workspace"] or "-", status[0] if status else "-",
-            environ.get("HTTP_X_SLACK_RETRY_NUM", "0"), (time.perf_counter() - started) * 1000,
+            fields["kind"],
+            fields["name"] or "-",
+            fields["workspace"] or "-",
+            status[0] if status else "-",
+            environ.get("HTTP_X_SLACK_RETRY_NUM", "0"),
+            (time.perf_counter() - started) * 1000,
         )
         return result
 

@@ -1,7 +1,7 @@
 """Every benchmark in one run, then the results table in docs/benchmarks.md rewritten with them:
 
-    .venv/bin/python -m bench            # about 7 minutes on 2 cores; needs PostgreSQL for the summary
-    .venv/bin/python -m bench --quick    # a smoke run: fewer requests, no 5,000-member team, no 1M answers
+.venv/bin/python -m bench            # about 7 minutes on 2 cores; needs PostgreSQL for the summary
+.venv/bin/python -m bench --quick    # a smoke run: fewer requests, no 5,000-member team, no 1M answers
 """
 
 from __future__ import annotations
@@ -36,8 +36,9 @@ def main() -> None:
     foot = footprint.run(runs, args.quick, log)
     minutes = (time.perf_counter() - started) / 60
     command = "python -m bench" + (" --quick" if args.quick else "")
-    body = render([ack, fan, summary, foot], day=date.today().isoformat(), machine=machine(), minutes=minutes,
-                  command=command)
+    body = render(
+        [ack, fan, summary, foot], day=date.today().isoformat(), machine=machine(), minutes=minutes, command=command
+    )
     if args.quick or args.print:
         print(body)
     else:

@@ -119,45 +119,91 @@ def run_one(size: int, time_scale: float) -> FanOut:
         prompts = ledgered_in_dms(fake, members)
         quotes = len(fake.messages(TEAM_CHANNEL))
     return FanOut(
-        members=size, wall=wall, start_part=start_part, floor=floor, calls=Counter(c.method for c in accepted),
-        rejected=Counter(limits.rejected), served_once=sum(1 for u in members if prompts[u] == 1),
-        served_twice=sum(1 for u in members if prompts[u] > 1), quotes=quotes, idle_mib=idle,
-        peak_mib=memory.peak, reply=reply,
+        members=size,
+        wall=wall,
+        start_part=start_part,
+        floor=floor,
+        calls=Counter(c.method for c in accepted),
+        rejected=Counter(limits.rejected),
+        served_once=sum(1 for u in members if prompts[u] == 1),
+        served_twice=sum(1 for u in members if prompts[u] > 1),
+        quotes=quotes,
+        idle_mib=idle,
+        peak_mib=memory.peak,
+        reply=reply,
     )
 
 
 def section(results: list[FanOut], time_scale: float) -> Section:
-    table = [["members", "wall s", "of which /practice start s", "rate-limit floor s", "wall / floor",
-              "Web API calls per member", "calls (accepted)", "429s answered", "served once", "bot RSS MiB"]]
+    table = [
+        [
+            "members",
+            "wall s",
+            "of which /practice start s",
+            "rate-limit floor s",
+            "wall / floor",
+            "Web API calls per member",
+            "calls (accepted)",
+            "429s answered",
+            "served once",
+            "bot RSS MiB",
+        ]
+    ]
     for r in results:
         calls = ", ".join(f"{method} {n:,}" for method, n in sorted(r.calls.items()))
         rejected = ", ".join(f"{method} {n}" for method, n in sorted(r.rejected.items())) or "0"
-        table.append([
-            f"{r.members:,}", f"{r.wall:.1f}", f"{r.start_part:.1f}", f"{r.floor:.0f}",
-            f"{r.ratio:.2f}x" if r.ratio else "n/a (floor 0)", f"{r.accepted_calls / r.members:.3f}", calls,
-            rejected, f"{r.served_once:,}/{r.members:,}", f"{r.idle_mib:.0f} idle, {r.peak_mib:.0f} peak",
-        ])
+        table.append(
+            [
+                f"{r.members:,}",
+                f"{r.wall:.1f}",
+                f"{r.start_part:.1f}",
+                f"{r.floor:.0f}",
+                f"{r.ratio:.2f}x" if r.ratio else "n/a (floor 0)",
+                f"{r.accepted_calls / r.members:.3f}",
+                calls,
+                rejected,
+                f"{r.served_once:,}/{r.members:,}",
+                f"{r.idle_mib:.0f} idle, {r.peak_mib:.0f} peak",
+            ]
+        )
     bound = [r for r in results if r.ratio is not None]
     all_served = all(r.served_once == r.members and r.served_twice == 0 and r.quotes == 1 for r in results)
     unhandled = [r for r in results if "could not be delivered" in r.reply or r.served_once != r.members]
     targets = [
-        Target(f"Fan-out within {RATIO_TARGET}x of the rate-limit floor",
-               bool(bound) and all(r.ratio is not None and r.ratio <= RATIO_TARGET for r in bound),
-               "; ".join([f"{r.members:,}: {r.wall:.1f} s vs {r.floor:.0f} s = {r.ratio:.2f}x" for r in bound]
-                         + [f"{r.members:,}: {r.wall:.1f} s, floor 0 s (the limits' bursts fit it all)"
-                            for r in results if r.ratio is None])),
-        Target("Every member served exactly once, one quote", all_served,
-               ", ".join(f"{r.served_once:,}/{r.members:,}" for r in results)),
-        Target("No 429 left unhandled", not unhandled,
-               "429s answered: " + ", ".join(f"{r.members:,}: {sum(r.rejected.values())}" for r in results)
-               + "; all waited out and retried by slack_sdk's RateLimitErrorRetryHandler"),
+        Target(
+            f"Fan-out within {RATIO_TARGET}x of the rate-limit floor",
+            bool(bound) and all(r.ratio is not None and r.ratio <= RATIO_TARGET for r in bound),
+            "; ".join(
+                [f"{r.members:,}: {r.wall:.1f} s vs {r.floor:.0f} s = {r.ratio:.2f}x" for r in bound]
+                + [
+                    f"{r.members:,}: {r.wall:.1f} s, floor 0 s (the limits' bursts fit it all)"
+                    for r in results
+                    if r.ratio is None
+                ]
+            ),
+        ),
+        Target(
+            "Every member served exactly once, one quote",
+            all_served,
+            ", ".join(f"{r.served_once:,}/{r.members:,}" for r in results),
+        ),
+        Target(
+            "No 429 left unhandled",
+            not unhandled,
+            "429s answered: "
+            + ", ".join(f"{r.members:,}: {sum(r.rejected.values())}" for r in results)
+            + "; all waited out and retried by slack_sdk's RateLimitErrorRetryHandler",
+        ),
     ]
     notes = [
         "Limits enforced by the fake as rolling windows: users.list 20/min (Tier 2), users.info and "
         "conversations.members 100/min (Tier 4), conversations.open and conversations.history 50/min (Tier 3), "
         "chat.postMessage 3 per 3 s per channel (each DM its own channel); 429 with Retry-After when exceeded. "
-        + ("Windows at Slack's real length (time scale 1)." if time_scale == 1 else
-           f"Every window divided by {time_scale:g} (Retry-After still whole seconds)."),
+        + (
+            "Windows at Slack's real length (time scale 1)."
+            if time_scale == 1
+            else f"Every window divided by {time_scale:g} (Retry-After still whole seconds)."
+        ),
         "Methods: conversations.members pages of 200 and, alongside them once the first page shows more than 40 "
         "people, users.list pages of 200 (one users.info per person below that); then one chat.postMessage per "
         f"member straight to the user id (no conversations.open), claimed {BATCH_SIZE} at a time in one "
@@ -167,17 +213,19 @@ def section(results: list[FanOut], time_scale: float) -> Section:
         "bot each keep about 0.8 of a core busy (measured from /proc on 2026-11-23), so part of that phase is "
         "the fake's own time, which real Slack does not share.",
     ]
-    return Section("Fan-out: `/practice start` then `/practice now` under Slack's rate limits", table, notes,
-                   targets)
+    return Section("Fan-out: `/practice start` then `/practice now` under Slack's rate limits", table, notes, targets)
 
 
-def run(quick: bool = False, log: Callable[[str], None] = print, sizes: tuple[int, ...] = SIZES,
-        time_scale: float = 1.0) -> tuple[Section, list[FanOut]]:
+def run(
+    quick: bool = False, log: Callable[[str], None] = print, sizes: tuple[int, ...] = SIZES, time_scale: float = 1.0
+) -> tuple[Section, list[FanOut]]:
     results = []
     for size in (s for s in sizes if not quick or s <= 1000):
         result = run_one(size, time_scale)
-        log(f"  fan-out {size:,}: {result.wall:.1f} s (floor {result.floor:.0f} s), "
-            f"{result.served_once:,} served once, 429s {dict(result.rejected)}")
+        log(
+            f"  fan-out {size:,}: {result.wall:.1f} s (floor {result.floor:.0f} s), "
+            f"{result.served_once:,} served once, 429s {dict(result.rejected)}"
+        )
         results.append(result)
     return section(results, time_scale), results
 

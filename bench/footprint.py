@@ -40,25 +40,32 @@ def measure(starts: int = STARTS) -> tuple[list[float], list[float], list[float]
 
 
 def section(fresh: list[float], warm: list[float], idle: list[float], fanouts: Sequence[FanOut]) -> Section:
-    table = [["measure", "value"],
-             ["start-up, fresh SQLite (migrations run), process start to /readyz 200",
-              f"{median(fresh):.2f} s (median of {len(fresh)}; max {max(fresh):.2f} s)"],
-             ["start-up, database already migrated", f"{median(warm):.2f} s (max {max(warm):.2f} s)"],
-             ["resident memory (RSS), idle", f"{median(idle):.0f} MiB"]]
+    table = [
+        ["measure", "value"],
+        [
+            "start-up, fresh SQLite (migrations run), process start to /readyz 200",
+            f"{median(fresh):.2f} s (median of {len(fresh)}; max {max(fresh):.2f} s)",
+        ],
+        ["start-up, database already migrated", f"{median(warm):.2f} s (max {max(warm):.2f} s)"],
+        ["resident memory (RSS), idle", f"{median(idle):.0f} MiB"],
+    ]
     for run in fanouts:
         table.append([f"RSS during the {run.members:,}-member fan-out (peak)", f"{run.peak_mib:.0f} MiB"])
-    notes = ["`python bot.py` in HTTP mode with SQLite, measured from outside through /proc (VmRSS; VmHWM for "
-             "the peak), summed over the bot and the processes it starts: after the first `/summary`, the chart "
-             "process (matplotlib) and multiprocessing's resource tracker, about 95 MiB more together (measured "
-             "by hand on 2026-11-23: 214 MiB with them started); idle is before any chart. No target in the "
-             "issue; listed so a change that grows them shows up."]
+    notes = [
+        "`python bot.py` in HTTP mode with SQLite, measured from outside through /proc (VmRSS; VmHWM for "
+        "the peak), summed over the bot and the processes it starts: after the first `/summary`, the chart "
+        "process (matplotlib) and multiprocessing's resource tracker, about 95 MiB more together (measured "
+        "by hand on 2026-11-23: 214 MiB with them started); idle is before any chart. No target in the "
+        "issue; listed so a change that grows them shows up."
+    ]
     return Section("Footprint", table, notes)
 
 
 def run(fanouts: Sequence[FanOut] = (), quick: bool = False, log: Callable[[str], None] = print) -> Section:
     fresh, warm, idle = measure(2 if quick else STARTS)
-    log(f"  footprint: start-up {median(fresh):.2f} s fresh, {median(warm):.2f} s migrated, "
-        f"idle {median(idle):.0f} MiB")
+    log(
+        f"  footprint: start-up {median(fresh):.2f} s fresh, {median(warm):.2f} s migrated, idle {median(idle):.0f} MiB"
+    )
     return section(fresh, warm, idle, fanouts)
 
 

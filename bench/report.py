@@ -34,8 +34,7 @@ class Section:
 
     def markdown(self) -> str:
         header, *rows = self.table
-        lines = [f"**{self.title}**", "", "| " + " | ".join(header) + " |",
-                 "|" + "|".join("---" for _ in header) + "|"]
+        lines = [f"**{self.title}**", "", "| " + " | ".join(header) + " |", "|" + "|".join("---" for _ in header) + "|"]
         lines += ["| " + " | ".join(row) + " |" for row in rows]
         if self.notes:
             lines += [""] + [f"- {note}" for note in self.notes]
@@ -45,8 +44,7 @@ class Section:
 def render(sections: list[Section], *, day: str, machine: str, minutes: float, command: str) -> str:
     targets = [t for s in sections for t in s.targets]
     parts = [
-        f"Measured {day} on this machine ({machine}, shared with other work) by `{command}` "
-        f"in {minutes:.1f} minutes.",
+        f"Measured {day} on this machine ({machine}, shared with other work) by `{command}` in {minutes:.1f} minutes.",
         "",
         "| target | result | measured |",
         "|---|---|---|",

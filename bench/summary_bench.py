@@ -107,8 +107,14 @@ def postgres_available() -> bool:
 
 
 BENCH_TABLES = MetaData()
-DAYS = Table("bench_day", BENCH_TABLES, Column("n", Integer, primary_key=True), Column("day", Date),
-             Column("prompted_at", DateTime(timezone=True)), Column("feedback_at", DateTime(timezone=True)))
+DAYS = Table(
+    "bench_day",
+    BENCH_TABLES,
+    Column("n", Integer, primary_key=True),
+    Column("day", Date),
+    Column("prompted_at", DateTime(timezone=True)),
+    Column("feedback_at", DateTime(timezone=True)),
+)
 PEOPLE = Table("bench_member", BENCH_TABLES, Column("n", Integer, primary_key=True), Column("user_id", String(32)))
 ANSWER_TEXT = "A short reflection on today's customer."
 
@@ -131,16 +137,35 @@ class History:
         created = datetime(2020, 1, 1, tzinfo=UTC)
         BENCH_TABLES.create_all(deps.engine)
         with deps.engine.begin() as connection:
-            self.team_id = connection.execute(insert(Team).values(
-                channel_id=TEAM_CHANNEL, created_by=LEAD, timezone="Europe/Dublin", created_at=created,
-                members_synced_at=NOW, status="active",
-            )).inserted_primary_key[0]
+            self.team_id = connection.execute(
+                insert(Team).values(
+                    channel_id=TEAM_CHANNEL,
+                    created_by=LEAD,
+                    timezone="Europe/Dublin",
+                    created_at=created,
+                    members_synced_at=NOW,
+                    status="active",
+                )
+            ).inserted_primary_key[0]
             connection.execute(insert(TeamLead), [dict(team_id=self.team_id, user_id=LEAD, added_by=LEAD)])
-            connection.execute(insert(TeamMember),
-                               [dict(team_id=self.team_id, user_id=u, active=True) for u in self.users])
-            connection.execute(insert(Person), [dict(
-                user_id=u, timezone="Europe/Dublin", is_bot=False, deleted=False, paused=False, reminders=True,
-                profile_refreshed_at=NOW) for u in self.users])
+            connection.execute(
+                insert(TeamMember), [dict(team_id=self.team_id, user_id=u, active=True) for u in self.users]
+            )
+            connection.execute(
+                insert(Person),
+                [
+                    dict(
+                        user_id=u,
+                        timezone="Europe/Dublin",
+                        is_bot=False,
+                        deleted=False,
+                        paused=False,
+                        reminders=True,
+                        profile_refreshed_at=NOW,
+                    )
+                    for u in self.users
+                ],
+            )
             connection.execute(insert(PEOPLE), [dict(n=n, user_id=u) for n, u in enumerate(self.users)])
 
     def grow_to(self, weeks: int) -> None:
@@ -153,37 +178,131 @@ class History:
         team = literal(self.team_id)
         with self.deps.engine.begin() as connection:
             connection.execute(DAYS.delete())
-            connection.execute(insert(DAYS), [dict(
-                n=(LAST_DAY - d).days, day=d, prompted_at=datetime(d.year, d.month, d.day, 9, 30, tzinfo=UTC),
-                feedback_at=datetime(d.year, d.month, d.day, 14, 30, tzinfo=UTC)) for d in days])
+            connection.execute(
+                insert(DAYS),
+                [
+                    dict(
+                        n=(LAST_DAY - d).days,
+                        day=d,
+                        prompted_at=datetime(d.year, d.month, d.day, 9, 30, tzinfo=UTC),
+                        feedback_at=datetime(d.year, d.month, d.day, 14, 30, tzinfo=UTC),
+                    )
+                    for d in days
+                ],
+            )
             skill = _pick(DAYS.c.n * 7 + PEOPLE.c.n, SKILL_KEYS)
-            connection.execute(insert(Delivery).from_select(
-                ["team_id", "recipient", "kind", "local_date", "slot", "status", "item_id", "skill", "attempts",
-                 "claimed_at", "sent_at"],
-                select(team, PEOPLE.c.user_id, literal("prompt"), DAYS.c.day, literal(0), literal("sent"),
-                       skill.concat("-01"), skill, literal(1), DAYS.c.prompted_at, DAYS.c.prompted_at)
-                .select_from(DAYS.join(PEOPLE, true()))))
-            connection.execute(insert(Delivery).from_select(
-                ["team_id", "recipient", "kind", "local_date", "slot", "status", "item_id", "attempts",
-                 "claimed_at", "sent_at"],
-                select(team, literal(TEAM_CHANNEL), literal("quote"), DAYS.c.day, literal(0), literal("sent"),
-                       _pick(DAYS.c.n, [q.id for q in self.deps.quotes]), literal(1), DAYS.c.prompted_at,
-                       DAYS.c.prompted_at)))
-            prompts = select(Delivery).where(Delivery.team_id == self.team_id, Delivery.kind == "prompt",
-                                             Delivery.local_date.between(first, last)).subquery()
-            connection.execute(insert(Answer).from_select(
-                ["delivery_id", "team_id", "user_id", "prompt_id", "skill", "text", "visibility", "created_at",
-                 "updated_at"],
-                select(prompts.c.id, prompts.c.team_id, prompts.c.recipient, prompts.c.item_id, prompts.c.skill,
-                       literal(ANSWER_TEXT), _pick(prompts.c.id, ("private", "private", "lead", "team")),
-                       prompts.c.claimed_at, prompts.c.claimed_at)))
+            connection.execute(
+                insert(Delivery).from_select(
+                    [
+                        "team_id",
+                        "recipient",
+                        "kind",
+                        "local_date",
+                        "slot",
+                        "status",
+                        "item_id",
+                        "skill",
+                        "attempts",
+                        "claimed_at",
+                        "sent_at",
+                    ],
+                    select(
+                        team,
+                        PEOPLE.c.user_id,
+                        literal("prompt"),
+                        DAYS.c.day,
+                        literal(0),
+                        literal("sent"),
+                        skill.concat("-01"),
+                        skill,
+                        literal(1),
+                        DAYS.c.prompted_at,
+                        DAYS.c.prompted_at,
+                    ).select_from(DAYS.join(PEOPLE, true())),
+                )
+            )
+            connection.execute(
+                insert(Delivery).from_select(
+                    [
+                        "team_id",
+                        "recipient",
+                        "kind",
+                        "local_date",
+                        "slot",
+                        "status",
+                        "item_id",
+                        "attempts",
+                        "claimed_at",
+                        "sent_at",
+                    ],
+                    select(
+                        team,
+                        literal(TEAM_CHANNEL),
+                        literal("quote"),
+                        DAYS.c.day,
+                        literal(0),
+                        literal("sent"),
+                        _pick(DAYS.c.n, [q.id for q in self.deps.quotes]),
+                        literal(1),
+                        DAYS.c.prompted_at,
+                        DAYS.c.prompted_at,
+                    ),
+                )
+            )
+            prompts = (
+                select(Delivery)
+                .where(
+                    Delivery.team_id == self.team_id,
+                    Delivery.kind == "prompt",
+                    Delivery.local_date.between(first, last),
+                )
+                .subquery()
+            )
+            connection.execute(
+                insert(Answer).from_select(
+                    [
+                        "delivery_id",
+                        "team_id",
+                        "user_id",
+                        "prompt_id",
+                        "skill",
+                        "text",
+                        "visibility",
+                        "created_at",
+                        "updated_at",
+                    ],
+                    select(
+                        prompts.c.id,
+                        prompts.c.team_id,
+                        prompts.c.recipient,
+                        prompts.c.item_id,
+                        prompts.c.skill,
+                        literal(ANSWER_TEXT),
+                        _pick(prompts.c.id, ("private", "private", "lead", "team")),
+                        prompts.c.claimed_at,
+                        prompts.c.claimed_at,
+                    ),
+                )
+            )
             giver, receiver = PEOPLE.alias("giver"), PEOPLE.alias("receiver")
-            connection.execute(insert(Feedback).from_select(
-                ["team_id", "giver_id", "recipient_id", "skill", "keep_doing", "anonymous", "created_at"],
-                select(team, giver.c.user_id, receiver.c.user_id, literal("listening"), literal("Keep it up."),
-                       (giver.c.n + DAYS.c.n) % 5 == 0, DAYS.c.feedback_at)
-                .select_from(DAYS.join(giver, giver.c.n % 10 == DAYS.c.n % 10)
-                             .join(receiver, receiver.c.n == (giver.c.n + DAYS.c.n + 1) % MEMBERS))))
+            connection.execute(
+                insert(Feedback).from_select(
+                    ["team_id", "giver_id", "recipient_id", "skill", "keep_doing", "anonymous", "created_at"],
+                    select(
+                        team,
+                        giver.c.user_id,
+                        receiver.c.user_id,
+                        literal("listening"),
+                        literal("Keep it up."),
+                        (giver.c.n + DAYS.c.n) % 5 == 0,
+                        DAYS.c.feedback_at,
+                    ).select_from(
+                        DAYS.join(giver, giver.c.n % 10 == DAYS.c.n % 10).join(
+                            receiver, receiver.c.n == (giver.c.n + DAYS.c.n + 1) % MEMBERS
+                        )
+                    ),
+                )
+            )
             connection.execute(text("ANALYZE"))
         if self.deps.engine.dialect.name == "sqlite":
             self._reset_wal()
@@ -228,8 +347,14 @@ def time_end_to_end(fake: FakeSlackAPI, requests: SlackRequests, repeats: int, l
         key = f"{label}-{n}"
         charts = len(fake.calls_to("files.completeUploadExternal"))
         started = time.perf_counter()
-        response = requests.command("/summary", "last", user_id=LEAD, channel_id=TEAM_CHANNEL,
-                                    response_url=fake.response_url(key), trigger_id=f"trig-{key}")
+        response = requests.command(
+            "/summary",
+            "last",
+            user_id=LEAD,
+            channel_id=TEAM_CHANNEL,
+            response_url=fake.response_url(key),
+            trigger_id=f"trig-{key}",
+        )
         assert response.status == 200, response.body
         fake.wait_for("response_url", lambda c, key=key: c.params.get("_key") == key, timeout=60)
         elapsed = (time.perf_counter() - started) * 1000
@@ -250,14 +375,20 @@ def time_use_case(deps: Deps, team_id: int, repeats: int) -> tuple[list[float], 
     return timings, count
 
 
-def measure(backend: str, repeats: int, levels: Sequence[tuple[int, str]] = LEVELS,
-            log: Callable[[str], None] = print) -> list[Timing]:
+def measure(
+    backend: str, repeats: int, levels: Sequence[tuple[int, str]] = LEVELS, log: Callable[[str], None] = print
+) -> list[Timing]:
     results = []
     with tempfile.TemporaryDirectory() as folder, database(backend, Path(folder)) as url, FakeSlackAPI() as fake:
         fake.add_user(LEAD, name="lena", tz="Europe/Dublin")
-        settings = Settings(bot_token=BOT_TOKEN, signing_secret=SIGNING_SECRET, database_url=url,
-                            slack_api_url=fake.base_url, lead_user_ids=frozenset({LEAD}),
-                            default_timezone="Europe/Dublin")
+        settings = Settings(
+            bot_token=BOT_TOKEN,
+            signing_secret=SIGNING_SECRET,
+            database_url=url,
+            slack_api_url=fake.base_url,
+            lead_user_ids=frozenset({LEAD}),
+            default_timezone="Europe/Dublin",
+        )
         deps = build_deps(settings, clock=ManualClock(NOW), rng=random.Random(1))
         server = serve_in_background(wsgi_app(create_app(deps), deps.engine, deps.foreground))
         requests = SlackRequests(f"http://127.0.0.1:{server.server_address[1]}", SIGNING_SECRET, timeout=60)
@@ -269,10 +400,13 @@ def measure(backend: str, repeats: int, levels: Sequence[tuple[int, str]] = LEVE
                 seeded = time.perf_counter() - started
                 e2e = time_end_to_end(fake, requests, repeats, f"{backend}-{label}")
                 use_case, block_count = time_use_case(deps, history.team_id, repeats)
-                results.append(Timing(backend, label, weeks, history.answers, history.feedback, seeded, e2e,
-                                      use_case, block_count))
-                log(f"  summary {backend} {label}: {history.answers:,} answers, end to end median "
-                    f"{median(e2e):.0f} ms, p99 {percentile(e2e, 99):.0f} ms (seeded in {seeded:.0f} s)")
+                results.append(
+                    Timing(backend, label, weeks, history.answers, history.feedback, seeded, e2e, use_case, block_count)
+                )
+                log(
+                    f"  summary {backend} {label}: {history.answers:,} answers, end to end median "
+                    f"{median(e2e):.0f} ms, p99 {percentile(e2e, 99):.0f} ms (seeded in {seeded:.0f} s)"
+                )
         finally:
             server.shutdown()
             server.server_close()
@@ -282,45 +416,82 @@ def measure(backend: str, repeats: int, levels: Sequence[tuple[int, str]] = LEVE
 
 
 def section(results: list[Timing], skipped: list[str]) -> Section:
-    table = [["database", "history", "answers", "feedback", "end to end median ms", "end to end p99 ms",
-              "use case median ms", "use case p99 ms", "blocks"]]
+    table = [
+        [
+            "database",
+            "history",
+            "answers",
+            "feedback",
+            "end to end median ms",
+            "end to end p99 ms",
+            "use case median ms",
+            "use case p99 ms",
+            "blocks",
+        ]
+    ]
     for r in results:
-        table.append([r.backend, f"{r.weeks} weeks", f"{r.answers:,}", f"{r.feedback:,}",
-                      f"{median(r.e2e):.0f}", f"{percentile(r.e2e, 99):.0f}", f"{median(r.use_case):.0f}",
-                      f"{percentile(r.use_case, 99):.0f}", str(r.blocks)])
+        table.append(
+            [
+                r.backend,
+                f"{r.weeks} weeks",
+                f"{r.answers:,}",
+                f"{r.feedback:,}",
+                f"{median(r.e2e):.0f}",
+                f"{percentile(r.e2e, 99):.0f}",
+                f"{median(r.use_case):.0f}",
+                f"{percentile(r.use_case, 99):.0f}",
+                str(r.blocks),
+            ]
+        )
     largest = [r for r in results if r.weeks == max(w for w, _l in LEVELS)]
     met = bool(largest) and not skipped and all(median(r.e2e) < TARGET_MS for r in largest)
-    targets = [Target(
-        f"`/summary last` under {TARGET_MS:.0f} ms at 1M answers on SQLite and PostgreSQL", met,
-        "; ".join(f"{r.backend}: median {median(r.e2e):.0f} ms, p99 {percentile(r.e2e, 99):.0f} ms"
-                  for r in largest) + ("; not run on " + ", ".join(skipped) if skipped else ""),
-    )]
+    targets = [
+        Target(
+            f"`/summary last` under {TARGET_MS:.0f} ms at 1M answers on SQLite and PostgreSQL",
+            met,
+            "; ".join(
+                f"{r.backend}: median {median(r.e2e):.0f} ms, p99 {percentile(r.e2e, 99):.0f} ms" for r in largest
+            )
+            + ("; not run on " + ", ".join(skipped) if skipped else ""),
+        )
+    ]
     growth = []  # (backend, answers before, answers after, ratio of end-to-end medians)
     for backend in sorted({r.backend for r in results}):
         rows = [r for r in results if r.backend == backend]
         if len(rows) >= 2:
             growth.append((backend, rows[-2].answers, rows[-1].answers, median(rows[-1].e2e) / median(rows[-2].e2e)))
     if growth:
-        targets.append(Target(
-            "Grows with the week's data, not with history (10x the history, same week: under 1.5x)",
-            all(ratio < 1.5 for *_rest, ratio in growth),
-            "; ".join(f"{backend} {before:,} → {after:,} answers: {ratio:.2f}x"
-                      for backend, before, after, ratio in growth)))
-    notes = [f"A team of {MEMBERS:,}; last week is the same 5,000 prompts and answers at every step, older weeks "
-             "are added. The streak walk (storage/summary_queries.streaks) dominates: it reads every member's "
-             "prompts of the last 12 weeks along a covering index, with one index probe per prompt for its answer "
-             "(60,000 of each once there are 12 weeks), so it grows up to 12 weeks of history and no further.",
-             "After each bulk load, PostgreSQL's tables get the VACUUM (ANALYZE) its autovacuum would give them "
-             "soon after (this server runs with autovacuum off); unvacuumed, its index-only scans visit the table "
-             "for every row, and 1M measured 340-600 ms. SQLite's WAL is emptied after each load for the same "
-             "reason (a 900,000-row WAL no day-by-day database has).",
-             "End to end: signed request to the bot's HTTP endpoint until the ephemeral answer reaches the fake "
-             "response_url (the chart follows by DM, untimed)."]
+        targets.append(
+            Target(
+                "Grows with the week's data, not with history (10x the history, same week: under 1.5x)",
+                all(ratio < 1.5 for *_rest, ratio in growth),
+                "; ".join(
+                    f"{backend} {before:,} → {after:,} answers: {ratio:.2f}x"
+                    for backend, before, after, ratio in growth
+                ),
+            )
+        )
+    notes = [
+        f"A team of {MEMBERS:,}; last week is the same 5,000 prompts and answers at every step, older weeks "
+        "are added. The streak walk (storage/summary_queries.streaks) dominates: it reads every member's "
+        "prompts of the last 12 weeks along a covering index, with one index probe per prompt for its answer "
+        "(60,000 of each once there are 12 weeks), so it grows up to 12 weeks of history and no further.",
+        "After each bulk load, PostgreSQL's tables get the VACUUM (ANALYZE) its autovacuum would give them "
+        "soon after (this server runs with autovacuum off); unvacuumed, its index-only scans visit the table "
+        "for every row, and 1M measured 340-600 ms. SQLite's WAL is emptied after each load for the same "
+        "reason (a 900,000-row WAL no day-by-day database has).",
+        "End to end: signed request to the bot's HTTP endpoint until the ephemeral answer reaches the fake "
+        "response_url (the chart follows by DM, untimed).",
+    ]
     return Section("Summary at scale: `/summary last` for a team of 1,000", table, notes, targets)
 
 
-def run(quick: bool = False, log: Callable[[str], None] = print,
-        backends: Sequence[str] = ("sqlite", "postgresql"), repeats: int = 12) -> Section:
+def run(
+    quick: bool = False,
+    log: Callable[[str], None] = print,
+    backends: Sequence[str] = ("sqlite", "postgresql"),
+    repeats: int = 12,
+) -> Section:
     results, skipped = [], []
     levels = LEVELS[:2] if quick else LEVELS
     for backend in backends:

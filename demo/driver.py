@@ -71,22 +71,39 @@ class Driver:
 
     def command(self, user_id: str, command: str, text: str, *, channel_id: str) -> BoltResponse:
         fields = {
-            "team_id": TEAM_ID, "team_domain": "demo", "channel_id": channel_id, "user_id": user_id,
-            "user_name": user_id.lower(), "command": command, "text": text, "api_app_id": "ADEMO",
-            "response_url": self.workspace.response_url(user_id), "trigger_id": self._trigger(user_id),
+            "team_id": TEAM_ID,
+            "team_domain": "demo",
+            "channel_id": channel_id,
+            "user_id": user_id,
+            "user_name": user_id.lower(),
+            "command": command,
+            "text": text,
+            "api_app_id": "ADEMO",
+            "response_url": self.workspace.response_url(user_id),
+            "trigger_id": self._trigger(user_id),
         }
         return self._dispatch(urllib.parse.urlencode(fields))
 
     def click(self, user_id: str, action_id: str, value: str, *, channel_id: str) -> BoltResponse:
         payload = {
-            "type": "block_actions", "user": self._user(user_id), "api_app_id": "ADEMO",
-            "trigger_id": self._trigger(user_id), "team": {"id": TEAM_ID, "domain": "demo"},
+            "type": "block_actions",
+            "user": self._user(user_id),
+            "api_app_id": "ADEMO",
+            "trigger_id": self._trigger(user_id),
+            "team": {"id": TEAM_ID, "domain": "demo"},
             "container": {"type": "message", "message_ts": "1.1", "channel_id": channel_id, "is_ephemeral": False},
             "channel": {"id": channel_id, "name": "directmessage" if channel_id.startswith("D") else "team"},
             "message": {"type": "message", "ts": "1.1", "user": BOT_USER_ID, "bot_id": BOT_ID, "text": ""},
             "response_url": self.workspace.response_url(user_id),
-            "actions": [{"action_id": action_id, "block_id": "b", "type": "button", "value": value,
-                         "action_ts": f"{time.time():.6f}"}],
+            "actions": [
+                {
+                    "action_id": action_id,
+                    "block_id": "b",
+                    "type": "button",
+                    "value": value,
+                    "action_ts": f"{time.time():.6f}",
+                }
+            ],
             "state": {"values": {}},
         }
         return self._interactive(payload)
@@ -95,8 +112,13 @@ class Driver:
         """Submit a form as Slack would: the view as opened, with the person's inputs in its state."""
         submitted = {**view, "state": {"values": values}, "team_id": TEAM_ID}
         payload = {
-            "type": "view_submission", "team": {"id": TEAM_ID, "domain": "demo"}, "user": self._user(user_id),
-            "api_app_id": "ADEMO", "trigger_id": self._trigger(user_id), "view": submitted, "response_urls": [],
+            "type": "view_submission",
+            "team": {"id": TEAM_ID, "domain": "demo"},
+            "user": self._user(user_id),
+            "api_app_id": "ADEMO",
+            "trigger_id": self._trigger(user_id),
+            "view": submitted,
+            "response_urls": [],
         }
         return self._interactive(payload)
 
@@ -104,10 +126,19 @@ class Driver:
         """The person opens the app's Home tab: Slack sends the app_home_opened event."""
         number = next(self._triggers)
         payload = {
-            "token": "demo", "team_id": TEAM_ID, "api_app_id": "ADEMO", "type": "event_callback",
-            "event_id": f"Ev{number:08d}", "event_time": int(time.time()),
-            "event": {"type": "app_home_opened", "user": user_id, "channel": f"D{user_id}", "tab": "home",
-                      "event_ts": f"{time.time():.6f}"},
+            "token": "demo",
+            "team_id": TEAM_ID,
+            "api_app_id": "ADEMO",
+            "type": "event_callback",
+            "event_id": f"Ev{number:08d}",
+            "event_time": int(time.time()),
+            "event": {
+                "type": "app_home_opened",
+                "user": user_id,
+                "channel": f"D{user_id}",
+                "tab": "home",
+                "event_ts": f"{time.time():.6f}",
+            },
         }
         return self._dispatch(json.dumps(payload), content_type="application/json")
 

@@ -48,8 +48,9 @@ def _element(element: dict, names: Names) -> str:
     if kind in ("radio_buttons", "checkboxes", "static_select"):
         chosen = element.get("initial_option") or {}
         options = element.get("options") or []
-        return " ".join(f"({'•' if o.get('value') == chosen.get('value') else ' '}) {_text(o.get('text'), names)}"
-                        for o in options)
+        return " ".join(
+            f"({'•' if o.get('value') == chosen.get('value') else ' '}) {_text(o.get('text'), names)}" for o in options
+        )
     if kind == "plain_text_input":
         initial = element.get("initial_value")
         return f"[ {initial} ]" if initial else "[ ______________ ]"
@@ -68,7 +69,7 @@ def _block(block: dict, names: Names) -> list[str]:
     if kind == "section":
         lines = [_text(block.get("text"), names)] if block.get("text") else []
         fields = [" ".join(_text(f, names).split("\n")) for f in block.get("fields") or []]
-        lines += [" · ".join(fields[n:n + FIELDS_PER_LINE]) for n in range(0, len(fields), FIELDS_PER_LINE)]
+        lines += [" · ".join(fields[n : n + FIELDS_PER_LINE]) for n in range(0, len(fields), FIELDS_PER_LINE)]
         if accessory := block.get("accessory"):
             lines.append(_element(accessory, names))
         return lines
@@ -113,4 +114,3 @@ def find_button(items: list[dict], action_id: str) -> str | None:
             if isinstance(element, dict) and element.get("action_id") == action_id:
                 return str(element.get("value") or "")
     return None
-

@@ -99,19 +99,31 @@ def parse_options(argv: list[str]) -> Options:
         prog="python bot.py demo",
         description="Run a simulated team through practice days on a virtual clock; no Slack, no .env needed.",
     )
-    parser.add_argument("--days", type=_bounded(script.MIN_DAYS, script.MAX_DAYS), default=7,
-                        help="how many days to show in full, from a Monday (default 7)")
-    parser.add_argument("--weeks-before", type=_bounded(script.MIN_WEEKS_BEFORE, script.MAX_WEEKS_BEFORE),
-                        default=script.DEFAULT_WEEKS_BEFORE,
-                        help="weeks the team practised before those days, played quickly and shown only as the "
-                             f"lead's Monday summaries (default {script.DEFAULT_WEEKS_BEFORE}; 0: a new team)")
-    parser.add_argument("--team-size", type=_bounded(script.MIN_TEAM, script.MAX_TEAM), default=6,
-                        help="people in the team channel, the lead included (default 6)")
+    parser.add_argument(
+        "--days",
+        type=_bounded(script.MIN_DAYS, script.MAX_DAYS),
+        default=7,
+        help="how many days to show in full, from a Monday (default 7)",
+    )
+    parser.add_argument(
+        "--weeks-before",
+        type=_bounded(script.MIN_WEEKS_BEFORE, script.MAX_WEEKS_BEFORE),
+        default=script.DEFAULT_WEEKS_BEFORE,
+        help="weeks the team practised before those days, played quickly and shown only as the "
+        f"lead's Monday summaries (default {script.DEFAULT_WEEKS_BEFORE}; 0: a new team)",
+    )
+    parser.add_argument(
+        "--team-size",
+        type=_bounded(script.MIN_TEAM, script.MAX_TEAM),
+        default=6,
+        help="people in the team channel, the lead included (default 6)",
+    )
     parser.add_argument("--seed", type=int, default=1, help="varies who answers, when and how (default 1)")
     parser.add_argument("--chart", type=Path, default=None, help="where to write the summary chart PNG")
     args = parser.parse_args(argv)
-    return Options(team_size=args.team_size, days=args.days, seed=args.seed, weeks_before=args.weeks_before,
-                   chart=args.chart)
+    return Options(
+        team_size=args.team_size, days=args.days, seed=args.seed, weeks_before=args.weeks_before, chart=args.chart
+    )
 
 
 def main(argv: list[str], out: TextIO | None = None) -> int:
@@ -126,8 +138,9 @@ def main(argv: list[str], out: TextIO | None = None) -> int:
 
 
 def run(options: Options, out: TextIO) -> Result:
-    plan = script.plan(team_size=options.team_size, days=options.days, seed=options.seed,
-                       weeks_before=options.weeks_before)
+    plan = script.plan(
+        team_size=options.team_size, days=options.days, seed=options.seed, weeks_before=options.weeks_before
+    )
     with tempfile.TemporaryDirectory(prefix="practice-demo-") as folder:
         demo = _Demo(plan, Path(folder) / "demo.db", out, options.seed, options.chart)
         try:
@@ -211,8 +224,11 @@ class _Demo:
         self.clock = ManualClock(self.setup_at)
         self.workspace = Workspace(plan.people, script.TEAM_CHANNEL, script.TEAM_CHANNEL_NAME, self.clock.now).start()
         settings = Settings(
-            bot_token=TOKEN, signing_secret=SIGNING_SECRET, database_url=f"sqlite:///{database}",
-            slack_api_url=self.workspace.api_url, lead_user_ids=frozenset({plan.lead.user_id}),
+            bot_token=TOKEN,
+            signing_secret=SIGNING_SECRET,
+            database_url=f"sqlite:///{database}",
+            slack_api_url=self.workspace.api_url,
+            lead_user_ids=frozenset({plan.lead.user_id}),
             default_timezone=script.TEAM_ZONE,
         )
         self.deps: Deps = build_deps(settings, clock=self.clock, rng=random.Random(seed))
@@ -251,8 +267,10 @@ class _Demo:
         first_shown = datetime.combine(script.FIRST_DAY, time(0), _TEAM).astimezone(UTC)
         if self.plan.weeks_before:
             n = self.plan.weeks_before
-            self._print(f"━━ The {_words(n)} week{'s' if n != 1 else ''} before: played quickly, showing only "
-                        "what the lead receives on Monday mornings ━━")
+            self._print(
+                f"━━ The {_words(n)} week{'s' if n != 1 else ''} before: played quickly, showing only "
+                "what the lead receives on Monday mornings ━━"
+            )
             self.earlier = True
         self._setup()
         for moment in schedule_moments(self.plan, self.plan.first_day, self.plan.days):
@@ -277,11 +295,17 @@ class _Demo:
         plan = self.plan
         people = ", ".join(f"{p.display} ({_city(p.tz)}{', lead' if p.lead else ''})" for p in plan.people)
         last = script.day_date(plan.days - 1)
-        ending = ("then last week's summary reaches the lead by DM on Monday morning" if self.ends_on_monday
-                  else "then the lead asks for the week's summary so far")
-        before = (f"{plan.lead.display} set the team up {_words(plan.weeks_before)} week"
-                  f"{'s' if plan.weeks_before != 1 else ''} earlier, so the team has a history. "
-                  if plan.weeks_before else f"{plan.lead.display} sets the team up the evening before. ")
+        ending = (
+            "then last week's summary reaches the lead by DM on Monday morning"
+            if self.ends_on_monday
+            else "then the lead asks for the week's summary so far"
+        )
+        before = (
+            f"{plan.lead.display} set the team up {_words(plan.weeks_before)} week"
+            f"{'s' if plan.weeks_before != 1 else ''} earlier, so the team has a history. "
+            if plan.weeks_before
+            else f"{plan.lead.display} sets the team up the evening before. "
+        )
         self._print(
             f"Practice Coach demo: {len(plan.people)} people in #{script.TEAM_CHANNEL_NAME}: {people}.\n"
             "The real bot runs (handlers, scheduler, a temporary SQLite database); only Slack's Web API is "
@@ -305,8 +329,9 @@ class _Demo:
         for (user_id, day), reply in sorted(self.plan.replies.items(), key=lambda item: (item[0][1], item[0][0])):
             person = self.plan.person(user_id)
             assert person is not None
-            self._at(_utc(script.day_date(day), reply.at, person.tz),
-                     lambda p=person, r=reply, d=day: self._answer(p, r, d))
+            self._at(
+                _utc(script.day_date(day), reply.at, person.tz), lambda p=person, r=reply, d=day: self._answer(p, r, d)
+            )
         for number, gift in enumerate(self.plan.gifts):
             moment = _utc(script.day_date(gift.day), gift.at, gift.giver.tz)
             self._at(moment, lambda n=number, g=gift: self._give(n, g))
@@ -342,8 +367,10 @@ class _Demo:
     def _answer(self, person: Person, reply: Reply, day: int) -> None:
         delivery = self.open_prompts.pop(person.user_id, None)
         if delivery is None:
-            raise DemoError(f"{person.display} was scripted to answer on {script.day_date(day):%a %-d %b}, "
-                            "but has no prompt to answer")
+            raise DemoError(
+                f"{person.display} was scripted to answer on {script.day_date(day):%a %-d %b}, "
+                "but has no prompt to answer"
+            )
         prompt_id, skill_key = self._prompt_of(int(delivery))
         text = self.writer.answer(prompt_id, skill_key, earlier=day < 0)
         if reply.how == "inline":
@@ -356,16 +383,21 @@ class _Demo:
         form = self._form(person, "the Answer button")
         values = {
             ids.ANSWER_BLOCK: {ids.ANSWER_INPUT: {"type": "plain_text_input", "value": text}},
-            ids.VISIBILITY_BLOCK: {ids.VISIBILITY_INPUT: {"type": "radio_buttons",
-                                                          "selected_option": {"value": reply.visibility}}},
+            ids.VISIBILITY_BLOCK: {
+                ids.VISIBILITY_INPUT: {"type": "radio_buttons", "selected_option": {"value": reply.visibility}}
+            },
         }
         rated = any(b.get("block_id") == ids.RATING_BLOCK for b in form.get("blocks") or [])
         rating = f", rates themself {reply.rating}" if rated else ""
         if rated:
-            values[ids.RATING_BLOCK] = {ids.RATING_INPUT: {"type": "radio_buttons",
-                                                           "selected_option": {"value": str(reply.rating)}}}
-        self._say(person.tz, f"{person.display} writes “{text}”, picks “{VISIBILITY_LABELS[reply.visibility]}”"
-                             f"{rating} and clicks [ Save ]")
+            values[ids.RATING_BLOCK] = {
+                ids.RATING_INPUT: {"type": "radio_buttons", "selected_option": {"value": str(reply.rating)}}
+            }
+        self._say(
+            person.tz,
+            f"{person.display} writes “{text}”, picks “{VISIBILITY_LABELS[reply.visibility]}”"
+            f"{rating} and clicks [ Save ]",
+        )
         self.driver.submit(person.user_id, form, values)
         self._show()
 
@@ -373,8 +405,12 @@ class _Demo:
         giver, recipient = gift.giver, gift.recipient
         self._say(giver.tz, f"{giver.display}, in the DM with the bot: /feedback @{recipient.name} {gift.text}")
         self.feedback_buttons.pop(recipient.user_id, None)
-        self.driver.command(giver.user_id, "/feedback", f"<@{recipient.user_id}|{recipient.name}> {gift.text}",
-                            channel_id=f"D{giver.user_id}")
+        self.driver.command(
+            giver.user_id,
+            "/feedback",
+            f"<@{recipient.user_id}|{recipient.name}> {gift.text}",
+            channel_id=f"D{giver.user_id}",
+        )
         self._show()
         if (feedback_id := self.feedback_buttons.get(recipient.user_id)) is not None:
             self.gift_ids[number] = feedback_id
@@ -395,9 +431,13 @@ class _Demo:
         self.driver.click(recipient.user_id, ids.FEEDBACK_TRY, feedback_id, channel_id=f"D{recipient.user_id}")
         form = self._form(recipient, "the What I'll try button")
         self._say(recipient.tz, f"{recipient.display} writes “{tried.plan}” and clicks [ Save ]")
-        self.driver.submit(recipient.user_id, form, {
-            ids.FEEDBACK_TRY_BLOCK: {ids.FEEDBACK_TEXT_INPUT: {"type": "plain_text_input", "value": tried.plan}},
-        })
+        self.driver.submit(
+            recipient.user_id,
+            form,
+            {
+                ids.FEEDBACK_TRY_BLOCK: {ids.FEEDBACK_TEXT_INPUT: {"type": "plain_text_input", "value": tried.plan}},
+            },
+        )
         self._show()
         self.awaiting[recipient.user_id] = tried
         self._tick_at(followup_moment(self.clock.now(), recipient.tz))
@@ -410,13 +450,20 @@ class _Demo:
         self._say(person.tz, f"{person.display} clicks [ Tell me ]")
         self.driver.click(person.user_id, ids.FEEDBACK_FOLLOWUP, delivery, channel_id=f"D{person.user_id}")
         form = self._form(person, "the follow-up's Tell me button")
-        self._say(person.tz, f"{person.display} writes “{tried.outcome}”, picks “{VISIBILITY_LABELS['lead']}” "
-                             "and clicks [ Save ]")
-        self.driver.submit(person.user_id, form, {
-            ids.ANSWER_BLOCK: {ids.ANSWER_INPUT: {"type": "plain_text_input", "value": tried.outcome}},
-            ids.VISIBILITY_BLOCK: {ids.VISIBILITY_INPUT: {"type": "radio_buttons",
-                                                          "selected_option": {"value": "lead"}}},
-        })
+        self._say(
+            person.tz,
+            f"{person.display} writes “{tried.outcome}”, picks “{VISIBILITY_LABELS['lead']}” and clicks [ Save ]",
+        )
+        self.driver.submit(
+            person.user_id,
+            form,
+            {
+                ids.ANSWER_BLOCK: {ids.ANSWER_INPUT: {"type": "plain_text_input", "value": tried.outcome}},
+                ids.VISIBILITY_BLOCK: {
+                    ids.VISIBILITY_INPUT: {"type": "radio_buttons", "selected_option": {"value": "lead"}}
+                },
+            },
+        )
         self._show()
 
     def _visit(self, visit: Visit) -> None:
@@ -427,8 +474,11 @@ class _Demo:
 
     def _ask_summary(self) -> None:
         lead = self.plan.lead
-        self._say(lead.tz, f"{lead.display}, in #{script.TEAM_CHANNEL_NAME}: /summary {self.final_week}  "
-                           "(the week is not over, so the lead asks for it so far)")
+        self._say(
+            lead.tz,
+            f"{lead.display}, in #{script.TEAM_CHANNEL_NAME}: /summary {self.final_week}  "
+            "(the week is not over, so the lead asks for it so far)",
+        )
         self.driver.command(lead.user_id, "/summary", self.final_week, channel_id=script.TEAM_CHANNEL)
         if not self._show():
             raise DemoError("the lead's /summary got no answer")
@@ -445,7 +495,7 @@ class _Demo:
         self._print(
             "━━ What next ━━\n"
             "That was the real bot against a stand-in for Slack. To run it for your own team:\n"
-            "  1. Create the Slack app from manifest.yml and fill in .env (README: \"Set up the Slack app\").\n"
+            '  1. Create the Slack app from manifest.yml and fill in .env (README: "Set up the Slack app").\n'
             "  2. python bot.py check     says whether the settings, database and Slack token are ready.\n"
             "  3. python bot.py           then, as a lead, /practice start in your team's channel.\n"
             "Other runs of this demo: --weeks-before 0 (a brand-new team), --days 28, --team-size 12, --seed 7."
@@ -499,8 +549,9 @@ class _Demo:
         head = f"{team:%a %-d %b %H:%M}" if self.earlier else f"{team:%a %H:%M}"
         if tz != script.TEAM_ZONE:
             local = now.astimezone(ZoneInfo(tz))
-            head += f" ({_city(tz)} {local:%a %H:%M})" if local.date() != team.date() else \
-                f" ({_city(tz)} {local:%H:%M})"
+            head += (
+                f" ({_city(tz)} {local:%a %H:%M})" if local.date() != team.date() else f" ({_city(tz)} {local:%H:%M})"
+            )
         return f"{head:<{STAMP_WIDTH}}"
 
     def _say(self, tz: str, line: str) -> None:

@@ -191,8 +191,17 @@ def plan(*, team_size: int, days: int, seed: int, weeks_before: int = DEFAULT_WE
         week_start = day - day_date(day).weekday()
         second_of_week = sum(1 for g in gifts if g.day >= week_start) == 1
         tried = tries.take() if second_of_week and day >= -7 else None
-        gifts.append(Gift(day, giver, recipient, at, feedback.take(), thanked=thanked or tried is not None,
-                          tried=Try(*tried) if tried else None))
+        gifts.append(
+            Gift(
+                day,
+                giver,
+                recipient,
+                at,
+                feedback.take(),
+                thanked=thanked or tried is not None,
+                tried=Try(*tried) if tried else None,
+            )
+        )
     shown = [d for d in practice_days(days) if d >= 0]
     tried_gift = next((g for g in gifts if g.tried and g.day >= 0), None)
     visitor = tried_gift.recipient if tried_gift else people[1]

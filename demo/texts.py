@@ -243,8 +243,7 @@ ANSWERS: dict[str, tuple[str, ...]] = {
     "self_awareness-07": (
         "'As per my previous email.' It helps me feel right and doesn't help the customer at all. I'm replacing "
         "it with the key line from that email, pasted in.",
-        "Numbering the steps in every reply. That one mostly helps them: they can say 'step 3 didn't work'. It "
-        "stays.",
+        "Numbering the steps in every reply. That one mostly helps them: they can say 'step 3 didn't work'. It stays.",
     ),
     "self_awareness-08": (
         "I answered a new colleague's question in the team channel with 'fine'. Later she said she thought I was "
@@ -332,8 +331,7 @@ ANSWERS: dict[str, tuple[str, ...]] = {
     "questioning-02": (
         "She asked 'can I get my money back?' and I explained the refund process. She meant the credit left on her "
         "account from a cancelled order. Three messages wasted on both sides.",
-        "'The sync isn't working.' I sent the calendar sync steps; he meant contacts. I should have asked which "
-        "sync.",
+        "'The sync isn't working.' I sent the calendar sync steps; he meant contacts. I should have asked which sync.",
     ),
     "questioning-03": (
         "'So if I fix this, is everything working for you again?' Yesterday he said 'no, there's also the "
@@ -439,8 +437,7 @@ ANSWERS: dict[str, tuple[str, ...]] = {
     "empathy-10": (
         "'Unfortunately, that's our policy.' I say what I can do instead: 'That one isn't possible, but here's "
         "what I can do today.'",
-        "'Calm down' and 'as I said'. Instead I say 'let me make sure I've got this right' and repeat their "
-        "point.",
+        "'Calm down' and 'as I said'. Instead I say 'let me make sure I've got this right' and repeat their point.",
     ),
     "responsiveness-01": (
         "I said 'by the end of tomorrow' for a billing correction. Realistic, and met with an hour to spare. I'd "
@@ -568,8 +565,7 @@ SPARE: dict[str, tuple[str, ...]] = {
     "integrity": (
         "I told a customer straight that the bug was ours, not his setup. It would have been easy to let him keep "
         "checking his settings.",
-        "I didn't promise a date I couldn't control. I told her what I'd do today and when she'd hear from me "
-        "next.",
+        "I didn't promise a date I couldn't control. I told her what I'd do today and when she'd hear from me next.",
         "A customer offered a good review if I waived a fee. I said I couldn't trade one for the other, then "
         "waived it anyway, because the fee was our mistake.",
     ),
@@ -593,21 +589,17 @@ SPARE: dict[str, tuple[str, ...]] = {
     ),
     "listening": (
         "I waited a full second after the customer stopped talking. She added the detail that solved it.",
-        "I stopped scanning the ticket for keywords and read it like a letter. The real problem was in the last "
-        "line.",
+        "I stopped scanning the ticket for keywords and read it like a letter. The real problem was in the last line.",
         "On a call I switched off my second screen, and heard the sigh before 'it's fine'. It wasn't fine.",
     ),
     "questioning": (
         "I asked 'what does done look like for you?' before starting, and it saved a round of back-and-forth.",
         "'Which device?' would have saved three emails last week. Today I asked it first.",
-        "Before closing, I asked whether anything else was still bothering her. There was, and it took two "
-        "minutes.",
+        "Before closing, I asked whether anything else was still bothering her. There was, and it took two minutes.",
     ),
     "empathy": (
-        "I said out loud that a wasted afternoon is a real cost before I talked about the fix. She softened at "
-        "once.",
-        "After a tough call I took two minutes before opening the next ticket, so the next customer got a fresh "
-        "start.",
+        "I said out loud that a wasted afternoon is a real cost before I talked about the fix. She softened at once.",
+        "After a tough call I took two minutes before opening the next ticket, so the next customer got a fresh start.",
         "He was worried about his team's reaction, not the error itself. I answered the worry first.",
     ),
     "responsiveness": (
@@ -617,32 +609,49 @@ SPARE: dict[str, tuple[str, ...]] = {
     ),
     "feedback": (
         "A teammate said my replies bury the answer. Today the answer went in the first line of every email.",
-        "I asked a customer what would have made the setup easier. She had three good ideas, and I passed them "
-        "on.",
+        "I asked a customer what would have made the setup easier. She had three good ideas, and I passed them on.",
         "My lead suggested I ask more before I solve. I tried it on two chats, and both went faster.",
     ),
 }
 
 #: The quiet weeks before the one shown: private inline answers, stored and counted but never printed.
 EARLIER: dict[str, tuple[str, ...]] = {
-    "integrity": ("I told a customer the cheaper plan was enough for them, even though it cost us the upsell.",
-                  "I admitted our delay instead of blaming the courier. They thanked me for being straight."),
-    "value": ("I added a tip on exporting their data, which they hadn't asked for but clearly needed.",
-              "Before closing, I checked whether anything else was slowing them down. There was."),
-    "journey": ("I read the whole ticket history first: it was their third contact, so I started with that.",
-                "I asked what they were trying to get done this week, not just what was broken."),
-    "self_awareness": ("I noticed I rush when the queue is long. Today I slowed down on purpose for two chats.",
-                       "My short replies read as cold. I added one line of context and the tone changed."),
-    "listening": ("I let the customer finish before answering. The real problem was in their last sentence.",
-                  "I summarised what I heard and got it wrong the first time, which saved us both an hour."),
-    "questioning": ("I asked what they had already tried before suggesting a fix. That saved three emails.",
-                    "One clarifying question turned a refund request into a simple settings change."),
-    "empathy": ("An angry caller was really worried about a deadline. Naming that calmed the whole call.",
-                "I took a break after a hard call instead of carrying it into the next one."),
-    "responsiveness": ("I gave a realistic time for the fix instead of 'soon', and we met it.",
-                       "I replied within the hour with a partial answer rather than waiting for the full one."),
-    "feedback": ("A teammate said my macros sound robotic. I rewrote two of them today.",
-                 "I asked my lead what to change in my escalations and tried it on the next one."),
+    "integrity": (
+        "I told a customer the cheaper plan was enough for them, even though it cost us the upsell.",
+        "I admitted our delay instead of blaming the courier. They thanked me for being straight.",
+    ),
+    "value": (
+        "I added a tip on exporting their data, which they hadn't asked for but clearly needed.",
+        "Before closing, I checked whether anything else was slowing them down. There was.",
+    ),
+    "journey": (
+        "I read the whole ticket history first: it was their third contact, so I started with that.",
+        "I asked what they were trying to get done this week, not just what was broken.",
+    ),
+    "self_awareness": (
+        "I noticed I rush when the queue is long. Today I slowed down on purpose for two chats.",
+        "My short replies read as cold. I added one line of context and the tone changed.",
+    ),
+    "listening": (
+        "I let the customer finish before answering. The real problem was in their last sentence.",
+        "I summarised what I heard and got it wrong the first time, which saved us both an hour.",
+    ),
+    "questioning": (
+        "I asked what they had already tried before suggesting a fix. That saved three emails.",
+        "One clarifying question turned a refund request into a simple settings change.",
+    ),
+    "empathy": (
+        "An angry caller was really worried about a deadline. Naming that calmed the whole call.",
+        "I took a break after a hard call instead of carrying it into the next one.",
+    ),
+    "responsiveness": (
+        "I gave a realistic time for the fix instead of 'soon', and we met it.",
+        "I replied within the hour with a partial answer rather than waiting for the full one.",
+    ),
+    "feedback": (
+        "A teammate said my macros sound robotic. I rewrote two of them today.",
+        "I asked my lead what to change in my escalations and tried it on the next one.",
+    ),
 }
 
 #: "Keep doing" feedback from one teammate to another, each about something specific they saw.
@@ -696,23 +705,37 @@ FEEDBACK: tuple[str, ...] = (
 
 #: (What I'll try, and a week later, how it went.)
 TRIES: tuple[tuple[str, str], ...] = (
-    ("Put the answer in the first line of every email, details after.",
-     "I did it on every email this week. Fewer customers wrote back 'so what do I do?', and my threads got "
-     "shorter."),
-    ("Count to two before I answer on calls, so the customer can finish.",
-     "Harder than it sounds. I managed it on most calls, and twice the customer added the detail that solved "
-     "it."),
-    ("Rewrite the first line of each macro in my own words before sending it.",
-     "It takes about ten seconds a ticket. Two customers thanked me for the 'personal' reply, which made me "
-     "laugh a bit."),
-    ("Ask what they've already tried before I suggest any fix.",
-     "It saved me sending the reset steps three times this week. One customer said 'finally, someone asks'."),
-    ("Give a time for the next update instead of 'soon'.",
-     "I gave a time on every long case and kept all but one. The one I missed, I warned them before it passed."),
-    ("Say what I can do before what I can't.",
-     "It changed how refusals land. One customer still wasn't happy, but nobody asked for a manager this week."),
-    ("Repeat the customer's problem back in one sentence before I start on it.",
-     "Twice I had it wrong, and the customer corrected me before I'd wasted any time. I'm keeping this one."),
-    ("Take two minutes away from the queue after a difficult call.",
-     "I did it three times this week. The calls after went noticeably better, and I went home less wound up."),
+    (
+        "Put the answer in the first line of every email, details after.",
+        "I did it on every email this week. Fewer customers wrote back 'so what do I do?', and my threads got shorter.",
+    ),
+    (
+        "Count to two before I answer on calls, so the customer can finish.",
+        "Harder than it sounds. I managed it on most calls, and twice the customer added the detail that solved it.",
+    ),
+    (
+        "Rewrite the first line of each macro in my own words before sending it.",
+        "It takes about ten seconds a ticket. Two customers thanked me for the 'personal' reply, which made me "
+        "laugh a bit.",
+    ),
+    (
+        "Ask what they've already tried before I suggest any fix.",
+        "It saved me sending the reset steps three times this week. One customer said 'finally, someone asks'.",
+    ),
+    (
+        "Give a time for the next update instead of 'soon'.",
+        "I gave a time on every long case and kept all but one. The one I missed, I warned them before it passed.",
+    ),
+    (
+        "Say what I can do before what I can't.",
+        "It changed how refusals land. One customer still wasn't happy, but nobody asked for a manager this week.",
+    ),
+    (
+        "Repeat the customer's problem back in one sentence before I start on it.",
+        "Twice I had it wrong, and the customer corrected me before I'd wasted any time. I'm keeping this one.",
+    ),
+    (
+        "Take two minutes away from the queue after a difficult call.",
+        "I did it three times this week. The calls after went noticeably better, and I went home less wound up.",
+    ),
 )

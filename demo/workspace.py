@@ -44,8 +44,9 @@ class Seen:
 class Workspace:
     """Users, one team channel, and a record of everything the bot sent, stamped with the virtual time."""
 
-    def __init__(self, people: tuple[Person, ...], channel_id: str, channel_name: str,
-                 now: Callable[[], datetime]) -> None:
+    def __init__(
+        self, people: tuple[Person, ...], channel_id: str, channel_name: str, now: Callable[[], datetime]
+    ) -> None:
         self.people = {p.user_id: p for p in people}
         self.channel_id = channel_id
         self.channel_name = channel_name
@@ -69,8 +70,9 @@ class Workspace:
 
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
         self._server.daemon_threads = True
-        threading.Thread(target=self._server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True,
-                         name="demo-slack").start()
+        threading.Thread(
+            target=self._server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True, name="demo-slack"
+        ).start()
         return self
 
     def stop(self) -> None:
@@ -100,7 +102,7 @@ class Workspace:
     def new_records(self) -> list[Seen]:
         """What was shown since the last call, in the order the bot sent it."""
         with self._lock:
-            fresh = self._seen[self._read:]
+            fresh = self._seen[self._read :]
             self._read = len(self._seen)
         return fresh
 
@@ -136,8 +138,9 @@ class Workspace:
     def respond(self, key: str, body: dict[str, Any]) -> None:
         with self._lock:
             user_id = self._responders.get(key, "?")
-            self._record(Seen(self._now(), "ephemeral", user_id, str(body.get("text") or ""),
-                              list(body.get("blocks") or [])))
+            self._record(
+                Seen(self._now(), "ephemeral", user_id, str(body.get("text") or ""), list(body.get("blocks") or []))
+            )
 
     def upload(self, file_id: str, data: bytes) -> bool:
         with self._lock:
@@ -148,13 +151,29 @@ class Workspace:
 
     def _user(self, person: Person) -> dict[str, Any]:
         offset = self._now().astimezone(ZoneInfo(person.tz)).utcoffset()
-        return {"id": person.user_id, "team_id": TEAM_ID, "name": person.name, "real_name": person.display,
-                "tz": person.tz, "tz_offset": int(offset.total_seconds()) if offset else 0, "is_bot": False,
-                "deleted": False, "profile": {"display_name": person.name, "real_name": person.display}}
+        return {
+            "id": person.user_id,
+            "team_id": TEAM_ID,
+            "name": person.name,
+            "real_name": person.display,
+            "tz": person.tz,
+            "tz_offset": int(offset.total_seconds()) if offset else 0,
+            "is_bot": False,
+            "deleted": False,
+            "profile": {"display_name": person.name, "real_name": person.display},
+        }
 
     def _auth_test(self, params: dict[str, Any]) -> dict[str, Any]:
-        return {"ok": True, "url": "https://demo.slack.com/", "team": "Demo", "user": "practice-coach",
-                "team_id": TEAM_ID, "user_id": BOT_USER_ID, "bot_id": BOT_ID, "is_enterprise_install": False}
+        return {
+            "ok": True,
+            "url": "https://demo.slack.com/",
+            "team": "Demo",
+            "user": "practice-coach",
+            "team_id": TEAM_ID,
+            "user_id": BOT_USER_ID,
+            "bot_id": BOT_ID,
+            "is_enterprise_install": False,
+        }
 
     def _users_info(self, params: dict[str, Any]) -> dict[str, Any]:
         user_id = str(params.get("user"))
@@ -164,8 +183,11 @@ class Workspace:
         return {"ok": True, "user": self._user(person)} if person else {"ok": False, "error": "user_not_found"}
 
     def _users_list(self, params: dict[str, Any]) -> dict[str, Any]:
-        return {"ok": True, "members": [self._user(p) for p in self.people.values()],
-                "response_metadata": {"next_cursor": ""}}
+        return {
+            "ok": True,
+            "members": [self._user(p) for p in self.people.values()],
+            "response_metadata": {"next_cursor": ""},
+        }
 
     def _conversations_members(self, params: dict[str, Any]) -> dict[str, Any]:
         if params.get("channel") != self.channel_id:
@@ -190,8 +212,15 @@ class Workspace:
         return {"ok": True, "channel": channel, "ts": self._ts(), "message": {"text": params.get("text") or ""}}
 
     def _chat_postEphemeral(self, params: dict[str, Any]) -> dict[str, Any]:
-        self._record(Seen(self._now(), "ephemeral", str(params.get("user") or ""), str(params.get("text") or ""),
-                          list(params.get("blocks") or [])))
+        self._record(
+            Seen(
+                self._now(),
+                "ephemeral",
+                str(params.get("user") or ""),
+                str(params.get("text") or ""),
+                list(params.get("blocks") or []),
+            )
+        )
         return {"ok": True, "message_ts": self._ts()}
 
     def _chat_update(self, params: dict[str, Any]) -> dict[str, Any]:
@@ -230,8 +259,16 @@ class Workspace:
             if upload is None or upload["data"] is None:
                 return {"ok": False, "error": "file_not_found"}
             to = self._target(str(params.get("channel_id") or params.get("channels") or ""))
-            self._record(Seen(self._now(), "file", to, str(item.get("title") or upload["filename"]),
-                              filename=upload["filename"], data=upload["data"]))
+            self._record(
+                Seen(
+                    self._now(),
+                    "file",
+                    to,
+                    str(item.get("title") or upload["filename"]),
+                    filename=upload["filename"],
+                    data=upload["data"],
+                )
+            )
             done.append({"id": item.get("id"), "title": item.get("title")})
         return {"ok": True, "files": done}
 

@@ -20,20 +20,25 @@ FOLLOWUP_AFTER = timedelta(days=7)
 CIVIL_START = time(9, 0)
 CIVIL_END = time(20, 0)
 
-NOT_YOURSELF = ("Feedback is for someone else: you can't send it to yourself. "
-                "Try `/reflect` to look back on your own day.")
+NOT_YOURSELF = (
+    "Feedback is for someone else: you can't send it to yourself. Try `/reflect` to look back on your own day."
+)
 NOT_A_BOT = "That's a bot or an app, so it can't take feedback. Pick a person instead."
 NOT_ACTIVE = "That person's account is deactivated, so they can't receive feedback."
 NOT_FOUND = "I can't find that person in this workspace. Type @ and pick them from Slack's list."
-NO_SHARED_TEAM = ("You can only send feedback to someone in one of your practice teams, "
-                  "and you two don't share one.")
-NOT_IN_A_TEAM = ("You're not in a practice team yet, so there's no one to send feedback to. "
-                 "Ask your team lead to run `/practice start` in your team's channel.")
+NO_SHARED_TEAM = "You can only send feedback to someone in one of your practice teams, and you two don't share one."
+NOT_IN_A_TEAM = (
+    "You're not in a practice team yet, so there's no one to send feedback to. "
+    "Ask your team lead to run `/practice start` in your team's channel."
+)
 EMPTY = "Write what they should keep doing or do differently: at least one of the two."
-ANONYMITY_NOT_OFFERED = (f"Sending anonymously is only offered when you share a team of at least "
-                         f"{MIN_TEAM_FOR_ANONYMOUS} people with them; in a smaller team you'd be easy to guess.")
-ANONYMITY_ANY_TEAM = (f"Anonymous sending works only for someone who shares a team of at least "
-                      f"{MIN_TEAM_FOR_ANONYMOUS} people with you.")
+ANONYMITY_NOT_OFFERED = (
+    f"Sending anonymously is only offered when you share a team of at least "
+    f"{MIN_TEAM_FOR_ANONYMOUS} people with them; in a smaller team you'd be easy to guess."
+)
+ANONYMITY_ANY_TEAM = (
+    f"Anonymous sending works only for someone who shares a team of at least {MIN_TEAM_FOR_ANONYMOUS} people with you."
+)
 TRY_EMPTY = "Write one thing you'll try, in a line."
 
 
@@ -119,8 +124,10 @@ def recipient_problem(
 def part_problem(text: str | None, label: str) -> str | None:
     stripped = (text or "").strip()
     if len(stripped) > MAX_PART_CHARS:
-        return (f"\"{label}\" is {len(stripped):,} characters; it can be up to {MAX_PART_CHARS:,}. "
-                "Could you trim it a little?")
+        return (
+            f'"{label}" is {len(stripped):,} characters; it can be up to {MAX_PART_CHARS:,}. '
+            "Could you trim it a little?"
+        )
     return None
 
 

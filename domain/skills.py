@@ -13,21 +13,27 @@ class Skill:
 
 
 SKILLS: tuple[Skill, ...] = (
-    Skill("integrity", "Integrity",
-          "doing the right thing for the customer even when it costs a sale or no one is looking"),
+    Skill(
+        "integrity",
+        "Integrity",
+        "doing the right thing for the customer even when it costs a sale or no one is looking",
+    ),
     Skill("value", "Service as value", "setting out to add value in every exchange"),
-    Skill("journey", "Understanding the customer",
-          "seeing the whole journey: struggles, challenges, wins; the customer feels understood"),
-    Skill("self_awareness", "Self-awareness",
-          "knowing your strengths and how you affect the people around you"),
-    Skill("listening", "Listening",
-          "getting past your own inner dialogue and assumptions to what is really said"),
+    Skill(
+        "journey",
+        "Understanding the customer",
+        "seeing the whole journey: struggles, challenges, wins; the customer feels understood",
+    ),
+    Skill("self_awareness", "Self-awareness", "knowing your strengths and how you affect the people around you"),
+    Skill("listening", "Listening", "getting past your own inner dialogue and assumptions to what is really said"),
     Skill("questioning", "Questioning", "checking understanding before answering"),
-    Skill("empathy", "Empathy",
-          "taking the customer's point of view without carrying their emotional residue"),
+    Skill("empathy", "Empathy", "taking the customer's point of view without carrying their emotional residue"),
     Skill("responsiveness", "Responsiveness", "answering efficiently, realistically and on time"),
-    Skill("feedback", "Receiving feedback",
-          "being open to, and grateful for, feedback: what to keep doing, what to do differently"),
+    Skill(
+        "feedback",
+        "Receiving feedback",
+        "being open to, and grateful for, feedback: what to keep doing, what to do differently",
+    ),
 )
 
 SKILL_KEYS: tuple[str, ...] = tuple(s.key for s in SKILLS)

@@ -26,8 +26,10 @@ NO_FEEDBACK = f"no feedback given or received in {NUDGE_FEEDBACK_DAYS} days"
 CSV_HEADER = ("user_id", "week", "delivered", "answered", "rate", "feedback_given", "feedback_received", "streak")
 
 _ISO_WEEK = re.compile(r"^(\d{4})-?w(\d{1,2})$", re.IGNORECASE)
-_EXAMPLES = ("`/summary` (this week so far), `/summary last`, or an ISO week like `/summary 2026-W47`; "
-             "add `csv` for a spreadsheet, as in `/summary last csv`.")
+_EXAMPLES = (
+    "`/summary` (this week so far), `/summary last`, or an ISO week like `/summary 2026-W47`; "
+    "add `csv` for a spreadsheet, as in `/summary last csv`."
+)
 
 
 @dataclass(frozen=True, order=True)
@@ -291,8 +293,12 @@ def people(
     everyone = sorted(current | set(tallies))
     return tuple(
         PersonWeek(
-            user_id=u, prompts=tallies.get(u, Tally()), feedback_given=given.get(u, 0),
-            feedback_received=received.get(u, 0), streak=streaks.get(u, Streak()), member=u in current,
+            user_id=u,
+            prompts=tallies.get(u, Tally()),
+            feedback_given=given.get(u, 0),
+            feedback_received=received.get(u, 0),
+            streak=streaks.get(u, Streak()),
+            member=u in current,
         )
         for u in everyone
     )
@@ -327,6 +333,16 @@ def csv_text(summary: WeekSummary) -> str:
     writer.writerow(CSV_HEADER)
     for p in summary.people:
         rate = "" if p.prompts.rate is None else f"{p.prompts.rate:.2f}"
-        writer.writerow((p.user_id, summary.week.label, p.prompts.delivered, p.prompts.answered, rate,
-                         p.feedback_given, p.feedback_received, str(p.streak)))
+        writer.writerow(
+            (
+                p.user_id,
+                summary.week.label,
+                p.prompts.delivered,
+                p.prompts.answered,
+                rate,
+                p.feedback_given,
+                p.feedback_received,
+                str(p.streak),
+            )
+        )
     return out.getvalue()

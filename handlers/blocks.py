@@ -78,12 +78,14 @@ def _prompt_blocks(prompt: Prompt) -> list[dict]:
     """A prompt's blocks, validated once per prompt rather than once per person (a fan-out to thousands sends
     the same few prompts); the Answer button's value is filled in per delivery."""
     name = skill(prompt.skill).name
-    return _render([
-        HeaderBlock(text=f"Today's practice · {name}"),
-        _section(escape_mrkdwn(prompt.text)),
-        ActionsBlock(elements=[_answer_button(0)]),
-        _context("Two minutes is plenty. Your answer is private unless you choose to share it."),
-    ])
+    return _render(
+        [
+            HeaderBlock(text=f"Today's practice · {name}"),
+            _section(escape_mrkdwn(prompt.text)),
+            ActionsBlock(elements=[_answer_button(0)]),
+            _context("Two minutes is plenty. Your answer is private unless you choose to share it."),
+        ]
+    )
 
 
 def prompt_message(prompt: Prompt, delivery_id: int) -> Message:
@@ -99,11 +101,13 @@ def reminder_message(prompt: Prompt, delivery_id: int) -> Message:
     name = skill(prompt.skill).name
     return Message(
         text=f"A gentle nudge: today's {name} prompt is still open.",
-        blocks=_render([
-            _section(f"A gentle nudge: today's *{name}* prompt is still open.\n{quoted(prompt.text)}"),
-            ActionsBlock(elements=[_answer_button(delivery_id)]),
-            _context("Only one reminder a day. Turn them off with `/practice reminders off`."),
-        ]),
+        blocks=_render(
+            [
+                _section(f"A gentle nudge: today's *{name}* prompt is still open.\n{quoted(prompt.text)}"),
+                ActionsBlock(elements=[_answer_button(delivery_id)]),
+                _context("Only one reminder a day. Turn them off with `/practice reminders off`."),
+            ]
+        ),
     )
 
 
@@ -111,15 +115,22 @@ def quote_message(quote: Quote) -> Message:
     source = f", _{escape_mrkdwn(quote.source)}_" if quote.source else ""
     return Message(
         text=f"Quote of the day: “{quote.text}” — {quote.author}",
-        blocks=_render([
-            _section(f"*Quote of the day*\n{quoted(quote.text)}\n— {escape_mrkdwn(quote.author)}{source}"),
-        ]),
+        blocks=_render(
+            [
+                _section(f"*Quote of the day*\n{quoted(quote.text)}\n— {escape_mrkdwn(quote.author)}{source}"),
+            ]
+        ),
     )
 
 
 def answer_modal(
-    prompt: Prompt, delivery_id: int, *, initial_text: str | None = None, visibility: str = "private",
-    ask_rating: bool = False, rating: int | None = None,
+    prompt: Prompt,
+    delivery_id: int,
+    *,
+    initial_text: str | None = None,
+    visibility: str = "private",
+    ask_rating: bool = False,
+    rating: int | None = None,
 ) -> dict:
     options = [Option(value=v, label=VISIBILITY_LABELS[v]) for v in VISIBILITIES]
     initial = next(o for o in options if o.value == visibility)
@@ -138,7 +149,9 @@ def answer_modal(
                 block_id=ids.ANSWER_BLOCK,
                 label="Your answer",
                 element=PlainTextInputElement(
-                    action_id=ids.ANSWER_INPUT, multiline=True, max_length=MAX_ANSWER_CHARS,
+                    action_id=ids.ANSWER_INPUT,
+                    multiline=True,
+                    max_length=MAX_ANSWER_CHARS,
                     initial_value=initial_text or None,
                     placeholder="A sentence or two about what happened and what you noticed.",
                 ),
@@ -177,12 +190,16 @@ def answer_saved(prompt: Prompt, delivery_id: int, *, text: str, visibility: str
     verb = "Updated" if edited else "Saved"
     return Message(
         text=f"{verb} your answer. {who}",
-        blocks=_render([
-            _section(f"*{verb} your answer* to today's {skill(prompt.skill).name} prompt. {who}\n{quoted(text)}"),
-            ActionsBlock(elements=[
-                ButtonElement(text="Edit", action_id=ids.ANSWER_EDIT, value=str(delivery_id)),
-            ]),
-        ]),
+        blocks=_render(
+            [
+                _section(f"*{verb} your answer* to today's {skill(prompt.skill).name} prompt. {who}\n{quoted(text)}"),
+                ActionsBlock(
+                    elements=[
+                        ButtonElement(text="Edit", action_id=ids.ANSWER_EDIT, value=str(delivery_id)),
+                    ]
+                ),
+            ]
+        ),
     )
 
 
@@ -290,52 +307,82 @@ def _skill_options() -> list[Option]:
 
 def _feedback_text_input(block_id: str, label: str, placeholder: str, initial: str | None) -> InputBlock:
     return InputBlock(
-        block_id=block_id, label=label, optional=True,
-        element=PlainTextInputElement(action_id=ids.FEEDBACK_TEXT_INPUT, multiline=True, max_length=MAX_PART_CHARS,
-                                      placeholder=placeholder, initial_value=initial or None),
+        block_id=block_id,
+        label=label,
+        optional=True,
+        element=PlainTextInputElement(
+            action_id=ids.FEEDBACK_TEXT_INPUT,
+            multiline=True,
+            max_length=MAX_PART_CHARS,
+            placeholder=placeholder,
+            initial_value=initial or None,
+        ),
     )
 
 
-def feedback_form(*, recipient_id: str | None, anonymous_offered: bool, note: str | None,
-                  warning: str | None = None) -> dict:
+def feedback_form(
+    *, recipient_id: str | None, anonymous_offered: bool, note: str | None, warning: str | None = None
+) -> dict:
     """The /feedback form. The anonymity checkbox is there only when it can be honoured; otherwise `note`
     says why. `warning` says why the chosen person can't receive feedback (the form stays open to pick another)."""
     body: list[Block] = [
         _context("One skill, one moment: what you saw and what it did for the customer or the team."),
         InputBlock(
-            block_id=ids.FEEDBACK_RECIPIENT_BLOCK, label="Who is it for?",
-            element=UserSelectElement(action_id=ids.FEEDBACK_RECIPIENT_INPUT, initial_user=recipient_id,
-                                      placeholder="Pick a teammate"),
+            block_id=ids.FEEDBACK_RECIPIENT_BLOCK,
+            label="Who is it for?",
+            element=UserSelectElement(
+                action_id=ids.FEEDBACK_RECIPIENT_INPUT, initial_user=recipient_id, placeholder="Pick a teammate"
+            ),
         ),
     ]
     if warning:
         body.append(_context(f":warning: {warning}"))
     body += [
         InputBlock(
-            block_id=ids.FEEDBACK_SKILL_BLOCK, label="Skill",
-            element=StaticSelectElement(action_id=ids.FEEDBACK_SKILL_INPUT, options=_skill_options(),
-                                        placeholder="Which skill is it about?"),
+            block_id=ids.FEEDBACK_SKILL_BLOCK,
+            label="Skill",
+            element=StaticSelectElement(
+                action_id=ids.FEEDBACK_SKILL_INPUT, options=_skill_options(), placeholder="Which skill is it about?"
+            ),
         ),
-        _feedback_text_input(ids.FEEDBACK_KEEP_BLOCK, "Keep doing", "What worked, that they should keep doing.",
-                             None),
-        _feedback_text_input(ids.FEEDBACK_CHANGE_BLOCK, "Do differently",
-                             "One thing they could try differently next time.", None),
+        _feedback_text_input(ids.FEEDBACK_KEEP_BLOCK, "Keep doing", "What worked, that they should keep doing.", None),
+        _feedback_text_input(
+            ids.FEEDBACK_CHANGE_BLOCK, "Do differently", "One thing they could try differently next time.", None
+        ),
     ]
     if anonymous_offered:
-        body.append(InputBlock(
-            block_id=ids.FEEDBACK_ANONYMOUS_BLOCK, label="Anonymity", optional=True,
-            element=CheckboxesElement(action_id=ids.FEEDBACK_ANONYMOUS_INPUT, options=[Option(
-                value="anonymous", label="Send anonymously",
-                description="They'll see \"a teammate\" instead of your name, and so will leads.",
-            )]),
-        ))
+        body.append(
+            InputBlock(
+                block_id=ids.FEEDBACK_ANONYMOUS_BLOCK,
+                label="Anonymity",
+                optional=True,
+                element=CheckboxesElement(
+                    action_id=ids.FEEDBACK_ANONYMOUS_INPUT,
+                    options=[
+                        Option(
+                            value="anonymous",
+                            label="Send anonymously",
+                            description='They\'ll see "a teammate" instead of your name, and so will leads.',
+                        )
+                    ],
+                ),
+            )
+        )
     if note:
         body.append(_context(note))
-    body.append(_context("Fill in at least one of \"Keep doing\" and \"Do differently\". "
-                         "They get it by direct message, with a Thank you button."))
+    body.append(
+        _context(
+            'Fill in at least one of "Keep doing" and "Do differently". '
+            "They get it by direct message, with a Thank you button."
+        )
+    )
     view = View(
-        type="modal", callback_id=ids.FEEDBACK_MODAL, title=PlainTextObject(text="Give feedback"),
-        submit=PlainTextObject(text="Send"), close=PlainTextObject(text="Cancel"), blocks=body,
+        type="modal",
+        callback_id=ids.FEEDBACK_MODAL,
+        title=PlainTextObject(text="Give feedback"),
+        submit=PlainTextObject(text="Send"),
+        close=PlainTextObject(text="Cancel"),
+        blocks=body,
     )
     view.validate_json()
     return view.to_dict()
@@ -352,36 +399,46 @@ def _feedback_parts(skill_key: str | None, keep_doing: str | None, do_differentl
     return parts
 
 
-def feedback_received(feedback_id: int, *, giver_id: str | None, skill_key: str | None, keep_doing: str | None,
-                      do_differently: str | None) -> Message:
+def feedback_received(
+    feedback_id: int, *, giver_id: str | None, skill_key: str | None, keep_doing: str | None, do_differently: str | None
+) -> Message:
     """The recipient's DM. `giver_id` is None for anonymous feedback: nothing here may identify the giver,
     so the buttons carry only the feedback row id."""
     who = f"<@{giver_id}>" if giver_id else "a teammate"
     return Message(
         text=f"You've received feedback from {who}.",
-        blocks=_render([
-            _section(f"*You've received feedback from {who}.*"),
-            *_feedback_parts(skill_key, keep_doing, do_differently),
-            ActionsBlock(elements=[
-                ButtonElement(text="Thank you", action_id=ids.FEEDBACK_THANKS, value=str(feedback_id),
-                              style="primary"),
-                ButtonElement(text="What I'll try", action_id=ids.FEEDBACK_TRY, value=str(feedback_id)),
-            ]),
-            _context("Receiving feedback is a skill too. Note one thing you'll try, and in a week I'll ask "
-                     "how it went."),
-        ]),
+        blocks=_render(
+            [
+                _section(f"*You've received feedback from {who}.*"),
+                *_feedback_parts(skill_key, keep_doing, do_differently),
+                ActionsBlock(
+                    elements=[
+                        ButtonElement(
+                            text="Thank you", action_id=ids.FEEDBACK_THANKS, value=str(feedback_id), style="primary"
+                        ),
+                        ButtonElement(text="What I'll try", action_id=ids.FEEDBACK_TRY, value=str(feedback_id)),
+                    ]
+                ),
+                _context(
+                    "Receiving feedback is a skill too. Note one thing you'll try, and in a week I'll ask how it went."
+                ),
+            ]
+        ),
     )
 
 
-def feedback_sent(recipient_id: str, *, anonymous: bool, skill_key: str | None, keep_doing: str | None,
-                  do_differently: str | None) -> Message:
-    how = " anonymously: they see \"a teammate\"" if anonymous else ""
+def feedback_sent(
+    recipient_id: str, *, anonymous: bool, skill_key: str | None, keep_doing: str | None, do_differently: str | None
+) -> Message:
+    how = ' anonymously: they see "a teammate"' if anonymous else ""
     return Message(
         text=f"Your feedback is on its way to <@{recipient_id}>.",
-        blocks=_render([
-            _section(f"*Your feedback is on its way to <@{recipient_id}>*{how}. I'll tell you if they say thanks."),
-            *_feedback_parts(skill_key, keep_doing, do_differently),
-        ]),
+        blocks=_render(
+            [
+                _section(f"*Your feedback is on its way to <@{recipient_id}>*{how}. I'll tell you if they say thanks."),
+                *_feedback_parts(skill_key, keep_doing, do_differently),
+            ]
+        ),
     )
 
 
@@ -389,8 +446,12 @@ def feedback_not_sent(reason: str, keep_doing: str | None, do_differently: str |
     """When the feedback couldn't be delivered, give the words back so nothing is lost."""
     return Message(
         text=f"{reason} Your words are below so nothing is lost.",
-        blocks=_render([_section(f"{reason} Your words are below so nothing is lost."),
-                        *_feedback_parts(None, keep_doing, do_differently)]),
+        blocks=_render(
+            [
+                _section(f"{reason} Your words are below so nothing is lost."),
+                *_feedback_parts(None, keep_doing, do_differently),
+            ]
+        ),
     )
 
 
@@ -402,15 +463,22 @@ def feedback_thanked(recipient_id: str, *, skill_key: str | None, anonymous: boo
 
 def feedback_try_modal(feedback_id: int, initial: str | None) -> dict:
     view = View(
-        type="modal", callback_id=ids.FEEDBACK_TRY_MODAL, private_metadata=json.dumps({"feedback_id": feedback_id}),
-        title=PlainTextObject(text="What I'll try"), submit=PlainTextObject(text="Save"),
+        type="modal",
+        callback_id=ids.FEEDBACK_TRY_MODAL,
+        private_metadata=json.dumps({"feedback_id": feedback_id}),
+        title=PlainTextObject(text="What I'll try"),
+        submit=PlainTextObject(text="Save"),
         close=PlainTextObject(text="Cancel"),
         blocks=[
             InputBlock(
-                block_id=ids.FEEDBACK_TRY_BLOCK, label="One thing I'll try",
-                element=PlainTextInputElement(action_id=ids.FEEDBACK_TEXT_INPUT, max_length=MAX_TRY_CHARS,
-                                              initial_value=initial or None,
-                                              placeholder="e.g. Repeat the customer's question back before answering"),
+                block_id=ids.FEEDBACK_TRY_BLOCK,
+                label="One thing I'll try",
+                element=PlainTextInputElement(
+                    action_id=ids.FEEDBACK_TEXT_INPUT,
+                    max_length=MAX_TRY_CHARS,
+                    initial_value=initial or None,
+                    placeholder="e.g. Repeat the customer's question back before answering",
+                ),
             ),
             _context("Only you see this. In a week I'll ask you how it went."),
         ],
@@ -430,36 +498,55 @@ def feedback_followup(delivery_id: int, try_text: str) -> Message:
     """A week after "What I'll try": no giver, no feedback text, only what the recipient chose to try."""
     return Message(
         text="A week ago you planned to try something after some feedback. How did it go?",
-        blocks=_render([
-            _section(f"*A week ago, after some feedback, you said you'd try:*\n{quoted(try_text)}\nHow did it go?"),
-            ActionsBlock(elements=[ButtonElement(text="Tell me", action_id=ids.FEEDBACK_FOLLOWUP,
-                                                 value=str(delivery_id), style="primary")]),
-            _context("Your answer counts as practising *Receiving feedback*. It is private unless you share it."),
-        ]),
+        blocks=_render(
+            [
+                _section(f"*A week ago, after some feedback, you said you'd try:*\n{quoted(try_text)}\nHow did it go?"),
+                ActionsBlock(
+                    elements=[
+                        ButtonElement(
+                            text="Tell me", action_id=ids.FEEDBACK_FOLLOWUP, value=str(delivery_id), style="primary"
+                        )
+                    ]
+                ),
+                _context("Your answer counts as practising *Receiving feedback*. It is private unless you share it."),
+            ]
+        ),
     )
 
 
-def feedback_followup_modal(delivery_id: int, try_text: str, *, initial_text: str | None = None,
-                            visibility: str = "private") -> dict:
+def feedback_followup_modal(
+    delivery_id: int, try_text: str, *, initial_text: str | None = None, visibility: str = "private"
+) -> dict:
     options = [Option(value=v, label=VISIBILITY_LABELS[v]) for v in VISIBILITIES]
     view = View(
-        type="modal", callback_id=ids.FEEDBACK_FOLLOWUP_MODAL,
+        type="modal",
+        callback_id=ids.FEEDBACK_FOLLOWUP_MODAL,
         private_metadata=json.dumps({"delivery_id": delivery_id}),
-        title=PlainTextObject(text="How did it go?"), submit=PlainTextObject(text="Save"),
+        title=PlainTextObject(text="How did it go?"),
+        submit=PlainTextObject(text="Save"),
         close=PlainTextObject(text="Cancel"),
         blocks=[
             _context(f"*{skill('feedback').name}*"),
             _section(f"You said you'd try:\n{quoted(try_text)}"),
             InputBlock(
-                block_id=ids.ANSWER_BLOCK, label="How did it go?",
-                element=PlainTextInputElement(action_id=ids.ANSWER_INPUT, multiline=True,
-                                              max_length=MAX_ANSWER_CHARS, initial_value=initial_text or None,
-                                              placeholder="What happened when you tried it, and what you noticed."),
+                block_id=ids.ANSWER_BLOCK,
+                label="How did it go?",
+                element=PlainTextInputElement(
+                    action_id=ids.ANSWER_INPUT,
+                    multiline=True,
+                    max_length=MAX_ANSWER_CHARS,
+                    initial_value=initial_text or None,
+                    placeholder="What happened when you tried it, and what you noticed.",
+                ),
             ),
             InputBlock(
-                block_id=ids.VISIBILITY_BLOCK, label="Who can read it",
-                element=RadioButtonsElement(action_id=ids.VISIBILITY_INPUT, options=options,
-                                            initial_option=next(o for o in options if o.value == visibility)),
+                block_id=ids.VISIBILITY_BLOCK,
+                label="Who can read it",
+                element=RadioButtonsElement(
+                    action_id=ids.VISIBILITY_INPUT,
+                    options=options,
+                    initial_option=next(o for o in options if o.value == visibility),
+                ),
             ),
         ],
     )
@@ -468,14 +555,19 @@ def feedback_followup_modal(delivery_id: int, try_text: str, *, initial_text: st
 
 
 def feedback_followup_saved(text: str, *, visibility: str, edited: bool) -> Message:
-    who = {"private": "Only you can see it.", "lead": "You and your team lead can see it.",
-           "team": "Your team can see it."}.get(visibility, "Only you can see it.")
+    who = {
+        "private": "Only you can see it.",
+        "lead": "You and your team lead can see it.",
+        "team": "Your team can see it.",
+    }.get(visibility, "Only you can see it.")
     verb = "Updated" if edited else "Saved"
     return Message(
         text=f"{verb}: that counts as practising Receiving feedback. {who}",
-        blocks=_render([
-            _section(f"*{verb}:* that counts as practising *Receiving feedback*. {who}\n{quoted(text)}"),
-        ]),
+        blocks=_render(
+            [
+                _section(f"*{verb}:* that counts as practising *Receiving feedback*. {who}\n{quoted(text)}"),
+            ]
+        ),
     )
 
 
@@ -516,14 +608,18 @@ def _week_span(summary: WeekSummary) -> str:
 
 def _participation(summary: WeekSummary) -> str:
     totals, change = summary.totals, summary.change
-    head = (f"*Participation:* {totals.answered} of {totals.delivered} prompts answered "
-            f"({percent(totals.rate)}) · {summary.practising} of {len(summary.people)} people practised")
+    head = (
+        f"*Participation:* {totals.answered} of {totals.delivered} prompts answered "
+        f"({percent(totals.rate)}) · {summary.practising} of {len(summary.people)} people practised"
+    )
     before = summary.previous
     if not before.delivered:
         return f"{head}\n*Week over week:* {FIRST_WEEK}"
     points = "" if change.rate_points is None else f", {change.rate_points:+g} points"
-    return (f"{head}\n*Week over week:* {change.answered:+d} answers{points} "
-            f"(week before: {before.answered} of {before.delivered}, {percent(before.rate)})")
+    return (
+        f"{head}\n*Week over week:* {change.answered:+d} answers{points} "
+        f"(week before: {before.answered} of {before.delivered}, {percent(before.rate)})"
+    )
 
 
 def _skills_line(summary: WeekSummary) -> str:
@@ -540,15 +636,19 @@ def _quotes(summary: WeekSummary) -> list[str]:
 def _person_line(person: PersonWeek) -> str:
     tally = person.prompts
     left = "" if person.member else " (left the team)"
-    return (f"<@{person.user_id}>{left} {tally.answered}/{tally.delivered} answered ({percent(tally.rate)}) · "
-            f"feedback {person.feedback_given} given, {person.feedback_received} received · "
-            f"streak {person.streak}")
+    return (
+        f"<@{person.user_id}>{left} {tally.answered}/{tally.delivered} answered ({percent(tally.rate)}) · "
+        f"feedback {person.feedback_given} given, {person.feedback_received} received · "
+        f"streak {person.streak}"
+    )
 
 
 def _shared_section(answer: SharedAnswer) -> SectionBlock:
     who = "shared with the team" if answer.visibility == "team" else "shared with you"
-    return _section(f"<@{answer.user_id}> · {skill(answer.skill).name if is_skill(answer.skill) else 'Reflection'}"
-                    f" · {answer.day:%a %-d %b} · _{who}_\n{quoted(clip(answer.text, SUMMARY_SHARED_CLIP))}")
+    return _section(
+        f"<@{answer.user_id}> · {skill(answer.skill).name if is_skill(answer.skill) else 'Reflection'}"
+        f" · {answer.day:%a %-d %b} · _{who}_\n{quoted(clip(answer.text, SUMMARY_SHARED_CLIP))}"
+    )
 
 
 def summary_for_lead(summary: WeekSummary, *, chart_note: str | None = None) -> Message:
@@ -560,8 +660,13 @@ def summary_for_lead(summary: WeekSummary, *, chart_note: str | None = None) -> 
         _section(_participation(summary)),
         _section(_skills_line(summary)),
     ]
-    people, left = _pack(["*By person* (anonymous feedback is counted for its recipient only)",
-                          *[_person_line(p) for p in summary.people]], SUMMARY_PEOPLE_SECTIONS)
+    people, left = _pack(
+        [
+            "*By person* (anonymous feedback is counted for its recipient only)",
+            *[_person_line(p) for p in summary.people],
+        ],
+        SUMMARY_PEOPLE_SECTIONS,
+    )
     body += [_section(text) for text in people]
     if left:
         body.append(_context(f"…and {left} more people: `/summary {label} csv` has everyone."))
@@ -579,13 +684,21 @@ def summary_for_lead(summary: WeekSummary, *, chart_note: str | None = None) -> 
             body.append(_context(f"…and {more} more."))
     if chart_note:
         body.append(_context(chart_note))
-    body.append(ActionsBlock(elements=[ButtonElement(
-        text="Share with the team", action_id=ids.SUMMARY_SHARE, value=f"{summary.team_id}:{label}",
-    )]))
+    body.append(
+        ActionsBlock(
+            elements=[
+                ButtonElement(
+                    text="Share with the team",
+                    action_id=ids.SUMMARY_SHARE,
+                    value=f"{summary.team_id}:{label}",
+                )
+            ]
+        )
+    )
     totals = summary.totals
     return Message(
         text=f"Weekly summary {label}: {totals.answered} of {totals.delivered} prompts answered "
-             f"({percent(totals.rate)}).",
+        f"({percent(totals.rate)}).",
         blocks=_render(body),
     )
 
@@ -594,13 +707,21 @@ def summary_for_channel(summary: WeekSummary) -> Message:
     """The team's view: totals, skills and quotes only. No names, no per-person numbers, no answer text."""
     totals, change = summary.totals, summary.change
     label = summary.week.label
-    feedback = (f" · {counted(summary.feedback_total, 'piece of feedback', 'pieces of feedback')} exchanged"
-                if summary.feedback_total else "")
-    head = (f"*Together we answered {totals.answered} of {totals.delivered} prompts ({percent(totals.rate)})*"
-            f" · {summary.practising} people practised{feedback}")
+    feedback = (
+        f" · {counted(summary.feedback_total, 'piece of feedback', 'pieces of feedback')} exchanged"
+        if summary.feedback_total
+        else ""
+    )
+    head = (
+        f"*Together we answered {totals.answered} of {totals.delivered} prompts ({percent(totals.rate)})*"
+        f" · {summary.practising} people practised{feedback}"
+    )
     points = "" if change.rate_points is None else f" ({change.rate_points:+g} points)"
-    compared = (f"{change.answered:+d} answers on the week before{points}." if summary.previous.delivered
-                else FIRST_WEEK[0].upper() + FIRST_WEEK[1:])
+    compared = (
+        f"{change.answered:+d} answers on the week before{points}."
+        if summary.previous.delivered
+        else FIRST_WEEK[0].upper() + FIRST_WEEK[1:]
+    )
     body: list[Block] = [
         HeaderBlock(text=f"Our week of practice · {label}"),
         _context(_week_span(summary)),
@@ -611,7 +732,7 @@ def summary_for_channel(summary: WeekSummary) -> Message:
     ]
     return Message(
         text=f"Our week of practice {label}: {totals.answered} of {totals.delivered} prompts answered "
-             f"({percent(totals.rate)}).",
+        f"({percent(totals.rate)}).",
         blocks=_render(body),
     )
 
@@ -679,11 +800,15 @@ def _feedback_block(item: FeedbackSeen) -> SectionBlock:
 
 def _pause_blocks(paused: bool) -> list[Block]:
     button = ButtonElement(
-        text="Resume my prompts" if paused else "Pause my prompts", action_id=ids.HOME_PAUSE,
+        text="Resume my prompts" if paused else "Pause my prompts",
+        action_id=ids.HOME_PAUSE,
         value="resume" if paused else "pause",
     )
-    note = ("Your prompts are paused. Your team carries on without you until you resume." if paused
-            else "Pausing stops only your own prompts; your team carries on.")
+    note = (
+        "Your prompts are paused. Your team carries on without you until you resume."
+        if paused
+        else "Pausing stops only your own prompts; your team carries on."
+    )
     return [ActionsBlock(elements=[button]), _context(note)]
 
 
@@ -693,10 +818,14 @@ def _team_blocks(teams: Sequence[LedTeam], more: int) -> list[Block]:
     body: list[Block] = [HeaderBlock(text="Your teams")]
     for team in teams:
         members = f"{team.members} member{'s' if team.members != 1 else ''}"
-        body.append(SectionBlock(
-            text=MarkdownTextObject(text=f"<#{team.channel_id}> · {members} · {team.status}"),
-            accessory=ButtonElement(text="This week's summary", action_id=ids.HOME_SUMMARY, value=str(team.team_id)),
-        ))
+        body.append(
+            SectionBlock(
+                text=MarkdownTextObject(text=f"<#{team.channel_id}> · {members} · {team.status}"),
+                accessory=ButtonElement(
+                    text="This week's summary", action_id=ids.HOME_SUMMARY, value=str(team.team_id)
+                ),
+            )
+        )
     if more:
         body.append(_context(f"…and {more} more teams: run `/summary` in a team's channel."))
     return body
@@ -707,11 +836,13 @@ def home_view(data: HomeData) -> dict:
     if not data.in_team:
         body: list[Block] = [
             HeaderBlock(text="Welcome to Practice Coach"),
-            _section("You're not in a practice team yet. Practice Coach sends a short reflection prompt on "
-                     "practice days, a quote of the day, and lets teammates give each other feedback.\n"
-                     "*To join:* ask your team lead to run `/practice start` in your team's channel, or to add "
-                     "you to that channel if it is already a team. Then this tab shows your streak, the skills "
-                     "you practised and the feedback you received."),
+            _section(
+                "You're not in a practice team yet. Practice Coach sends a short reflection prompt on "
+                "practice days, a quote of the day, and lets teammates give each other feedback.\n"
+                "*To join:* ask your team lead to run `/practice start` in your team's channel, or to add "
+                "you to that channel if it is already a team. Then this tab shows your streak, the skills "
+                "you practised and the feedback you received."
+            ),
         ]
     else:
         body = [
@@ -739,13 +870,19 @@ def partners_message(partners: Sequence[str], week: date) -> Message:
     example = f"/feedback <@{partners[0]}>" if partners else "/feedback @partner"
     return Message(
         text=f"Your feedback partner{plural} this week: {names}",
-        blocks=_render([
-            _section(f"*Your feedback partner{plural} for the week of {week:%-d %B}:* {names}\n"
-                     "Notice one thing they do well and one thing to try, then tell them with "
-                     f"`{example}`. They'll do the same for you."),
-            _context("Partners change every Monday so everyone meets everyone. "
-                     "A lead can turn this off with `/practice partners off`."),
-        ]),
+        blocks=_render(
+            [
+                _section(
+                    f"*Your feedback partner{plural} for the week of {week:%-d %B}:* {names}\n"
+                    "Notice one thing they do well and one thing to try, then tell them with "
+                    f"`{example}`. They'll do the same for you."
+                ),
+                _context(
+                    "Partners change every Monday so everyone meets everyone. "
+                    "A lead can turn this off with `/practice partners off`."
+                ),
+            ]
+        ),
     )
 
 
@@ -756,18 +893,24 @@ def forget_confirm() -> Message:
     """Deleting is final, so it takes a second, deliberate click."""
     return Message(
         text="Delete your Practice Coach data?",
-        blocks=_render([
-            _section(
-                "*Delete your Practice Coach data?* This deletes all your answers (and reflections on feedback), "
-                "your self-ratings, your \"what I'll try\" notes and the feedback you gave under your name. "
-                "Anonymous feedback you gave stays with its recipient but no longer points to you. "
-                "It cannot be undone. `/practice export` first if you want a copy."
-            ),
-            ActionsBlock(elements=[
-                ButtonElement(text="Delete my data", action_id=ids.FORGET_CONFIRM, value="forget", style="danger"),
-                ButtonElement(text="Cancel", action_id=ids.FORGET_CANCEL, value="cancel"),
-            ]),
-        ]),
+        blocks=_render(
+            [
+                _section(
+                    "*Delete your Practice Coach data?* This deletes all your answers (and reflections on feedback), "
+                    'your self-ratings, your "what I\'ll try" notes and the feedback you gave under your name. '
+                    "Anonymous feedback you gave stays with its recipient but no longer points to you. "
+                    "It cannot be undone. `/practice export` first if you want a copy."
+                ),
+                ActionsBlock(
+                    elements=[
+                        ButtonElement(
+                            text="Delete my data", action_id=ids.FORGET_CONFIRM, value="forget", style="danger"
+                        ),
+                        ButtonElement(text="Cancel", action_id=ids.FORGET_CANCEL, value="cancel"),
+                    ]
+                ),
+            ]
+        ),
     )
 
 
@@ -782,7 +925,8 @@ def forgotten(counts: dict[str, int]) -> Message:
 
 def notice_modal(title: str, text: str) -> dict:
     """A modal that only tells something, with a Close button: what replaces a form that cannot be used."""
-    view = View(type="modal", title=PlainTextObject(text=title), close=PlainTextObject(text="Close"),
-                blocks=[_section(text)])
+    view = View(
+        type="modal", title=PlainTextObject(text=title), close=PlainTextObject(text="Close"), blocks=[_section(text)]
+    )
     view.validate_json()
     return view.to_dict()

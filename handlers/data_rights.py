@@ -22,7 +22,10 @@ def export(deps: Deps, user_id: str) -> Message:
         data = data_rights.export(session, user_id=user_id)
     data["exported_at"] = deps.clock.now().isoformat()
     slack_io.upload_to_dm(
-        deps.client, user_id, filename=EXPORT_FILENAME, content=json.dumps(data, indent=2, ensure_ascii=False),
+        deps.client,
+        user_id,
+        filename=EXPORT_FILENAME,
+        content=json.dumps(data, indent=2, ensure_ascii=False),
         title="Your Practice Coach data",
     )
     return plain(
@@ -35,8 +38,12 @@ def export(deps: Deps, user_id: str) -> Message:
 def forget(deps: Deps, user_id: str) -> Message:
     with transaction(deps.sessions) as session:
         counts = data_rights.forget(session, user_id=user_id)
-    deps.logger.info("forget-me done answers=%s feedback=%s ratings=%s", counts["answers"],
-                     counts["feedback_given"], counts["self_ratings"])
+    deps.logger.info(
+        "forget-me done answers=%s feedback=%s ratings=%s",
+        counts["answers"],
+        counts["feedback_given"],
+        counts["self_ratings"],
+    )
     return blocks.forgotten(counts)
 
 
@@ -45,14 +52,18 @@ def set_retention(deps: Deps, team: Team, days: int | None) -> Message:
         queries.set_retention(session, team_id=team.id, days=days)
     if days is None:
         return plain("Answers in this team are now kept until their authors delete them (`/practice forget-me`).")
-    return plain(f"Answers in this team are now deleted {days} days after they were written. "
-                 "Older ones go within the next few minutes.")
+    return plain(
+        f"Answers in this team are now deleted {days} days after they were written. "
+        "Older ones go within the next few minutes."
+    )
 
 
 def show_retention(team: Team) -> Message:
     if team.retention_days is None:
-        return plain("Answers in this team are kept until their authors delete them. A lead can set a period "
-                     "with `/practice retention 365`.")
+        return plain(
+            "Answers in this team are kept until their authors delete them. A lead can set a period "
+            "with `/practice retention 365`."
+        )
     return plain(f"Answers in this team are deleted {team.retention_days} days after they were written.")
 
 

@@ -44,8 +44,9 @@ class _History:
 
     @classmethod
     def load(cls, session: Session, user_ids: Sequence[str]) -> _History:
-        return cls(queries.prompt_histories(session, user_ids=user_ids),
-                   queries.last_practised_by(session, user_ids=user_ids))
+        return cls(
+            queries.prompt_histories(session, user_ids=user_ids), queries.last_practised_by(session, user_ids=user_ids)
+        )
 
     def next_prompt(self, deps: Deps, user_id: str) -> Prompt:
         return rotation.next_prompt(deps.prompts, self.prompts[user_id], self.practised[user_id], deps.rng)
@@ -87,8 +88,9 @@ def _posted_already(deps: Deps, row: Delivery, now: datetime) -> tuple[str, str]
     try:
         return slack_io.find_delivery(deps.client, row.recipient, row.id, (now - timedelta(days=1)).timestamp())
     except (SlackApiError, OSError) as error:
-        deps.logger.warning("could not check for an earlier post delivery=%s error=%s",
-                            row.id, slack_io.error_code(error))
+        deps.logger.warning(
+            "could not check for an earlier post delivery=%s error=%s", row.id, slack_io.error_code(error)
+        )
         return None
 
 
@@ -140,8 +142,9 @@ def _record(deps: Deps, attempts: Sequence[_Attempt]) -> None:
         return
     with transaction(deps.sessions) as session:
         queries.mark_all_failed(session, failed=[(a.row.id, str(a.error)) for a in attempts if a.outcome == "failed"])
-        queries.mark_all_sent(session, sent=[(a.row.id, a.channel, a.ts) for a in attempts if a.outcome != "failed"],
-                              now=deps.clock.now())
+        queries.mark_all_sent(
+            session, sent=[(a.row.id, a.channel, a.ts) for a in attempts if a.outcome != "failed"], now=deps.clock.now()
+        )
     for attempt in attempts:
         _log(deps, attempt.row, attempt.outcome, attempt.started, attempt.error)
 
@@ -159,14 +162,19 @@ def send_once(
     confirmed; a crashed or failed send is retried later and never posted twice."""
     now = deps.clock.now()
     with transaction(deps.sessions) as session:
-        row = queries.claim(session, due=due, item_id=item_id, skill=skill, now=now, slot=slot,
-                            stale_before=now - deps.settings.claim_timeout)
+        row = queries.claim(
+            session,
+            due=due,
+            item_id=item_id,
+            skill=skill,
+            now=now,
+            slot=slot,
+            stale_before=now - deps.settings.claim_timeout,
+        )
     return send_claimed(deps, row, message)
 
 
-def send_claimed(
-    deps: Deps, row: Delivery | None, message: Callable[[Delivery], blocks.Message | None]
-) -> str:
+def send_claimed(deps: Deps, row: Delivery | None, message: Callable[[Delivery], blocks.Message | None]) -> str:
     """Post a claimed ledger row and record the outcome; `message` builds what to say from the row."""
     if row is None:
         return "skipped"
@@ -179,8 +187,15 @@ def _log(deps: Deps, row: Delivery, outcome: str, started: float, error: str | N
     """One structured line per delivery; never the message text, which may quote someone's words."""
     level = logging.WARNING if outcome == "failed" else logging.INFO
     deps.logger.log(
-        level, "delivery team=%s kind=%s delivery=%s outcome=%s attempts=%s latency_ms=%.1f error=%s",
-        row.team_id, row.kind, row.id, outcome, row.attempts, (time.perf_counter() - started) * 1000, error or "-",
+        level,
+        "delivery team=%s kind=%s delivery=%s outcome=%s attempts=%s latency_ms=%.1f error=%s",
+        row.team_id,
+        row.kind,
+        row.id,
+        outcome,
+        row.attempts,
+        (time.perf_counter() - started) * 1000,
+        error or "-",
     )
 
 
@@ -191,7 +206,7 @@ def _batches(dues: Sequence[Due]) -> Iterator[list[Due]]:
     for kind in KIND_ORDER:
         of_kind = [d for d in ordered if d.kind == kind]
         for start in range(0, len(of_kind), BATCH_SIZE):
-            yield of_kind[start:start + BATCH_SIZE]
+            yield of_kind[start : start + BATCH_SIZE]
 
 
 def _settle(deps: Deps, posting: Sequence[Future[_Attempt]]) -> Counter[str]:
@@ -220,12 +235,12 @@ def _send_batches(deps: Deps, dues: Sequence[Due]) -> Counter[str]:
 def deliver_all(deps: Deps, dues: Sequence[Due]) -> Counter[str]:
     """Skip what the ledger already has, keep reminders only for unanswered prompts, then send."""
     with deps.sessions() as session:
-        settled = queries.settled_keys(session, dues=dues,
-                                       stale_before=deps.clock.now() - deps.settings.claim_timeout)
+        settled = queries.settled_keys(session, dues=dues, stale_before=deps.clock.now() - deps.settings.claim_timeout)
         pending = [d for d in dues if (d.recipient, d.kind, d.local_date) not in settled]
         reminders = [d for d in pending if d.kind == "reminder"]
         open_ones = queries.unanswered_prompts(
-            session, keys=[(d.recipient, d.local_date) for d in reminders],
+            session,
+            keys=[(d.recipient, d.local_date) for d in reminders],
             sent_before=deps.clock.now() - REMINDER_MIN_GAP,
         )
     wanted = [d for d in pending if d.kind != "reminder" or (d.recipient, d.local_date) in open_ones]

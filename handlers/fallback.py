@@ -14,10 +14,14 @@ from handlers.blocks import notice_modal, plain
 from handlers.replies import reply_for
 
 ANY = re.compile(".*")
-BUTTON_OUT_OF_DATE = ("That button is out of date: it comes from an older message. "
-                      "`/reflect` opens your current prompt, and `/practice help` shows everything I can do.")
-FORM_OUT_OF_DATE = ("This form is out of date, so nothing was saved. Please open it again from a new message; "
-                    "`/practice help` shows everything I can do.")
+BUTTON_OUT_OF_DATE = (
+    "That button is out of date: it comes from an older message. "
+    "`/reflect` opens your current prompt, and `/practice help` shows everything I can do."
+)
+FORM_OUT_OF_DATE = (
+    "This form is out of date, so nothing was saved. Please open it again from a new message; "
+    "`/practice help` shows everything I can do."
+)
 
 
 def register(app: App, deps: Deps) -> None:

@@ -68,8 +68,11 @@ def check_recipient(deps: Deps, giver_id: str, recipient_id: str) -> Check:
         recipient = rules.Recipient(recipient_id, is_bot=person.is_bot, deleted=person.deleted)
     else:
         found = slack_io.profiles(deps.client, [recipient_id])
-        recipient = (rules.Recipient(recipient_id, is_bot=found[0].is_bot, deleted=found[0].deleted) if found
-                     else rules.Recipient(recipient_id, found=False))
+        recipient = (
+            rules.Recipient(recipient_id, is_bot=found[0].is_bot, deleted=found[0].deleted)
+            if found
+            else rules.Recipient(recipient_id, found=False)
+        )
     return Check(rules.recipient_problem(giver_id, recipient, shared, giver_in_a_team=in_a_team), shared)
 
 
@@ -90,8 +93,7 @@ def form_for(deps: Deps, giver_id: str, recipient_id: str | None) -> tuple[dict,
     check = check_recipient(deps, giver_id, recipient_id)
     offered = check.problem is None and rules.anonymity_offered(check.shared)
     note = None if offered or check.problem else rules.ANONYMITY_NOT_OFFERED
-    form = blocks.feedback_form(recipient_id=recipient_id, anonymous_offered=offered, note=note,
-                                warning=check.problem)
+    form = blocks.feedback_form(recipient_id=recipient_id, anonymous_offered=offered, note=note, warning=check.problem)
     return form, check.problem
 
 
@@ -132,14 +134,25 @@ def give(deps: Deps, gift: Gift, shared: list[rules.SharedTeam]) -> Message:
     try:
         with transaction(deps.sessions) as session:
             row = fq.save_feedback(
-                session, team_id=rules.team_for(shared, anonymous=gift.anonymous), giver_id=gift.giver_id,
-                recipient_id=gift.recipient_id, skill=gift.skill, keep_doing=keep, do_differently=change,
-                anonymous=gift.anonymous, now=deps.clock.now(),
+                session,
+                team_id=rules.team_for(shared, anonymous=gift.anonymous),
+                giver_id=gift.giver_id,
+                recipient_id=gift.recipient_id,
+                skill=gift.skill,
+                keep_doing=keep,
+                do_differently=change,
+                anonymous=gift.anonymous,
+                now=deps.clock.now(),
             )
         feedback_id = row.id
         assert feedback_id is not None
-        message = blocks.feedback_received(feedback_id, giver_id=None if gift.anonymous else gift.giver_id,
-                                           skill_key=gift.skill, keep_doing=keep, do_differently=change)
+        message = blocks.feedback_received(
+            feedback_id,
+            giver_id=None if gift.anonymous else gift.giver_id,
+            skill_key=gift.skill,
+            keep_doing=keep,
+            do_differently=change,
+        )
     except SQLAlchemyError as error:
         deps.logger.error("saving feedback failed: database error %s", type(error).__name__)
         return blocks.feedback_not_sent(NOT_DELIVERED, keep, change)
@@ -151,8 +164,9 @@ def give(deps: Deps, gift: Gift, shared: list[rules.SharedTeam]) -> Message:
             fq.delete_feedback(session, feedback_id=feedback_id)
         return blocks.feedback_not_sent(NOT_DELIVERED, keep, change)
     deps.logger.info("feedback sent feedback=%s anonymous=%s", feedback_id, gift.anonymous)
-    return blocks.feedback_sent(gift.recipient_id, anonymous=gift.anonymous, skill_key=gift.skill,
-                                keep_doing=keep, do_differently=change)
+    return blocks.feedback_sent(
+        gift.recipient_id, anonymous=gift.anonymous, skill_key=gift.skill, keep_doing=keep, do_differently=change
+    )
 
 
 def _received(session: Session, user_id: str, feedback_id: int) -> Feedback | str:
@@ -175,8 +189,11 @@ def thank(deps: Deps, user_id: str, feedback_id: int) -> Message:
     if not first:
         return plain("You've already said thank you for this one. :pray:")
     try:
-        slack_io.post(deps.client, row.giver_id,
-                      blocks.feedback_thanked(row.recipient_id, skill_key=row.skill, anonymous=row.anonymous))
+        slack_io.post(
+            deps.client,
+            row.giver_id,
+            blocks.feedback_thanked(row.recipient_id, skill_key=row.skill, anonymous=row.anonymous),
+        )
     except (SlackApiError, OSError) as error:
         deps.logger.warning("thanks DM failed feedback=%s error=%s", feedback_id, slack_io.error_code(error))
         with transaction(deps.sessions) as session:
@@ -214,8 +231,14 @@ def send_followups(deps: Deps) -> Counter[str]:
         if day is None:
             continue
         due = Due("followup", candidate.team_id, candidate.recipient_id, day)
-        outcome = send_once(deps, due, lambda row: _followup_message(deps, row),
-                            item_id=str(candidate.feedback_id), skill="feedback", slot=candidate.feedback_id)
+        outcome = send_once(
+            deps,
+            due,
+            lambda row: _followup_message(deps, row),
+            item_id=str(candidate.feedback_id),
+            skill="feedback",
+            slot=candidate.feedback_id,
+        )
         outcomes[f"followup:{outcome}"] += 1
     return outcomes
 
@@ -238,8 +261,10 @@ def followup_for(deps: Deps, user_id: str, delivery_id: int) -> OpenFollowup | s
     with deps.sessions() as session:
         row = queries.own_delivery(session, delivery_id=delivery_id, kind="followup", user_id=user_id)
         if isinstance(row, str):
-            return {"gone": "I couldn't find that follow-up any more.",
-                    "not_yours": "That follow-up was sent to someone else, so I can't open it for you."}[row]
+            return {
+                "gone": "I couldn't find that follow-up any more.",
+                "not_yours": "That follow-up was sent to someone else, so I can't open it for you.",
+            }[row]
         found = fq.find_feedback(session, feedback_id=int(row.item_id or 0))
     return OpenFollowup(row, (found.try_text if found else None) or "")
 
@@ -248,14 +273,23 @@ def followup_form(deps: Deps, opened: OpenFollowup) -> dict:
     assert opened.delivery.id is not None
     with deps.sessions() as session:
         answer = queries.answer_for(session, delivery_id=opened.delivery.id)
-    return blocks.feedback_followup_modal(opened.delivery.id, opened.try_text,
-                                          initial_text=answer.text if answer else None,
-                                          visibility=answer.visibility if answer else "private")
+    return blocks.feedback_followup_modal(
+        opened.delivery.id,
+        opened.try_text,
+        initial_text=answer.text if answer else None,
+        visibility=answer.visibility if answer else "private",
+    )
 
 
 def save_followup(deps: Deps, opened: OpenFollowup, user_id: str, text: str, visibility: str) -> Message:
     """Stored as an Answer on the "feedback" skill, so it counts as practising receiving feedback."""
     with transaction(deps.sessions) as session:
-        edited = fq.save_followup_answer(session, delivery=opened.delivery, user_id=user_id, text=text.strip(),
-                                         visibility=visibility, now=deps.clock.now())
+        edited = fq.save_followup_answer(
+            session,
+            delivery=opened.delivery,
+            user_id=user_id,
+            text=text.strip(),
+            visibility=visibility,
+            now=deps.clock.now(),
+        )
     return blocks.feedback_followup_saved(text.strip(), visibility=visibility, edited=edited)

@@ -84,8 +84,9 @@ def register(app: App, deps: Deps) -> None:
             elif request.inline and request.recipient_id:
                 reply(feedback.give_inline(deps, giver, request.recipient_id, request.text))
             else:
-                opened = client.views_open(trigger_id=command["trigger_id"],
-                                           view=feedback.opening_form(request.recipient_id))
+                opened = client.views_open(
+                    trigger_id=command["trigger_id"], view=feedback.opening_form(request.recipient_id)
+                )
                 form, problem = feedback.form_for(deps, giver, request.recipient_id)
                 client.views_update(view_id=opened["view"]["id"], view=form)
                 if problem:

@@ -18,8 +18,7 @@ def home_data(deps: Deps, user_id: str) -> blocks.HomeData:
     now = deps.clock.now()
     every_team = user_id in deps.settings.lead_user_ids
     with deps.sessions() as session:
-        led = home_queries.led_teams(session, user_id=user_id, every_team=every_team,
-                                     limit=blocks.HOME_TEAMS_SHOWN)
+        led = home_queries.led_teams(session, user_id=user_id, every_team=every_team, limit=blocks.HOME_TEAMS_SHOWN)
         more = home_queries.count_led_teams(session, user_id=user_id, every_team=every_team) - len(led)
         teams = queries.teams_of_user(session, user_id=user_id)
         if not teams:
@@ -29,19 +28,27 @@ def home_data(deps: Deps, user_id: str) -> blocks.HomeData:
         schedule = queries.team_schedule(team, queries.holidays(session, team_id=team.id))
         today = local_now(now, zone(prefs.timezone, team.timezone)).date()
         opened = queries.open_prompt(session, user_id=user_id, since=queries.recent_window(today))
-        answered = home_queries.answered_dates(session, user_id=user_id,
-                                               since=today - timedelta(days=MAX_LOOKBACK_DAYS))
+        answered = home_queries.answered_dates(
+            session, user_id=user_id, since=today - timedelta(days=MAX_LOOKBACK_DAYS)
+        )
         skills = home_queries.skill_counts(session, user_id=user_id, since=now - RECENT)
         feedback = home_queries.recent_feedback(session, user_id=user_id, limit=5)
         ratings = home_queries.latest_ratings(session, user_id=user_id)
         peers = home_queries.peer_counts(session, user_id=user_id, since=now - RECENT)
     prompt = deps.prompt(opened.item_id) if opened else None
     return blocks.HomeData(
-        user_id, in_team=True,
-        open_prompt=prompt, open_delivery_id=opened.id if opened and prompt else None,
+        user_id,
+        in_team=True,
+        open_prompt=prompt,
+        open_delivery_id=opened.id if opened and prompt else None,
         streak=current_streak(answered, today, lambda day: not member_day_off(schedule, prefs, day)),
-        skills=skills, feedback=feedback, ratings=ratings, peers=peers, paused=prefs.paused,
-        teams=led, more_teams=more,
+        skills=skills,
+        feedback=feedback,
+        ratings=ratings,
+        peers=peers,
+        paused=prefs.paused,
+        teams=led,
+        more_teams=more,
     )
 
 

@@ -71,8 +71,10 @@ def announce(deps: Deps, team: Team, monday: date) -> Counter[str]:
                 continue
             partners = [p for p in group if p != person]
             outcome = send_once(
-                deps, Due("pairing", team.id, person, monday),
-                lambda _row, partners=partners: blocks.partners_message(partners, monday), slot=team.id,
+                deps,
+                Due("pairing", team.id, person, monday),
+                lambda _row, partners=partners: blocks.partners_message(partners, monday),
+                slot=team.id,
             )
             outcomes[f"pairing:{outcome}"] += 1
     return outcomes

@@ -57,8 +57,12 @@ def run(deps: Deps, caller: Caller, command: ct.PracticeCommand | ct.ParseError)
     if isinstance(command, ct.Export):
         return data_rights.export(deps, caller.user_id)
     personal = {
-        ct.MyTime: my_time, ct.MyTimeReset: my_time, ct.Away: away, ct.Back: away,
-        ct.Reminders: reminders, ct.Status: status,
+        ct.MyTime: my_time,
+        ct.MyTimeReset: my_time,
+        ct.Away: away,
+        ct.Back: away,
+        ct.Reminders: reminders,
+        ct.Status: status,
     }
     if type(command) in personal:
         return personal[type(command)](deps, caller, command)
@@ -81,14 +85,20 @@ def start(deps: Deps, caller: Caller) -> Message:
         members, profiles = slack_io.directory(deps.client, caller.channel_id)
     except SlackApiError as error:
         if error.response.get("error") in ("not_in_channel", "channel_not_found"):
-            return plain("I can't see this channel's members yet. Invite me first with `/invite @Practice Coach`, "
-                         "then run `/practice start` again.")
+            return plain(
+                "I can't see this channel's members yet. Invite me first with `/invite @Practice Coach`, "
+                "then run `/practice start` again."
+            )
         raise
     now = deps.clock.now()
     with transaction(deps.sessions) as session:
         team, created = queries.start_team(
-            session, channel_id=caller.channel_id, workspace_id=caller.workspace_id, lead_id=caller.user_id,
-            timezone=deps.settings.default_timezone, now=now,
+            session,
+            channel_id=caller.channel_id,
+            workspace_id=caller.workspace_id,
+            lead_id=caller.user_id,
+            timezone=deps.settings.default_timezone,
+            now=now,
         )
         queries.sync_members(session, team_id=team.id, user_ids=members, now=now)
         queries.save_profiles(session, profiles=profiles, now=now)
@@ -117,9 +127,17 @@ def team_command(deps: Deps, caller: Caller, command: ct.PracticeCommand) -> Mes
             return pause_me(deps, caller, isinstance(command, ct.Pause))
         return plain(LEADS_ONLY)
     handler = {
-        ct.Stop: stop, ct.Pause: pause_team, ct.Resume: pause_team, ct.Now: now,
-        ct.SetSchedule: set_schedule, ct.LeadAdd: lead_add, ct.LeadRemove: lead_remove,
-        ct.HolidayAdd: holiday, ct.HolidayRemove: holiday, ct.Partners: partners, ct.Retention: retention,
+        ct.Stop: stop,
+        ct.Pause: pause_team,
+        ct.Resume: pause_team,
+        ct.Now: now,
+        ct.SetSchedule: set_schedule,
+        ct.LeadAdd: lead_add,
+        ct.LeadRemove: lead_remove,
+        ct.HolidayAdd: holiday,
+        ct.HolidayRemove: holiday,
+        ct.Partners: partners,
+        ct.Retention: retention,
     }[type(command)]
     return handler(deps, caller, team, command)
 
@@ -144,8 +162,10 @@ def _team_lists(deps: Deps, team: Team, command: ct.PracticeCommand) -> Message:
 def stop(deps: Deps, caller: Caller, team: Team, _command: ct.PracticeCommand) -> Message:
     with transaction(deps.sessions) as session:
         queries.set_team_status(session, team_id=team.id, status="stopped")
-    return plain("Stopped: no more prompts, quotes or reminders for this team. Answers are kept. "
-                 "`/practice start` brings it back with the same schedule.")
+    return plain(
+        "Stopped: no more prompts, quotes or reminders for this team. Answers are kept. "
+        "`/practice start` brings it back with the same schedule."
+    )
 
 
 def pause_team(deps: Deps, caller: Caller, team: Team, command: ct.PracticeCommand) -> Message:
@@ -189,8 +209,13 @@ def set_schedule(deps: Deps, caller: Caller, team: Team, command: ct.PracticeCom
     assert isinstance(command, ct.SetSchedule)
     with transaction(deps.sessions) as session:
         queries.update_schedule(
-            session, team_id=team.id, days=command.days, prompt_time=command.prompt_time,
-            quote_time=command.quote_time, reminder_time=command.reminder_time, timezone=command.timezone,
+            session,
+            team_id=team.id,
+            days=command.days,
+            prompt_time=command.prompt_time,
+            quote_time=command.quote_time,
+            reminder_time=command.reminder_time,
+            timezone=command.timezone,
         )
     return _schedule_reply(deps, team, "New schedule")
 
@@ -248,8 +273,10 @@ def partners(deps: Deps, caller: Caller, team: Team, command: ct.PracticeCommand
     with transaction(deps.sessions) as session:
         pairing_queries.set_pairing(session, team_id=team.id, enabled=command.on)
     if command.on:
-        return plain("Feedback partners are on: every Monday at the team's prompt time, each member gets a "
-                     "partner (a trio when the team is odd) by DM, rotating so everyone meets everyone.")
+        return plain(
+            "Feedback partners are on: every Monday at the team's prompt time, each member gets a "
+            "partner (a trio when the team is odd) by DM, rotating so everyone meets everyone."
+        )
     return plain("Feedback partners are off. Nobody gets a partner from next Monday on.")
 
 
@@ -274,22 +301,29 @@ def away(deps: Deps, caller: Caller, command: ct.PracticeCommand) -> Message:
         if isinstance(command, ct.Back):
             was_away = row.away_until is not None
             row.away_until = None
-            return plain("Welcome back! Your prompts start again on your next practice day."
-                         if was_away else "You weren't marked away, so nothing changed.")
+            return plain(
+                "Welcome back! Your prompts start again on your next practice day."
+                if was_away
+                else "You weren't marked away, so nothing changed."
+            )
         assert isinstance(command, ct.Away)
         if command.until < _today(deps, session, caller.user_id):
             return plain(f"{command.until.isoformat()} has already passed. Give the last day you'll be away.")
         row.away_until = command.until
-    return plain(f"Enjoy your time off. No prompts until after {command.until:%A %-d %B}; "
-                 "`/practice back` if you return early.")
+    return plain(
+        f"Enjoy your time off. No prompts until after {command.until:%A %-d %B}; `/practice back` if you return early."
+    )
 
 
 def reminders(deps: Deps, caller: Caller, command: ct.PracticeCommand) -> Message:
     assert isinstance(command, ct.Reminders)
     with transaction(deps.sessions) as session:
         queries.person(session, user_id=caller.user_id).reminders = command.on
-    return plain("Reminders are on: one nudge a day if your prompt is still open."
-                 if command.on else "Reminders are off. Your daily prompt still comes.")
+    return plain(
+        "Reminders are on: one nudge a day if your prompt is still open."
+        if command.on
+        else "Reminders are off. Your daily prompt still comes."
+    )
 
 
 def status(deps: Deps, caller: Caller, _command: ct.PracticeCommand) -> Message:

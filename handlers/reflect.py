@@ -16,8 +16,7 @@ from storage import home_queries, queries
 from storage.db import transaction
 from storage.models import Answer, Delivery
 
-NOT_IN_A_TEAM = ("You're not in a practice team yet. Ask your team lead to run `/practice start` "
-                 "in your team's channel.")
+NOT_IN_A_TEAM = "You're not in a practice team yet. Ask your team lead to run `/practice start` in your team's channel."
 NOT_YOURS = "That prompt was sent to someone else, so I can't open it for you."
 
 
@@ -72,10 +71,12 @@ def _loaded(deps: Deps, session: Session, found: Delivery, answer: Answer | None
 def modal_for(opened: OpenPrompt) -> dict:
     answer = opened.answer
     return blocks.answer_modal(
-        opened.prompt, opened.delivery.id,
+        opened.prompt,
+        opened.delivery.id,
         initial_text=answer.text if answer else None,
         visibility=answer.visibility if answer else "private",
-        ask_rating=opened.ask_rating, rating=opened.rating,
+        ask_rating=opened.ask_rating,
+        rating=opened.rating,
     )
 
 
@@ -84,10 +85,15 @@ def save(
 ) -> blocks.Message:
     with transaction(deps.sessions) as session:
         answer, edited = queries.save_answer(
-            session, delivery=opened.delivery, user_id=user_id, text=text.strip(), visibility=visibility,
+            session,
+            delivery=opened.delivery,
+            user_id=user_id,
+            text=text.strip(),
+            visibility=visibility,
             now=deps.clock.now(),
         )
         if rating is not None:
             home_queries.save_rating(session, answer=answer, rating=rating, now=deps.clock.now())
-    return blocks.answer_saved(opened.prompt, opened.delivery.id, text=text.strip(), visibility=visibility,
-                               edited=edited)
+    return blocks.answer_saved(
+        opened.prompt, opened.delivery.id, text=text.strip(), visibility=visibility, edited=edited
+    )

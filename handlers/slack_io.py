@@ -32,8 +32,14 @@ class _ServerErrorRetryHandler(ServerErrorRetryHandler):
     """Never chat.postMessage: a 500 may come after Slack posted, and a retry would post twice. A failed
     ledgered send is retried at the next tick instead, after looking for the earlier post."""
 
-    def _can_retry(self, *, state: RetryState, request: HttpRequest, response: HttpResponse | None = None,
-                   error: Exception | None = None) -> bool:
+    def _can_retry(
+        self,
+        *,
+        state: RetryState,
+        request: HttpRequest,
+        response: HttpResponse | None = None,
+        error: Exception | None = None,
+    ) -> bool:
         if request.url.endswith("/chat.postMessage"):
             return False
         return super()._can_retry(state=state, request=request, response=response, error=error)
@@ -41,11 +47,13 @@ class _ServerErrorRetryHandler(ServerErrorRetryHandler):
 
 def make_client(token: str, base_url: str) -> WebClient:
     client = WebClient(token=token, base_url=base_url, timeout=10)
-    client.retry_handlers.extend([
-        ConnectionErrorRetryHandler(max_retry_count=2),
-        RateLimitErrorRetryHandler(max_retry_count=5),
-        _ServerErrorRetryHandler(max_retry_count=2),
-    ])
+    client.retry_handlers.extend(
+        [
+            ConnectionErrorRetryHandler(max_retry_count=2),
+            RateLimitErrorRetryHandler(max_retry_count=5),
+            _ServerErrorRetryHandler(max_retry_count=2),
+        ]
+    )
     return client
 
 
@@ -125,7 +133,11 @@ def post(client: WebClient, channel: str, message: Message, *, delivery_id: int 
     if delivery_id is not None:
         extra["metadata"] = {"event_type": ids.DELIVERY_EVENT, "event_payload": {"delivery_id": delivery_id}}
     response = client.chat_postMessage(
-        channel=channel, text=message.text, blocks=message.blocks, unfurl_links=False, unfurl_media=False,
+        channel=channel,
+        text=message.text,
+        blocks=message.blocks,
+        unfurl_links=False,
+        unfurl_media=False,
         **extra,
     )
     return response["channel"], response["ts"]
@@ -148,22 +160,38 @@ def find_delivery(client: WebClient, recipient: str, delivery_id: int, oldest: f
     )
     for message in response.get("messages", []):
         metadata = message.get("metadata") or {}
-        if (metadata.get("event_type") == ids.DELIVERY_EVENT
-                and (metadata.get("event_payload") or {}).get("delivery_id") == delivery_id):
+        if (
+            metadata.get("event_type") == ids.DELIVERY_EVENT
+            and (metadata.get("event_payload") or {}).get("delivery_id") == delivery_id
+        ):
             return channel, message["ts"]
     return None
 
 
-def upload_to_dm(client: WebClient, user_id: str, *, filename: str, content: bytes | str, title: str,
-                 comment: str | None = None, alt_txt: str | None = None) -> str:
+def upload_to_dm(
+    client: WebClient,
+    user_id: str,
+    *,
+    filename: str,
+    content: bytes | str,
+    title: str,
+    comment: str | None = None,
+    alt_txt: str | None = None,
+) -> str:
     """Upload a file into the bot's DM with a person (files upload v2); returns the DM channel id.
 
     files_upload_v2 shares into a conversation id, not a user id, so the DM is opened first."""
     channel = client.conversations_open(users=user_id)["channel"]["id"]
     for attempt in range(1, UPLOAD_ATTEMPTS + 1):
         try:
-            client.files_upload_v2(channel=channel, filename=filename, content=content, title=title,
-                                   initial_comment=comment, alt_txt=alt_txt)
+            client.files_upload_v2(
+                channel=channel,
+                filename=filename,
+                content=content,
+                title=title,
+                initial_comment=comment,
+                alt_txt=alt_txt,
+            )
             break
         except HTTPError as error:
             # The bytes go to a plain upload URL that the client's retry handlers never see; an upload

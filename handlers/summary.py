@@ -55,28 +55,41 @@ def compute(deps: Deps, session: Session, team: Team, week: ds.Week, today: date
     lookback = as_of - timedelta(days=ds.STREAK_LOOKBACK_DAYS - 1)
 
     members = sq.members(session, team_id=team.id)
-    tallies = {u: ds.Tally(d, a) for u, (d, a) in
-               sq.prompt_tallies(session, team_id=team.id, start=week.monday, end=week.end).items()}
+    tallies = {
+        u: ds.Tally(d, a)
+        for u, (d, a) in sq.prompt_tallies(session, team_id=team.id, start=week.monday, end=week.end).items()
+    }
     given, received, feedback_total = sq.feedback_counts(session, team_id=team.id, start=start, end=end)
-    streaks = {u: ds.streak_of(days, missed, first_day, lookback) for u, (days, missed, first_day)
-               in sq.streaks(session, team_id=team.id, since=lookback, as_of=as_of).items()}
+    streaks = {
+        u: ds.streak_of(days, missed, first_day, lookback)
+        for u, (days, missed, first_day) in sq.streaks(session, team_id=team.id, since=lookback, as_of=as_of).items()
+    }
     people = ds.people(members, tallies, given, received, streaks)
 
     daily = sq.daily_prompts(session, team_id=team.id, start=week.shifted(-1).monday, end=week.end)
     until = min(end, deps.clock.now())
-    active = sq.feedback_active(session, team_id=team.id, start=until - timedelta(days=ds.NUDGE_FEEDBACK_DAYS),
-                                end=until)
-    shared, shared_total = sq.shared_answers(session, team_id=team.id, start=week.monday, end=week.end,
-                                             limit=blocks.SUMMARY_SHARED_SHOWN)
-    quotes = [deps.quote(q) for q in sq.quote_ids(session, team_id=team.id, channel_id=team.channel_id,
-                                                  start=week.monday, end=week.end)]
+    active = sq.feedback_active(
+        session, team_id=team.id, start=until - timedelta(days=ds.NUDGE_FEEDBACK_DAYS), end=until
+    )
+    shared, shared_total = sq.shared_answers(
+        session, team_id=team.id, start=week.monday, end=week.end, limit=blocks.SUMMARY_SHARED_SHOWN
+    )
+    quotes = [
+        deps.quote(q)
+        for q in sq.quote_ids(session, team_id=team.id, channel_id=team.channel_id, start=week.monday, end=week.end)
+    ]
     return ds.WeekSummary(
-        team_id=team.id, channel_id=team.channel_id, week=week, so_far=week.monday <= today < week.end,
+        team_id=team.id,
+        channel_id=team.channel_id,
+        week=week,
+        so_far=week.monday <= today < week.end,
         people=people,
         history=ds.history([week.shifted(-1), week], daily),
         quotes=tuple(ds.QuoteLine(q.text, q.author) for q in quotes if q is not None),
-        shared=tuple(ds.SharedAnswer(*row) for row in shared), shared_total=shared_total,
-        nudges=ds.nudges(people, active), feedback_total=feedback_total,
+        shared=tuple(ds.SharedAnswer(*row) for row in shared),
+        shared_total=shared_total,
+        nudges=ds.nudges(people, active),
+        feedback_total=feedback_total,
     )
 
 
@@ -105,8 +118,9 @@ def ask(deps: Deps, user_id: str, channel_id: str, text: str) -> Asked:
             return Asked(plain(problem))
         summary = compute(deps, session, team, week, today)
     if request.csv:
-        return Asked(plain(f"The CSV for {week.label} is in our DM: one row per person, counts only."),
-                     summary, as_csv=True)
+        return Asked(
+            plain(f"The CSV for {week.label} is in our DM: one row per person, counts only."), summary, as_csv=True
+        )
     return Asked(blocks.summary_for_lead(summary, chart_note=CHART_SENT), summary)
 
 
@@ -127,7 +141,10 @@ def send_csv(deps: Deps, user_id: str, summary: ds.WeekSummary) -> None:
     """Raises SlackApiError or OSError (told to the lead by the listener); a failed upload step becomes one."""
     try:
         slack_io.upload_to_dm(
-            deps.client, user_id, filename=f"practice-{summary.week.label}.csv", content=ds.csv_text(summary),
+            deps.client,
+            user_id,
+            filename=f"practice-{summary.week.label}.csv",
+            content=ds.csv_text(summary),
             title=f"Practice summary {summary.week.label}",
             comment=f"Week {summary.week.label}, one row per person (counts only).",
         )
@@ -148,13 +165,17 @@ def send_chart(deps: Deps, user_id: str, summary: ds.WeekSummary) -> bool:
     try:
         png = summary_chart.png(chart_history(deps, summary.team_id, summary.week))
         slack_io.upload_to_dm(
-            deps.client, user_id, filename=CHART_FILENAME.format(label=label), content=png,
+            deps.client,
+            user_id,
+            filename=CHART_FILENAME.format(label=label),
+            content=png,
             title=f"Practice over the 8 weeks to {label}",
             alt_txt="Bar charts: the team's answer rate per week, and answers per skill per week.",
         )
     except (SlackApiError, SlackRequestError, SQLAlchemyError, OSError, ValueError, RuntimeError) as error:
-        deps.logger.warning("summary chart failed team=%s week=%s error=%s", summary.team_id, label,
-                            type(error).__name__)
+        deps.logger.warning(
+            "summary chart failed team=%s week=%s error=%s", summary.team_id, label, type(error).__name__
+        )
         return False
     return True
 
@@ -169,7 +190,7 @@ def _week_of(value: str) -> tuple[int, ds.Week] | None:
 
 
 def share(deps: Deps, user_id: str, value: str) -> Message:
-    """"Share with the team": the channel version, once per week shared per day (a double click or a replayed
+    """ "Share with the team": the channel version, once per week shared per day (a double click or a replayed
     request posts nothing more)."""
     parsed = _week_of(value)
     if parsed is None:
@@ -193,8 +214,10 @@ def share(deps: Deps, user_id: str, value: str) -> Message:
         return plain(f"Shared the {week.label} summary in <#{team.channel_id}>: totals, skills and quotes only.")
     if outcome == "skipped":
         return plain(f"The {week.label} summary is already in <#{team.channel_id}> today.")
-    return plain(f"I couldn't post in <#{team.channel_id}> just now. Is the app still in the channel? "
-                 "Please try again in a minute.")
+    return plain(
+        f"I couldn't post in <#{team.channel_id}> just now. Is the app still in the channel? "
+        "Please try again in a minute."
+    )
 
 
 def home_summary(deps: Deps, user_id: str, value: str) -> Asked:
@@ -250,22 +273,37 @@ def summaries_due(deps: Deps, session: Session) -> list[WeeklyDue]:
     if not past_time:
         return []
     days = [local[t.id].date() for t in past_time]
-    off = sq.holidays_between(session, team_ids=[t.id for t in past_time],
-                              start=min(days) - timedelta(days=7), end=max(days) + timedelta(days=1))
-    due_teams = {t.id: (t, monday) for t in past_time
-                 if (monday := ds.weekly_due(local[t.id], _summary_time(t), off.get(t.id, ()))) is not None}
+    off = sq.holidays_between(
+        session,
+        team_ids=[t.id for t in past_time],
+        start=min(days) - timedelta(days=7),
+        end=max(days) + timedelta(days=1),
+    )
+    due_teams = {
+        t.id: (t, monday)
+        for t in past_time
+        if (monday := ds.weekly_due(local[t.id], _summary_time(t), off.get(t.id, ()))) is not None
+    }
     if not due_teams:
         return []
     leads = sq.leads_of(session, team_ids=due_teams)
     settled: set[tuple[str, int]] = set()
     for day in {day for _t, day in due_teams.values()}:
-        settled |= sq.summaries_settled(session, local_date=day, team_ids=due_teams,
-                                        stale_before=now - deps.settings.claim_timeout)
-    worth_it = {team_id for team_id, (_t, monday) in due_teams.items()
-                if any((lead, team_id) not in settled for lead in leads.get(team_id, []))
-                and sq.had_prompts(session, team_id=team_id, start=monday - timedelta(days=7), end=monday)}
-    return [WeeklyDue(due_teams[team_id][0], lead, due_teams[team_id][1]) for team_id in sorted(worth_it)
-            for lead in leads.get(team_id, []) if (lead, team_id) not in settled]
+        settled |= sq.summaries_settled(
+            session, local_date=day, team_ids=due_teams, stale_before=now - deps.settings.claim_timeout
+        )
+    worth_it = {
+        team_id
+        for team_id, (_t, monday) in due_teams.items()
+        if any((lead, team_id) not in settled for lead in leads.get(team_id, []))
+        and sq.had_prompts(session, team_id=team_id, start=monday - timedelta(days=7), end=monday)
+    }
+    return [
+        WeeklyDue(due_teams[team_id][0], lead, due_teams[team_id][1])
+        for team_id in sorted(worth_it)
+        for lead in leads.get(team_id, [])
+        if (lead, team_id) not in settled
+    ]
 
 
 def send_weekly(deps: Deps, due: list[WeeklyDue]) -> Counter[str]:
@@ -285,8 +323,9 @@ def _send_to_lead(deps: Deps, team: Team, lead: str, monday: date) -> str:
         if summary is None:
             return None
         built.append(summary)
-        return blocks.summary_for_lead(summary, chart_note="Last week's summary; the chart of the last 8 weeks "
-                                                           "follows.")
+        return blocks.summary_for_lead(
+            summary, chart_note="Last week's summary; the chart of the last 8 weeks follows."
+        )
 
     outcome = send_once(deps, Due("summary", team.id, lead, monday), message, item_id=week.label, slot=team.id)
     if outcome == "sent" and built:

@@ -34,7 +34,7 @@ _BARS_RIGHT = 0.72
 
 
 def title(points: Sequence[WeekPoint]) -> str:
-    """"Participation and skills practised: the 8 weeks to 2026-W48" (one week: "the week 2026-W48")."""
+    """ "Participation and skills practised: the 8 weeks to 2026-W48" (one week: "the week 2026-W48")."""
     if not points:
         return "Participation and skills practised"
     last = points[-1].week.label
@@ -54,9 +54,12 @@ def figure(points: Sequence[WeekPoint]) -> Figure:
 
     rates = [round(p.prompts.rate * 100) if p.prompts.rate is not None else 0 for p in points]
     bars = rate_axes.bar(positions, rates, color=_RATE_COLOUR, width=0.7)
-    rate_axes.bar_label(bars, labels=[f"{r}%" if p.prompts.delivered else "" for r, p in zip(rates, points,
-                                                                                         strict=True)],
-                        padding=2, fontsize=9)
+    rate_axes.bar_label(
+        bars,
+        labels=[f"{r}%" if p.prompts.delivered else "" for r, p in zip(rates, points, strict=True)],
+        padding=2,
+        fontsize=9,
+    )
     for x, point in zip(positions, points, strict=True):
         if not point.prompts.delivered:
             rate_axes.text(x, 4, "no\nprompts", ha="center", va="bottom", fontsize=8, color=_QUIET)
@@ -84,8 +87,15 @@ def figure(points: Sequence[WeekPoint]) -> Figure:
     if any(bottoms):
         handles, names = skill_axes.get_legend_handles_labels()
         # Top to bottom as the bars stack, beside them, outside the plotting area.
-        skill_axes.legend(handles[::-1], names[::-1], loc="upper left", bbox_to_anchor=(1.02, 1.0),
-                          fontsize=8, frameon=False, borderaxespad=0)
+        skill_axes.legend(
+            handles[::-1],
+            names[::-1],
+            loc="upper left",
+            bbox_to_anchor=(1.02, 1.0),
+            fontsize=8,
+            frameon=False,
+            borderaxespad=0,
+        )
     return figure
 
 
@@ -114,8 +124,12 @@ def _pool_now() -> ProcessPoolExecutor:
     global _pool
     with _pool_lock:
         if _pool is None:
-            _pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"),
-                                        initializer=_exit_with, initargs=(os.getpid(),))
+            _pool = ProcessPoolExecutor(
+                max_workers=1,
+                mp_context=multiprocessing.get_context("spawn"),
+                initializer=_exit_with,
+                initargs=(os.getpid(),),
+            )
         return _pool
 
 

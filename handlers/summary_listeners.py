@@ -21,8 +21,9 @@ def register(app: App, deps: Deps) -> None:
         after_ack.step_aside(deps, context)
         reply = responder(respond)
         with told_on_failure(deps.logger, reply, "/summary"):
-            summary.answer_command(deps, command["user_id"], command.get("channel_id", ""),
-                                   command.get("text") or "", reply)
+            summary.answer_command(
+                deps, command["user_id"], command.get("channel_id", ""), command.get("text") or "", reply
+            )
 
     @app.action(ids.SUMMARY_SHARE)
     def share_button(ack: Ack, body: dict, respond: Respond) -> None:

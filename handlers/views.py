@@ -27,7 +27,7 @@ def register(app: App, deps: Deps) -> None:
     @app.view(ids.ANSWER_MODAL)
     def answer_submitted(ack: Ack, body: dict, view: dict, client: WebClient) -> None:
         values = view.get("state", {}).get("values", {})
-        text = (values.get(ids.ANSWER_BLOCK, {}).get(ids.ANSWER_INPUT, {}).get("value") or "")
+        text = values.get(ids.ANSWER_BLOCK, {}).get(ids.ANSWER_INPUT, {}).get("value") or ""
         problem = answer_problem(text)
         if problem:
             ack(response_action="errors", errors={ids.ANSWER_BLOCK: problem})
@@ -42,8 +42,14 @@ def register(app: App, deps: Deps) -> None:
             if isinstance(opened, str):
                 reply = blocks.answer_not_saved(text, reason=opened)
             else:
-                reply = reflect.save(deps, opened, user_id, text, visibility_of(choice.get("value")),
-                                     rating=parse_rating(rated.get("value")))
+                reply = reflect.save(
+                    deps,
+                    opened,
+                    user_id,
+                    text,
+                    visibility_of(choice.get("value")),
+                    rating=parse_rating(rated.get("value")),
+                )
         except SQLAlchemyError as error:
             deps.logger.error("saving an answer failed: database error %s", type(error).__name__)
             reply = blocks.answer_not_saved(text)

@@ -17,8 +17,10 @@ def export(session: Session, *, user_id: str) -> dict:
     """Plain data, ready for JSON. Anonymous feedback they received stays anonymous here too."""
     person = session.get(Person, user_id)
     answers = session.exec(
-        select(Answer, Delivery.local_date).join(Delivery, Delivery.id == Answer.delivery_id)
-        .where(Answer.user_id == user_id).order_by(Answer.created_at)
+        select(Answer, Delivery.local_date)
+        .join(Delivery, Delivery.id == Answer.delivery_id)
+        .where(Answer.user_id == user_id)
+        .order_by(Answer.created_at)
     ).all()
     given = session.exec(select(Feedback).where(Feedback.giver_id == user_id).order_by(Feedback.created_at)).all()
     received = session.exec(
@@ -30,29 +32,43 @@ def export(session: Session, *, user_id: str) -> dict:
     teams = session.exec(select(TeamMember.team_id).where(TeamMember.user_id == user_id)).all()
     return {
         "user_id": user_id,
-        "settings": None if person is None else {
-            "timezone": person.timezone, "own_time": person.own_time, "own_days": person.own_days,
+        "settings": None
+        if person is None
+        else {
+            "timezone": person.timezone,
+            "own_time": person.own_time,
+            "own_days": person.own_days,
             "away_until": person.away_until.isoformat() if person.away_until else None,
-            "paused": person.paused, "reminders": person.reminders,
+            "paused": person.paused,
+            "reminders": person.reminders,
         },
         "teams": sorted(teams),
         "answers": [
-            {"date": local_date.isoformat(), "prompt_id": a.prompt_id, "skill": a.skill, "text": a.text,
-             "visibility": a.visibility, "created_at": a.created_at.isoformat()}
+            {
+                "date": local_date.isoformat(),
+                "prompt_id": a.prompt_id,
+                "skill": a.skill,
+                "text": a.text,
+                "visibility": a.visibility,
+                "created_at": a.created_at.isoformat(),
+            }
             for a, local_date in answers
         ],
-        "feedback_given": [_feedback(f, giver=False) | {"to": f.recipient_id, "anonymous": f.anonymous}
-                           for f in given],
-        "feedback_received": [_feedback(f, giver=not f.anonymous) | {"what_i_will_try": f.try_text}
-                              for f in received],
-        "self_ratings": [{"skill": r.skill, "rating": r.rating, "created_at": r.created_at.isoformat()}
-                         for r in ratings],
+        "feedback_given": [_feedback(f, giver=False) | {"to": f.recipient_id, "anonymous": f.anonymous} for f in given],
+        "feedback_received": [_feedback(f, giver=not f.anonymous) | {"what_i_will_try": f.try_text} for f in received],
+        "self_ratings": [
+            {"skill": r.skill, "rating": r.rating, "created_at": r.created_at.isoformat()} for r in ratings
+        ],
     }
 
 
 def _feedback(row: Feedback, *, giver: bool) -> dict:
-    shown = {"skill": row.skill, "keep_doing": row.keep_doing, "do_differently": row.do_differently,
-             "created_at": row.created_at.isoformat()}
+    shown = {
+        "skill": row.skill,
+        "keep_doing": row.keep_doing,
+        "do_differently": row.do_differently,
+        "created_at": row.created_at.isoformat(),
+    }
     if giver:
         shown["from"] = row.giver_id
     return shown
@@ -70,7 +86,8 @@ def forget(session: Session, *, user_id: str) -> dict[str, int]:
     }
     session.exec(update(Feedback).where(Feedback.giver_id == user_id).values(giver_id=FORGOTTEN))
     session.exec(
-        update(Feedback).where(Feedback.recipient_id == user_id, Feedback.try_text.is_not(None))
+        update(Feedback)
+        .where(Feedback.recipient_id == user_id, Feedback.try_text.is_not(None))
         .values(try_text=None, try_at=None)
     )
     return counts

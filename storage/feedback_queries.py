@@ -64,8 +64,14 @@ def save_feedback(
     now: datetime,
 ) -> Feedback:
     row = Feedback(
-        team_id=team_id, giver_id=giver_id, recipient_id=recipient_id, skill=skill,
-        keep_doing=keep_doing or None, do_differently=do_differently or None, anonymous=anonymous, created_at=now,
+        team_id=team_id,
+        giver_id=giver_id,
+        recipient_id=recipient_id,
+        skill=skill,
+        keep_doing=keep_doing or None,
+        do_differently=do_differently or None,
+        anonymous=anonymous,
+        created_at=now,
     )
     session.add(row)
     session.flush()
@@ -117,10 +123,15 @@ def _followups_due_statement() -> Select:
         select(Feedback.id, Feedback.team_id, Feedback.recipient_id, Feedback.try_at, Person.timezone, Team.timezone)
         .join(Team, Team.id == Feedback.team_id)
         .outerjoin(Person, Person.user_id == Feedback.recipient_id)
-        .outerjoin(sent, and_(
-            sent.kind == FOLLOWUP_KIND, sent.recipient == Feedback.recipient_id, sent.slot == Feedback.id,
-            or_(sent.status == "sent", sent.attempts >= MAX_FOLLOWUP_ATTEMPTS),
-        ))
+        .outerjoin(
+            sent,
+            and_(
+                sent.kind == FOLLOWUP_KIND,
+                sent.recipient == Feedback.recipient_id,
+                sent.slot == Feedback.id,
+                or_(sent.status == "sent", sent.attempts >= MAX_FOLLOWUP_ATTEMPTS),
+            ),
+        )
         .where(Feedback.try_at.is_not(None), Feedback.try_at <= bindparam("tried_before"), sent.id.is_(None))
         .where(or_(Person.user_id.is_(None), and_(Person.is_bot.is_(False), Person.deleted.is_(False))))
         .order_by(Feedback.id)
@@ -134,8 +145,10 @@ def followups_due(session: Session, *, tried_before: datetime) -> list[FollowupC
     """Feedback whose "what I'll try" is at least a week old and whose follow-up is not yet sent
     (nor given up on after repeated failures). The caller decides the recipient's civil hour."""
     rows = session.exec(_FOLLOWUPS_DUE, params={"tried_before": tried_before}).all()
-    return [FollowupCandidate(fid, team_id, recipient, tried, tz, team_tz)
-            for fid, team_id, recipient, tried, tz, team_tz in rows]
+    return [
+        FollowupCandidate(fid, team_id, recipient, tried, tz, team_tz)
+        for fid, team_id, recipient, tried, tz, team_tz in rows
+    ]
 
 
 def save_followup_answer(
@@ -146,8 +159,17 @@ def save_followup_answer(
     if existing is not None:
         existing.text, existing.visibility, existing.updated_at = text, visibility, now
         return True
-    session.add(Answer(
-        delivery_id=delivery.id, team_id=delivery.team_id, user_id=user_id, prompt_id=FOLLOWUP_PROMPT_ID,
-        skill="feedback", text=text, visibility=visibility, created_at=now, updated_at=now,
-    ))
+    session.add(
+        Answer(
+            delivery_id=delivery.id,
+            team_id=delivery.team_id,
+            user_id=user_id,
+            prompt_id=FOLLOWUP_PROMPT_ID,
+            skill="feedback",
+            text=text,
+            visibility=visibility,
+            created_at=now,
+            updated_at=now,
+        )
+    )
     return False

@@ -68,8 +68,11 @@ def recent_feedback(session: Session, *, user_id: str, limit: int = 5) -> list[F
     ).all()
     return [
         FeedbackSeen(
-            skill=row.skill, keep_doing=row.keep_doing, do_differently=row.do_differently,
-            giver_id=None if row.anonymous else row.giver_id, created_at=row.created_at,
+            skill=row.skill,
+            keep_doing=row.keep_doing,
+            do_differently=row.do_differently,
+            giver_id=None if row.anonymous else row.giver_id,
+            created_at=row.created_at,
         )
         for row in rows
     ]

@@ -37,8 +37,9 @@ def history(session: Session, *, team_id: int, before: date) -> list[list[Group]
     """Past weeks' groups, oldest first, for the last year: the input to rotation."""
     rows = session.exec(
         select(Pairing)
-        .where(Pairing.team_id == team_id, Pairing.week < before,
-               Pairing.week >= before - timedelta(weeks=HISTORY_WEEKS))
+        .where(
+            Pairing.team_id == team_id, Pairing.week < before, Pairing.week >= before - timedelta(weeks=HISTORY_WEEKS)
+        )
         .order_by(Pairing.week, Pairing.id)
     )
     weeks: dict[date, list[Group]] = {}
@@ -54,8 +55,16 @@ def save_groups(session: Session, *, team_id: int, week: date, groups: Sequence[
         with session.begin_nested():
             for group in groups:
                 first, second, *third = group
-                session.add(Pairing(team_id=team_id, week=week, user_a=first, user_b=second,
-                                    user_c=third[0] if third else None, created_at=now))
+                session.add(
+                    Pairing(
+                        team_id=team_id,
+                        week=week,
+                        user_a=first,
+                        user_b=second,
+                        user_c=third[0] if third else None,
+                        created_at=now,
+                    )
+                )
         return True
     except IntegrityError:
         return False
@@ -66,7 +75,9 @@ def announced(session: Session, *, team_id: int, week: date) -> set[str]:
     return set(
         session.exec(
             select(Delivery.recipient).where(
-                Delivery.kind == "pairing", Delivery.local_date == week, Delivery.slot == team_id,
+                Delivery.kind == "pairing",
+                Delivery.local_date == week,
+                Delivery.slot == team_id,
                 Delivery.status == "sent",
             )
         )

@@ -55,7 +55,10 @@ def start_team(
     created = team is None
     if team is None:
         team = Team(
-            channel_id=channel_id, workspace_id=workspace_id, created_by=lead_id, timezone=timezone,
+            channel_id=channel_id,
+            workspace_id=workspace_id,
+            created_by=lead_id,
+            timezone=timezone,
             created_at=now,
         )
         session.add(team)
@@ -154,9 +157,7 @@ def set_member_active(session: Session, *, team_id: int, user_id: str, active: b
 
 
 def team_lead_ids(session: Session, *, team_id: int) -> list[str]:
-    return list(
-        session.exec(select(TeamLead.user_id).where(TeamLead.team_id == team_id).order_by(TeamLead.user_id))
-    )
+    return list(session.exec(select(TeamLead.user_id).where(TeamLead.team_id == team_id).order_by(TeamLead.user_id)))
 
 
 def is_team_lead(session: Session, *, team_id: int, user_id: str) -> bool:
@@ -225,10 +226,15 @@ def save_profiles(session: Session, *, profiles: Iterable[Profile], now: datetim
     wanted = sorted(latest)
     known: set[str] = set()
     for start in range(0, len(wanted), 1000):
-        known.update(session.exec(select(Person.user_id).where(Person.user_id.in_(wanted[start:start + 1000]))))
+        known.update(session.exec(select(Person.user_id).where(Person.user_id.in_(wanted[start : start + 1000]))))
     fields = [
-        {"user_id": p.user_id, "timezone": p.timezone, "is_bot": p.is_bot, "deleted": p.deleted,
-         "profile_refreshed_at": now}
+        {
+            "user_id": p.user_id,
+            "timezone": p.timezone,
+            "is_bot": p.is_bot,
+            "deleted": p.deleted,
+            "profile_refreshed_at": now,
+        }
         for p in latest.values()
     ]
     new = [f for f in fields if f["user_id"] not in known]  # the columns' own defaults fill in the rest
@@ -246,8 +252,9 @@ def stale_profiles(session: Session, *, before: datetime) -> list[str]:
         .join(Team, Team.id == TeamMember.team_id)
         .outerjoin(Person, Person.user_id == TeamMember.user_id)
         .where(TeamMember.active, Team.status != "stopped")
-        .where(or_(Person.user_id.is_(None), Person.profile_refreshed_at.is_(None),
-                   Person.profile_refreshed_at < before))
+        .where(
+            or_(Person.user_id.is_(None), Person.profile_refreshed_at.is_(None), Person.profile_refreshed_at < before)
+        )
         .distinct()
     )
     return sorted(session.exec(query))
@@ -298,13 +305,9 @@ def load_plans(session: Session, *, team_id: int | None = None, include_paused: 
             continue
         by_team[team_id].append(sched.Member(user_id, prefs_of(row)))
     days_off: dict[int, list[date]] = {t.id: [] for t in teams}
-    for team_id, day in session.exec(select(TeamHoliday.team_id, TeamHoliday.day).where(
-            TeamHoliday.team_id.in_(ids))):
+    for team_id, day in session.exec(select(TeamHoliday.team_id, TeamHoliday.day).where(TeamHoliday.team_id.in_(ids))):
         days_off[team_id].append(day)
-    return [
-        sched.Team(t.id, t.channel_id, team_schedule(t, days_off[t.id]), tuple(by_team[t.id]))
-        for t in teams
-    ]
+    return [sched.Team(t.id, t.channel_id, team_schedule(t, days_off[t.id]), tuple(by_team[t.id])) for t in teams]
 
 
 def plan_for(session: Session, *, team_id: int, include_paused: bool = False) -> sched.Team | None:
@@ -315,18 +318,16 @@ def plan_for(session: Session, *, team_id: int, include_paused: bool = False) ->
 # ---- the delivery ledger --------------------------------------------------------------------------
 
 
-def settled_keys(
-    session: Session, *, dues: Sequence[sched.Due], stale_before: datetime
-) -> set[tuple[str, str, date]]:
+def settled_keys(session: Session, *, dues: Sequence[sched.Due], stale_before: datetime) -> set[tuple[str, str, date]]:
     """Keys among `dues` already sent or freshly in flight, so a tick skips them without trying to claim."""
     if not dues:
         return set()
     dates = {d.local_date for d in dues}
     rows = session.exec(
         select(Delivery.recipient, Delivery.kind, Delivery.local_date).where(
-            Delivery.local_date.in_(dates), Delivery.slot == 0,
-            or_(Delivery.status == "sent",
-                and_(Delivery.status == "claimed", Delivery.claimed_at >= stale_before)),
+            Delivery.local_date.in_(dates),
+            Delivery.slot == 0,
+            or_(Delivery.status == "sent", and_(Delivery.status == "claimed", Delivery.claimed_at >= stale_before)),
         )
     )
     return {(r, k, d) for r, k, d in rows}
@@ -345,8 +346,14 @@ def claim(
 ) -> Delivery | None:
     """Insert the ledger row, or take back a failed one or one whose claimer died (claimed before
     `stale_before`, never confirmed); None means someone else owns this send."""
-    (row,) = claim_all(session, claims=[(due, item_id, skill)], now=now, slot=slot, max_attempts=max_attempts,
-                       stale_before=stale_before)
+    (row,) = claim_all(
+        session,
+        claims=[(due, item_id, skill)],
+        now=now,
+        slot=slot,
+        max_attempts=max_attempts,
+        stale_before=stale_before,
+    )
     return row
 
 
@@ -374,15 +381,24 @@ def claim_all(
         .returning(Delivery)
     )
     values = [
-        {"team_id": due.team_id, "recipient": due.recipient, "kind": due.kind, "local_date": due.local_date,
-         "slot": slot, "status": "claimed", "item_id": item_id, "skill": skill, "claimed_at": now, "attempts": 1}
+        {
+            "team_id": due.team_id,
+            "recipient": due.recipient,
+            "kind": due.kind,
+            "local_date": due.local_date,
+            "slot": slot,
+            "status": "claimed",
+            "item_id": item_id,
+            "skill": skill,
+            "claimed_at": now,
+            "attempts": 1,
+        }
         for due, item_id, skill in claims
     ]
     inserted = {(row.recipient, row.kind, row.local_date): row for row in session.scalars(statement, values)}
     return [
         inserted.get((due.recipient, due.kind, due.local_date))
-        or _take_back(session, due=due, slot=slot, now=now, max_attempts=max_attempts,
-                      stale_before=stale_before or now)
+        or _take_back(session, due=due, slot=slot, now=now, max_attempts=max_attempts, stale_before=stale_before or now)
         for due, _item, _skill in claims
     ]
 
@@ -390,13 +406,19 @@ def claim_all(
 def _take_back(
     session: Session, *, due: sched.Due, slot: int, now: datetime, max_attempts: int, stale_before: datetime
 ) -> Delivery | None:
-    key = (Delivery.recipient == due.recipient, Delivery.kind == due.kind, Delivery.local_date == due.local_date,
-           Delivery.slot == slot)
+    key = (
+        Delivery.recipient == due.recipient,
+        Delivery.kind == due.kind,
+        Delivery.local_date == due.local_date,
+        Delivery.slot == slot,
+    )
     result = session.exec(
         update(Delivery)
-        .where(*key, Delivery.attempts < max_attempts,
-               or_(Delivery.status == "failed",
-                   and_(Delivery.status == "claimed", Delivery.claimed_at < stale_before)))
+        .where(
+            *key,
+            Delivery.attempts < max_attempts,
+            or_(Delivery.status == "failed", and_(Delivery.status == "claimed", Delivery.claimed_at < stale_before)),
+        )
         .values(status="claimed", claimed_at=now, attempts=Delivery.attempts + 1)
     )
     if result.rowcount != 1:
@@ -411,17 +433,21 @@ def mark_sent(session: Session, *, delivery_id: int, channel: str | None, ts: st
 def mark_all_sent(session: Session, *, sent: Sequence[tuple[int, str | None, str | None]], now: datetime) -> None:
     """Confirm many sends in one executemany: (delivery id, channel, message ts) each."""
     if sent:
-        session.exec(update(Delivery), params=[
-            {"id": delivery_id, "status": "sent", "channel": channel, "ts": ts, "sent_at": now, "error": None}
-            for delivery_id, channel, ts in sent
-        ])
+        session.exec(
+            update(Delivery),
+            params=[
+                {"id": delivery_id, "status": "sent", "channel": channel, "ts": ts, "sent_at": now, "error": None}
+                for delivery_id, channel, ts in sent
+            ],
+        )
 
 
 def mark_all_failed(session: Session, *, failed: Sequence[tuple[int, str]]) -> None:
     if failed:
-        session.exec(update(Delivery), params=[
-            {"id": delivery_id, "status": "failed", "error": error[:200]} for delivery_id, error in failed
-        ])
+        session.exec(
+            update(Delivery),
+            params=[{"id": delivery_id, "status": "failed", "error": error[:200]} for delivery_id, error in failed],
+        )
 
 
 def delivery(session: Session, *, delivery_id: int) -> Delivery | None:
@@ -439,7 +465,9 @@ def own_delivery(session: Session, *, delivery_id: int, kind: str, user_id: str)
 def delivery_for(session: Session, *, recipient: str, kind: str, local_date: date, slot: int = 0) -> Delivery | None:
     return session.exec(
         select(Delivery).where(
-            Delivery.recipient == recipient, Delivery.kind == kind, Delivery.local_date == local_date,
+            Delivery.recipient == recipient,
+            Delivery.kind == kind,
+            Delivery.local_date == local_date,
             Delivery.slot == slot,
         )
     ).first()
@@ -460,9 +488,9 @@ def _item_histories(session: Session, *, recipients: Sequence[str], kind: str) -
     if not recipients:
         return found
     rows = session.exec(
-        select(Delivery.recipient, Delivery.item_id).where(
-            Delivery.recipient.in_(recipients), Delivery.kind == kind, Delivery.item_id.is_not(None)
-        ).order_by(Delivery.recipient, Delivery.local_date, Delivery.slot, Delivery.id)
+        select(Delivery.recipient, Delivery.item_id)
+        .where(Delivery.recipient.in_(recipients), Delivery.kind == kind, Delivery.item_id.is_not(None))
+        .order_by(Delivery.recipient, Delivery.local_date, Delivery.slot, Delivery.id)
     )
     for recipient, item_id in rows:
         found[recipient].append(item_id)
@@ -479,12 +507,13 @@ def last_practised_by(session: Session, *, user_ids: Sequence[str]) -> dict[str,
     if not user_ids:
         return found
     prompted = session.exec(
-        select(Delivery.recipient, Delivery.skill, func.max(Delivery.claimed_at)).where(
-            Delivery.recipient.in_(user_ids), Delivery.kind == "prompt", Delivery.skill.is_not(None)
-        ).group_by(Delivery.recipient, Delivery.skill)
+        select(Delivery.recipient, Delivery.skill, func.max(Delivery.claimed_at))
+        .where(Delivery.recipient.in_(user_ids), Delivery.kind == "prompt", Delivery.skill.is_not(None))
+        .group_by(Delivery.recipient, Delivery.skill)
     ).all()
     answered = session.exec(
-        select(Answer.user_id, Answer.skill, func.max(Answer.created_at)).where(Answer.user_id.in_(user_ids))
+        select(Answer.user_id, Answer.skill, func.max(Answer.created_at))
+        .where(Answer.user_id.in_(user_ids))
         .group_by(Answer.user_id, Answer.skill)
     ).all()
     for user_id, skill, moment in [*prompted, *answered]:
@@ -504,8 +533,11 @@ def open_prompt(session: Session, *, user_id: str, since: date) -> Delivery | No
         select(Delivery)
         .outerjoin(Answer, Answer.delivery_id == Delivery.id)
         .where(
-            Delivery.recipient == user_id, Delivery.kind == "prompt", Delivery.status == "sent",
-            Delivery.local_date >= since, Answer.id.is_(None),
+            Delivery.recipient == user_id,
+            Delivery.kind == "prompt",
+            Delivery.status == "sent",
+            Delivery.local_date >= since,
+            Answer.id.is_(None),
         )
         .order_by(Delivery.local_date.desc(), Delivery.slot.desc())
     ).first()
@@ -524,7 +556,9 @@ def unanswered_prompts(
         .outerjoin(Answer, Answer.delivery_id == Delivery.id)
         .where(
             or_(*(and_(Delivery.recipient == u, Delivery.local_date == d) for u, d in pairs)),
-            Delivery.kind == "prompt", Delivery.status == "sent", Delivery.sent_at <= sent_before,
+            Delivery.kind == "prompt",
+            Delivery.status == "sent",
+            Delivery.sent_at <= sent_before,
             Answer.id.is_(None),
         )
     )
@@ -549,8 +583,15 @@ def save_answer(
         existing.updated_at = now
         return existing, True
     answer = Answer(
-        delivery_id=delivery.id, team_id=delivery.team_id, user_id=user_id, prompt_id=delivery.item_id or "",
-        skill=delivery.skill or "", text=text, visibility=visibility, created_at=now, updated_at=now,
+        delivery_id=delivery.id,
+        team_id=delivery.team_id,
+        user_id=user_id,
+        prompt_id=delivery.item_id or "",
+        skill=delivery.skill or "",
+        text=text,
+        visibility=visibility,
+        created_at=now,
+        updated_at=now,
     )
     session.add(answer)
     return answer, False

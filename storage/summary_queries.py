@@ -24,8 +24,11 @@ SHARED_VISIBILITIES = ("lead", "team")
 
 def _prompts_between(team_id: int, start: date, end: date):  # type: ignore[no-untyped-def]
     return and_(
-        Delivery.team_id == team_id, Delivery.local_date >= start, Delivery.local_date < end,
-        Delivery.kind == "prompt", Delivery.status == "sent",
+        Delivery.team_id == team_id,
+        Delivery.local_date >= start,
+        Delivery.local_date < end,
+        Delivery.kind == "prompt",
+        Delivery.status == "sent",
     )
 
 
@@ -50,13 +53,18 @@ def _answer_of_prompt(session: Session, *columns: Any, where: Any = None) -> tup
 
 def members(session: Session, *, team_id: int) -> list[str]:
     """Active human members (bots and deactivated accounts we know of are left out)."""
-    return list(session.exec(
-        select(TeamMember.user_id)
-        .outerjoin(Person, Person.user_id == TeamMember.user_id)
-        .where(TeamMember.team_id == team_id, TeamMember.active,
-               or_(Person.user_id.is_(None), and_(~Person.deleted, ~Person.is_bot)))
-        .order_by(TeamMember.user_id)
-    ).all())
+    return list(
+        session.exec(
+            select(TeamMember.user_id)
+            .outerjoin(Person, Person.user_id == TeamMember.user_id)
+            .where(
+                TeamMember.team_id == team_id,
+                TeamMember.active,
+                or_(Person.user_id.is_(None), and_(~Person.deleted, ~Person.is_bot)),
+            )
+            .order_by(TeamMember.user_id)
+        ).all()
+    )
 
 
 def prompt_tallies(session: Session, *, team_id: int, start: date, end: date) -> dict[str, tuple[int, int]]:
@@ -72,9 +80,7 @@ def prompt_tallies(session: Session, *, team_id: int, start: date, end: date) ->
     return {user: (delivered, answered) for user, delivered, answered in rows}
 
 
-def daily_prompts(
-    session: Session, *, team_id: int, start: date, end: date
-) -> list[tuple[date, str | None, int, int]]:
+def daily_prompts(session: Session, *, team_id: int, start: date, end: date) -> list[tuple[date, str | None, int, int]]:
     """Per local date and answered skill (None for unanswered): delivered and answered counts."""
     answer, on_answer = _answer_of_prompt(session, Answer.delivery_id, Answer.skill)
     rows = session.exec(
@@ -107,34 +113,59 @@ def streaks(
         func.min(Delivery.local_date).label("first"),
         func.count(func.distinct(case((answered.is_not(None), Delivery.local_date)))).label("days"),
     )
-    in_window = and_(Delivery.recipient == TeamMember.user_id, Delivery.kind == "prompt", Delivery.status == "sent",
-                     Delivery.local_date >= since, Delivery.local_date <= as_of)
+    in_window = and_(
+        Delivery.recipient == TeamMember.user_id,
+        Delivery.kind == "prompt",
+        Delivery.status == "sent",
+        Delivery.local_date >= since,
+        Delivery.local_date <= as_of,
+    )
     active = and_(TeamMember.team_id == team_id, TeamMember.active)
     if _on_postgresql(session):
         # A LATERAL aggregate walks each member in turn. Joined and grouped instead, PostgreSQL may read the
         # window for everyone and sort it by user id, spilling to disk, before grouping.
         walk = select(*marks_of_walk).select_from(Delivery).outerjoin(answer, on_answer).where(in_window)
         walked = walk.lateral("walk")
-        marks = (select(TeamMember.user_id.label("user_id"), *walked.c)
-                 .select_from(TeamMember).join(walked, true()).where(active).subquery())
+        marks = (
+            select(TeamMember.user_id.label("user_id"), *walked.c)
+            .select_from(TeamMember)
+            .join(walked, true())
+            .where(active)
+            .subquery()
+        )
     else:
         # SQLite joins by nested loops, members in user-id order (their primary key), so this groups as it goes.
-        marks = (select(TeamMember.user_id.label("user_id"), *marks_of_walk)
-                 .select_from(TeamMember).outerjoin(Delivery, in_window).outerjoin(answer, on_answer)
-                 .where(active).group_by(TeamMember.user_id).subquery())
+        marks = (
+            select(TeamMember.user_id.label("user_id"), *marks_of_walk)
+            .select_from(TeamMember)
+            .outerjoin(Delivery, in_window)
+            .outerjoin(answer, on_answer)
+            .where(active)
+            .group_by(TeamMember.user_id)
+            .subquery()
+        )
     answer, on_answer = _answer_of_prompt(session, Answer.delivery_id)
     days_since_miss = (
         select(func.count(func.distinct(Delivery.local_date)))
         .select_from(Delivery)
         .join(answer, on_answer)
-        .where(Delivery.recipient == marks.c.user_id, Delivery.kind == "prompt", Delivery.status == "sent",
-               Delivery.local_date > marks.c.last_missed, Delivery.local_date <= as_of)
+        .where(
+            Delivery.recipient == marks.c.user_id,
+            Delivery.kind == "prompt",
+            Delivery.status == "sent",
+            Delivery.local_date > marks.c.last_missed,
+            Delivery.local_date <= as_of,
+        )
         .correlate(marks)
         .scalar_subquery()
     )
     rows = session.exec(
-        select(marks.c.user_id, marks.c.last_missed, marks.c.first,
-               case((marks.c.last_missed.is_(None), marks.c.days), else_=days_since_miss))
+        select(
+            marks.c.user_id,
+            marks.c.last_missed,
+            marks.c.first,
+            case((marks.c.last_missed.is_(None), marks.c.days), else_=days_since_miss),
+        )
     ).all()
     return {user: (days, missed_day, first_day) for user, missed_day, first_day, days in rows}
 
@@ -167,12 +198,20 @@ def feedback_active(session: Session, *, team_id: int, start: datetime, end: dat
 def quote_ids(session: Session, *, team_id: int, channel_id: str, start: date, end: date) -> list[str]:
     """The quotes of the week posted in the team channel, in order."""
     return [
-        item for item in session.exec(
-            select(Delivery.item_id).where(
-                Delivery.team_id == team_id, Delivery.local_date >= start, Delivery.local_date < end,
-                Delivery.kind == "quote", Delivery.status == "sent", Delivery.recipient == channel_id,
-            ).order_by(Delivery.local_date)
-        ).all() if item
+        item
+        for item in session.exec(
+            select(Delivery.item_id)
+            .where(
+                Delivery.team_id == team_id,
+                Delivery.local_date >= start,
+                Delivery.local_date < end,
+                Delivery.kind == "quote",
+                Delivery.status == "sent",
+                Delivery.recipient == channel_id,
+            )
+            .order_by(Delivery.local_date)
+        ).all()
+        if item
     ]
 
 
@@ -185,8 +224,9 @@ def shared_answers(
     One pass over the week's prompts finds which to show and counts them all (a window count, taken before the
     LIMIT); only the texts shown are read. Starting from the prompts matters: walking answers in user order
     instead, as PostgreSQL chose to, reads every answer the first people ever wrote."""
-    answer, on_answer = _answer_of_prompt(session, Answer.id, Answer.user_id,
-                                          where=Answer.visibility.in_(SHARED_VISIBILITIES))
+    answer, on_answer = _answer_of_prompt(
+        session, Answer.id, Answer.user_id, where=Answer.visibility.in_(SHARED_VISIBILITIES)
+    )
     rows = session.exec(
         select(answer.c.id, Delivery.local_date, func.count().over())
         .select_from(Delivery)
@@ -199,10 +239,14 @@ def shared_answers(
     first = [(answer_id, day) for answer_id, day, _total in rows[:limit]]
     if not first:
         return [], total
-    found = {row.id: row for row in session.exec(
-        select(Answer.id, Answer.user_id, Answer.skill, Answer.visibility, Answer.text)
-        .where(Answer.id.in_([answer_id for answer_id, _day in first]))
-    )}
+    found = {
+        row.id: row
+        for row in session.exec(
+            select(Answer.id, Answer.user_id, Answer.skill, Answer.visibility, Answer.text).where(
+                Answer.id.in_([answer_id for answer_id, _day in first])
+            )
+        )
+    }
     return [(found[a].user_id, found[a].skill, found[a].visibility, found[a].text, day) for a, day in first], total
 
 
@@ -238,7 +282,9 @@ def summaries_settled(
         return set()
     rows = session.exec(
         select(Delivery.recipient, Delivery.slot).where(
-            Delivery.team_id.in_(ids), Delivery.local_date == local_date, Delivery.kind == "summary",
+            Delivery.team_id.in_(ids),
+            Delivery.local_date == local_date,
+            Delivery.kind == "summary",
             Delivery.slot.in_(ids),
             or_(Delivery.status == "sent", and_(Delivery.status == "claimed", Delivery.claimed_at >= stale_before)),
         )
@@ -251,8 +297,11 @@ def holidays_between(session: Session, *, team_ids: Iterable[int], start: date, 
     if not ids:
         return {}
     found: dict[int, set[date]] = {}
-    for team_id, day in session.exec(select(TeamHoliday.team_id, TeamHoliday.day).where(
-            TeamHoliday.team_id.in_(ids), TeamHoliday.day >= start, TeamHoliday.day < end)):
+    for team_id, day in session.exec(
+        select(TeamHoliday.team_id, TeamHoliday.day).where(
+            TeamHoliday.team_id.in_(ids), TeamHoliday.day >= start, TeamHoliday.day < end
+        )
+    ):
         found.setdefault(team_id, set()).add(day)
     return found
 

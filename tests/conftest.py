@@ -35,8 +35,13 @@ class _Scheduling(LoadScopeScheduling):
 # Modules holding the longest single tests (a week of ticks, real processes started and stopped): collected
 # first, so that xdist hands them out early and no worker is still running one while the others sit idle.
 LONGEST_FIRST = (
-    "tests/test_replicas.py", "tests/test_faults_process.py", "tests/test_production.py", "tests/test_http.py",
-    "tests/test_team_setup.py", "tests/test_demo.py", "tests/test_summary.py",
+    "tests/test_replicas.py",
+    "tests/test_faults_process.py",
+    "tests/test_production.py",
+    "tests/test_http.py",
+    "tests/test_team_setup.py",
+    "tests/test_demo.py",
+    "tests/test_summary.py",
 )
 
 

@@ -39,25 +39,33 @@ def open_form(bot: Bot, giver: str, text: str = "") -> dict:
     return updated.params["view"]
 
 
-def form_values(*, recipient: str | None, skill: str | None = "listening", keep: str = "", change: str = "",
-                anonymous: bool = False) -> dict[str, dict[str, Any]]:
+def form_values(
+    *, recipient: str | None, skill: str | None = "listening", keep: str = "", change: str = "", anonymous: bool = False
+) -> dict[str, dict[str, Any]]:
     values: dict[str, dict[str, Any]] = {
-        ids.FEEDBACK_RECIPIENT_BLOCK: {ids.FEEDBACK_RECIPIENT_INPUT: {"type": "users_select",
-                                                                     "selected_user": recipient}},
-        ids.FEEDBACK_SKILL_BLOCK: {ids.FEEDBACK_SKILL_INPUT: {
-            "type": "static_select", "selected_option": {"value": skill} if skill else None}},
+        ids.FEEDBACK_RECIPIENT_BLOCK: {
+            ids.FEEDBACK_RECIPIENT_INPUT: {"type": "users_select", "selected_user": recipient}
+        },
+        ids.FEEDBACK_SKILL_BLOCK: {
+            ids.FEEDBACK_SKILL_INPUT: {"type": "static_select", "selected_option": {"value": skill} if skill else None}
+        },
         ids.FEEDBACK_KEEP_BLOCK: {ids.FEEDBACK_TEXT_INPUT: keep},
         ids.FEEDBACK_CHANGE_BLOCK: {ids.FEEDBACK_TEXT_INPUT: change},
     }
     if anonymous:
-        values[ids.FEEDBACK_ANONYMOUS_BLOCK] = {ids.FEEDBACK_ANONYMOUS_INPUT: {
-            "type": "checkboxes", "selected_options": [{"value": "anonymous"}]}}
+        values[ids.FEEDBACK_ANONYMOUS_BLOCK] = {
+            ids.FEEDBACK_ANONYMOUS_INPUT: {"type": "checkboxes", "selected_options": [{"value": "anonymous"}]}
+        }
     return values
 
 
 def submit_form(bot: Bot, giver: str, view: dict, **values: Any) -> Response:
-    return bot.requests.view_submission(user_id=giver, callback_id=view["callback_id"],
-                                        values=form_values(**values), private_metadata=view.get("private_metadata", ""))
+    return bot.requests.view_submission(
+        user_id=giver,
+        callback_id=view["callback_id"],
+        values=form_values(**values),
+        private_metadata=view.get("private_metadata", ""),
+    )
 
 
 def dms_to(bot: Bot, user_id: str) -> list[Call]:
@@ -65,8 +73,9 @@ def dms_to(bot: Bot, user_id: str) -> list[Call]:
 
 
 def wait_dm(bot: Bot, user_id: str, needle: str, count: int = 1) -> Call:
-    return bot.slack.wait_for("chat.postMessage",
-                              lambda c: c.params.get("channel") == user_id and needle in text_of(c), count=count)[-1]
+    return bot.slack.wait_for(
+        "chat.postMessage", lambda c: c.params.get("channel") == user_id and needle in text_of(c), count=count
+    )[-1]
 
 
 def button(call: Call, action_id: str) -> dict:
@@ -81,8 +90,13 @@ def click(bot: Bot, user: str, call: Call, action_id: str) -> str:
     """Click a button in a DM; returns the click's key (its trigger id and response_url key)."""
     key = f"click{next(_clicks)}"
     response = bot.requests.block_action(
-        user_id=user, action_id=action_id, value=button(call, action_id)["value"], channel_id=f"D{user}",
-        message_ts=call.response["ts"], response_url=bot.slack.response_url(key), trigger_id=key,
+        user_id=user,
+        action_id=action_id,
+        value=button(call, action_id)["value"],
+        channel_id=f"D{user}",
+        message_ts=call.response["ts"],
+        response_url=bot.slack.response_url(key),
+        trigger_id=key,
     )
     assert response.status == 200
     return key

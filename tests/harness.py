@@ -109,8 +109,12 @@ class Bot:
         self.slack = slack
         self.clock = clock
         settings = Settings(
-            bot_token=BOT_TOKEN, signing_secret=SIGNING_SECRET, database_url=database_url,
-            slack_api_url=slack.base_url, lead_user_ids=frozenset(leads), default_timezone=default_timezone,
+            bot_token=BOT_TOKEN,
+            signing_secret=SIGNING_SECRET,
+            database_url=database_url,
+            slack_api_url=slack.base_url,
+            lead_user_ids=frozenset(leads),
+            default_timezone=default_timezone,
         )
         prompts, quotes = banks()
         self.deps: Deps = build_deps(settings, clock=clock, rng=random.Random(seed), prompts=prompts, quotes=quotes)
@@ -142,7 +146,11 @@ class Bot:
         """Send a slash command without waiting for an answer; returns its trigger id."""
         key = f"cmd{next(_keys)}"
         response = self.requests.command(
-            command, text, user_id=user, channel_id=channel, response_url=self.slack.response_url(key),
+            command,
+            text,
+            user_id=user,
+            channel_id=channel,
+            response_url=self.slack.response_url(key),
             trigger_id=f"trig-{key}",
         )
         assert response.status == 200, response.body
@@ -154,10 +162,11 @@ class Bot:
         return outcome
 
     def record_sent(self) -> list[Sent]:
-        new = self.slack.calls[self._seen_calls:]
+        new = self.slack.calls[self._seen_calls :]
         self._seen_calls += len(new)
         fresh = [
-            Sent(self.clock.now(), c, self.kind_of(c)) for c in new
+            Sent(self.clock.now(), c, self.kind_of(c))
+            for c in new
             if c.method == "chat.postMessage" and (c.response or {}).get("ok")
         ]
         self.sent.extend(fresh)

@@ -72,8 +72,11 @@ def _admin(base: str) -> Engine:
 
 
 def _tables(connection: Connection, schema: str) -> frozenset[str]:
-    return frozenset(connection.execute(text("SELECT tablename FROM pg_tables WHERE schemaname = :schema"),
-                                        {"schema": schema}).scalars())
+    return frozenset(
+        connection.execute(
+            text("SELECT tablename FROM pg_tables WHERE schemaname = :schema"), {"schema": schema}
+        ).scalars()
+    )
 
 
 def _new_migrated_schema(base: str) -> str:
@@ -111,8 +114,9 @@ def _empty(base: str, schema: str) -> bool:
     land in the next test) and its tables and migration are still the migrated ones; False means drop it."""
     with _admin(base).connect() as connection:
         deadline = time.monotonic() + CLOSE_GRACE_SECONDS
-        while connection.execute(text("SELECT count(*) FROM pg_stat_activity WHERE application_name = :schema"),
-                                 {"schema": schema}).scalar():
+        while connection.execute(
+            text("SELECT count(*) FROM pg_stat_activity WHERE application_name = :schema"), {"schema": schema}
+        ).scalar():
             if time.monotonic() > deadline:
                 return False
             time.sleep(0.01)

@@ -12,10 +12,19 @@ from collections.abc import Iterable, Mapping
 from tests.fakes.slack_api import Call, FakeSlackAPI
 
 # Reads the bot makes about people and channels: nothing in them is shown to anyone.
-LOOKUPS = frozenset({
-    "auth.test", "users.info", "users.list", "conversations.members", "conversations.info",
-    "conversations.open", "conversations.history", "files.getUploadURLExternal", "upload",
-})
+LOOKUPS = frozenset(
+    {
+        "auth.test",
+        "users.info",
+        "users.list",
+        "conversations.members",
+        "conversations.info",
+        "conversations.open",
+        "conversations.history",
+        "files.getUploadURLExternal",
+        "upload",
+    }
+)
 UNKNOWN = "?"  # a view or response_url whose owner the test did not declare: treated as seen by the audience
 
 

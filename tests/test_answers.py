@@ -17,8 +17,9 @@ MONDAY_MORNING = datetime(2026, 11, 23, 10, 0, tzinfo=UTC)
 def answer_values(text: str, visibility: str = "private") -> dict:
     return {
         ids.ANSWER_BLOCK: {ids.ANSWER_INPUT: {"type": "plain_text_input", "value": text}},
-        ids.VISIBILITY_BLOCK: {ids.VISIBILITY_INPUT: {"type": "radio_buttons",
-                                                      "selected_option": {"value": visibility}}},
+        ids.VISIBILITY_BLOCK: {
+            ids.VISIBILITY_INPUT: {"type": "radio_buttons", "selected_option": {"value": visibility}}
+        },
     }
 
 
@@ -33,16 +34,25 @@ def button_value(call, action_id: str) -> str:
 def click(bot: Bot, user: str, action_id: str, value: str) -> dict:
     """Click a button and return the modal it opens."""
     before = len(bot.slack.calls_to("views.open"))
-    response = bot.requests.block_action(user_id=user, action_id=action_id, value=value, channel_id="D" + user,
-                                         message_ts="1.1", response_url=bot.slack.response_url(f"click-{value}"))
+    response = bot.requests.block_action(
+        user_id=user,
+        action_id=action_id,
+        value=value,
+        channel_id="D" + user,
+        message_ts="1.1",
+        response_url=bot.slack.response_url(f"click-{value}"),
+    )
     assert response.status == 200
     return bot.slack.wait_for("views.open", count=before + 1)[-1].params["view"]
 
 
 def submit(bot: Bot, user: str, view: dict, text: str, visibility: str = "private"):
-    return bot.requests.view_submission(user_id=user, callback_id=view["callback_id"],
-                                        values=answer_values(text, visibility),
-                                        private_metadata=view["private_metadata"])
+    return bot.requests.view_submission(
+        user_id=user,
+        callback_id=view["callback_id"],
+        values=answer_values(text, visibility),
+        private_metadata=view["private_metadata"],
+    )
 
 
 def todays_prompt(team: Bot, user: str):
@@ -151,8 +161,14 @@ def test_someone_outside_any_team_is_told_how_to_join(bot: Bot) -> None:
 
 def test_a_prompt_cannot_be_opened_by_someone_else(team: Bot) -> None:
     prompt = todays_prompt(team, "UDUB")
-    team.requests.block_action(user_id="UNY", action_id=ids.ANSWER_OPEN, value=button_value(prompt, ids.ANSWER_OPEN),
-                               channel_id="DUNY", message_ts="1.1", response_url=team.slack.response_url("other"))
+    team.requests.block_action(
+        user_id="UNY",
+        action_id=ids.ANSWER_OPEN,
+        value=button_value(prompt, ids.ANSWER_OPEN),
+        channel_id="DUNY",
+        message_ts="1.1",
+        response_url=team.slack.response_url("other"),
+    )
     (reply,) = team.slack.wait_for("response_url", lambda c: c.params.get("_key") == "other")
     assert "someone else" in text_of(reply)
     assert team.slack.calls_to("views.open") == []

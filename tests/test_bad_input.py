@@ -45,8 +45,10 @@ class Case:
 
 
 ANSWER_FORM, FEEDBACK_FORM, TRY_FORM = "answer form", "feedback form", "what-I'll-try form"
-NOT_A_PERSON = ("That isn't a person: mention one person, like …. "
-                "Type @ and pick the person from Slack's list, so it turns into a mention.")
+NOT_A_PERSON = (
+    "That isn't a person: mention one person, like …. "
+    "Type @ and pick the person from Slack's list, so it turns into a mention."
+)
 PLAIN_MENTION = '"…" came through as plain text, not a mention. Type @ and pick the person from Slack\'s list'
 UNKNOWN = 'I don\'t know "…". Send `/practice help` to see everything I can do.'
 SAVED = "your answer. Only you can see it."
@@ -68,18 +70,34 @@ CASES: tuple[Case, ...] = (
     Case("mention injection", "/practice", "<@UIN|ishan>", UNKNOWN, never="<@UIN"),
     Case("SQL-looking text", "/practice", SQL, UNKNOWN),
     Case("unknown subcommand", "/practice", "dance", 'I don\'t know "dance". Send `/practice help` to see everything'),
-    Case("time 25:99", "/practice", "schedule prompt 25:99",
-         '"25:99" isn\'t a time I understand. Use 24-hour HH:MM, like 09:30.'),
-    Case("unknown time zone", "/practice", "schedule tz Mars/Olympus",
-         '"Mars/Olympus" isn\'t a time zone I know. Use an IANA name like Europe/Dublin or America/New_York.'),
-    Case("impossible date", "/practice", "away until 2026-02-30",
-         '"2026-02-30" isn\'t a real date. Use YYYY-MM-DD, like 2026-12-24.'),
+    Case(
+        "time 25:99",
+        "/practice",
+        "schedule prompt 25:99",
+        '"25:99" isn\'t a time I understand. Use 24-hour HH:MM, like 09:30.',
+    ),
+    Case(
+        "unknown time zone",
+        "/practice",
+        "schedule tz Mars/Olympus",
+        '"Mars/Olympus" isn\'t a time zone I know. Use an IANA name like Europe/Dublin or America/New_York.',
+    ),
+    Case(
+        "impossible date",
+        "/practice",
+        "away until 2026-02-30",
+        '"2026-02-30" isn\'t a real date. Use YYYY-MM-DD, like 2026-12-24.',
+    ),
     Case("malformed mention", "/practice", "lead add <@>", NOT_A_PERSON),
     Case("malformed mention", "/practice", "lead add <@U123", NOT_A_PERSON),
     Case("malformed mention", "/practice", "lead add @nobody", PLAIN_MENTION),
     Case("unknown user id", "/practice", "lead add <@W0OTHER|x>", "I couldn't find that person in this workspace."),
-    Case("user of another workspace", "/practice", "lead add <@UOTHER|x>",
-         "That person belongs to another workspace. A team's leads must be in this one."),
+    Case(
+        "user of another workspace",
+        "/practice",
+        "lead add <@UOTHER|x>",
+        "That person belongs to another workspace. A team's leads must be in this one.",
+    ),
     # /reflect (a member, in their DM with the bot)
     Case("empty", "/reflect", "", FORM_OPENS, shown="(nothing)"),
     Case("whitespace", "/reflect", "   \n ", FORM_OPENS, shown="(spaces, a newline)"),
@@ -93,14 +111,27 @@ CASES: tuple[Case, ...] = (
     Case("empty", "/feedback", "", FORM_OPENS, shown="(nothing)"),
     Case("whitespace", "/feedback", "  \t ", FORM_OPENS, shown="(spaces, a tab)"),
     Case("5,000 characters", "/feedback", f"<@UNY|nia> {LONG}", TOO_LONG_FEEDBACK, shown="@nia + 5,000 × x"),
-    Case("5,000 characters", "/feedback", LONG, '"…" isn\'t a person. Mention one person, like @ann.',
-         shown="5,000 × x"),
+    Case(
+        "5,000 characters", "/feedback", LONG, '"…" isn\'t a person. Mention one person, like @ann.', shown="5,000 × x"
+    ),
     Case("emoji", "/feedback", f"<@UNY|nia> {EMOJI}", FEEDBACK_SENT, shown=f"@nia {EMOJI}"),
     Case("right-to-left text", "/feedback", f"<@UNY|nia> {RTL}", FEEDBACK_SENT, shown=f"@nia {RTL}"),
-    Case("broadcast injection", "/feedback", "<@UNY|nia> <!channel> you rock", FEEDBACK_SENT,
-         shown="@nia <!channel> you rock", never="<!"),
-    Case("mention injection", "/feedback", "<@UNY|nia> thanks to <@UIN|ishan>", FEEDBACK_SENT,
-         shown="@nia thanks to <@UIN|ishan>", never="<@UIN"),
+    Case(
+        "broadcast injection",
+        "/feedback",
+        "<@UNY|nia> <!channel> you rock",
+        FEEDBACK_SENT,
+        shown="@nia <!channel> you rock",
+        never="<!",
+    ),
+    Case(
+        "mention injection",
+        "/feedback",
+        "<@UNY|nia> thanks to <@UIN|ishan>",
+        FEEDBACK_SENT,
+        shown="@nia thanks to <@UIN|ishan>",
+        never="<@UIN",
+    ),
     Case("SQL-looking text", "/feedback", f"<@UNY|nia> {SQL}", FEEDBACK_SENT, shown=f"@nia {SQL}"),
     Case("broadcast instead of a person", "/feedback", "<!channel> great job", NOT_A_PERSON, never="<!"),
     Case("malformed mention", "/feedback", "<@> thanks", NOT_A_PERSON),
@@ -127,19 +158,33 @@ CASES: tuple[Case, ...] = (
     Case("5,000 characters", ANSWER_FORM, LONG, TOO_LONG_ANSWER, shown="5,000 × x"),
     Case("broadcast injection", ANSWER_FORM, "<!channel> I listened", SAVED, never="<!"),
     Case("SQL-looking text", ANSWER_FORM, SQL, SAVED),
-    Case("empty", FEEDBACK_FORM, "", "Write what they should keep doing or do differently: at least one of the two.",
-         shown="(nothing)"),
+    Case(
+        "empty",
+        FEEDBACK_FORM,
+        "",
+        "Write what they should keep doing or do differently: at least one of the two.",
+        shown="(nothing)",
+    ),
     Case("whitespace", FEEDBACK_FORM, "  ", "Write what they should keep doing", shown="(spaces)"),
     Case("5,000 characters", FEEDBACK_FORM, LONG, TOO_LONG_FEEDBACK, shown="5,000 × x"),
     Case("broadcast injection", FEEDBACK_FORM, "<!here> kind words", FEEDBACK_SENT, never="<!"),
     Case("empty", TRY_FORM, "", "Write one thing you'll try, in a line.", shown="(nothing)"),
-    Case("5,000 characters", TRY_FORM, LONG, "That's 5,000 characters; keep it to one line of up to 300.",
-         shown="5,000 × x"),
+    Case(
+        "5,000 characters",
+        TRY_FORM,
+        LONG,
+        "That's 5,000 characters; keep it to one line of up to 300.",
+        shown="5,000 × x",
+    ),
 )
 
 # Who sends each, and from where.
-SENDERS = {"/practice": (LEAD, TEAM_CHANNEL), "/summary": (LEAD, TEAM_CHANNEL), "/reflect": ("UDUB", "DUDUB"),
-           "/feedback": ("UDUB", TEAM_CHANNEL)}
+SENDERS = {
+    "/practice": (LEAD, TEAM_CHANNEL),
+    "/summary": (LEAD, TEAM_CHANNEL),
+    "/reflect": ("UDUB", "DUDUB"),
+    "/feedback": ("UDUB", TEAM_CHANNEL),
+}
 
 
 def shows(answer: str, expected: str) -> bool:
@@ -174,15 +219,24 @@ def answer_to_form(bot: Bot, case: Case) -> str:
     before = len([c for c in bot.slack.calls_to("chat.postMessage") if c.params.get("channel") == user])
     if case.where == ANSWER_FORM:
         values = {ids.ANSWER_BLOCK: {ids.ANSWER_INPUT: case.text}}
-        response = bot.requests.view_submission(user_id=user, callback_id=ids.ANSWER_MODAL, values=values,
-                                                private_metadata=json.dumps({"delivery_id": open_prompt(bot)}))
+        response = bot.requests.view_submission(
+            user_id=user,
+            callback_id=ids.ANSWER_MODAL,
+            values=values,
+            private_metadata=json.dumps({"delivery_id": open_prompt(bot)}),
+        )
     elif case.where == FEEDBACK_FORM:
-        response = bot.requests.view_submission(user_id=user, callback_id=ids.FEEDBACK_MODAL,
-                                                values=form_values(recipient="UNY", keep=case.text))
+        response = bot.requests.view_submission(
+            user_id=user, callback_id=ids.FEEDBACK_MODAL, values=form_values(recipient="UNY", keep=case.text)
+        )
     else:
         values = {ids.FEEDBACK_TRY_BLOCK: {ids.FEEDBACK_TEXT_INPUT: case.text}}
-        response = bot.requests.view_submission(user_id=user, callback_id=ids.FEEDBACK_TRY_MODAL, values=values,
-                                                private_metadata=json.dumps({"feedback_id": a_feedback_id(bot)}))
+        response = bot.requests.view_submission(
+            user_id=user,
+            callback_id=ids.FEEDBACK_TRY_MODAL,
+            values=values,
+            private_metadata=json.dumps({"feedback_id": a_feedback_id(bot)}),
+        )
     assert response.status == 200
     errors = (response.json() or {}).get("errors")
     if errors:
@@ -192,8 +246,11 @@ def answer_to_form(bot: Bot, case: Case) -> str:
 
 
 def open_prompt(bot: Bot) -> int:
-    prompts = [c for c in bot.slack.calls_to("chat.postMessage")
-               if c.params.get("channel") == "UDUB" and c.params.get("metadata")]
+    prompts = [
+        c
+        for c in bot.slack.calls_to("chat.postMessage")
+        if c.params.get("channel") == "UDUB" and c.params.get("metadata")
+    ]
     if prompts:
         return prompts[-1].params["metadata"]["event_payload"]["delivery_id"]
     bot.ask("/reflect", "A first answer.", user="UDUB", channel="DUDUB")  # issues a prompt and answers it

@@ -31,10 +31,25 @@ def test_a_chart_comes_back_as_a_png_drawn_in_another_process() -> None:
 def eight_weeks(first_with_prompts: int = 0) -> list[ds.WeekPoint]:
     """Eight weeks to 2026-W48; before `first_with_prompts`, weeks without prompts (a new team)."""
     week = ds.Week.of(date(2026, 11, 23))
-    skills = {"empathy": 5, "listening": 4, "journey": 3, "integrity": 2, "value": 3, "questioning": 1,
-              "self_awareness": 2, "responsiveness": 2, "feedback": 1}
-    return [ds.WeekPoint(week.shifted(n - 7), ds.Tally(30, 23) if n >= first_with_prompts else ds.Tally(),
-                         skills if n >= first_with_prompts else {}) for n in range(8)]
+    skills = {
+        "empathy": 5,
+        "listening": 4,
+        "journey": 3,
+        "integrity": 2,
+        "value": 3,
+        "questioning": 1,
+        "self_awareness": 2,
+        "responsiveness": 2,
+        "feedback": 1,
+    }
+    return [
+        ds.WeekPoint(
+            week.shifted(n - 7),
+            ds.Tally(30, 23) if n >= first_with_prompts else ds.Tally(),
+            skills if n >= first_with_prompts else {},
+        )
+        for n in range(8)
+    ]
 
 
 def test_the_title_says_how_many_weeks_to_which() -> None:
@@ -90,10 +105,17 @@ def chart_process_alive(pid: int) -> bool:
 
 def test_the_chart_process_leaves_when_the_bot_is_killed() -> None:
     bot = subprocess.Popen(
-        [sys.executable, "-c", "from handlers import summary_chart; summary_chart.start(); "
-                               "print(summary_chart._pool_now().submit(__import__('os').getpid).result(60), "
-                               "flush=True); __import__('time').sleep(60)"],
-        cwd=ROOT, stdout=subprocess.PIPE, text=True, env={**os.environ, "PYTHONPATH": str(ROOT)},
+        [
+            sys.executable,
+            "-c",
+            "from handlers import summary_chart; summary_chart.start(); "
+            "print(summary_chart._pool_now().submit(__import__('os').getpid).result(60), "
+            "flush=True); __import__('time').sleep(60)",
+        ],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
     )
     try:
         chart_pid = int(bot.stdout.readline())  # type: ignore[union-attr]

@@ -17,8 +17,18 @@ from storage import migrate
 from storage.db import make_engine
 from tests.fakes.slack_api import FakeSlackAPI
 
-MANIFEST_SCOPES = ("chat:write", "commands", "im:write", "im:history", "users:read", "channels:history",
-                   "groups:history", "channels:read", "groups:read", "files:write")
+MANIFEST_SCOPES = (
+    "chat:write",
+    "commands",
+    "im:write",
+    "im:history",
+    "users:read",
+    "channels:history",
+    "groups:history",
+    "channels:read",
+    "groups:read",
+    "files:write",
+)
 
 
 @pytest.fixture
@@ -34,9 +44,12 @@ def slack() -> Iterator[FakeSlackAPI]:
 
 def env_for(slack: FakeSlackAPI, tmp_path: Path, **changes: str) -> dict[str, str]:
     return {
-        "SLACK_BOT_TOKEN": slack.expected_token, "SLACK_SIGNING_SECRET": "s3cret",
-        "SLACK_API_URL": slack.base_url, "DATABASE_URL": f"sqlite:///{tmp_path / 'practice.db'}",
-        "LEAD_USER_IDS": "U012ABCDEF", **changes,
+        "SLACK_BOT_TOKEN": slack.expected_token,
+        "SLACK_SIGNING_SECRET": "s3cret",
+        "SLACK_API_URL": slack.base_url,
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'practice.db'}",
+        "LEAD_USER_IDS": "U012ABCDEF",
+        **changes,
     }
 
 
@@ -92,8 +105,9 @@ def test_slack_waits_for_both_bad_variables_in_plain_english(slack: FakeSlackAPI
 
 
 @pytest.mark.parametrize("leads", ["", " , "])
-def test_no_leads_is_a_warning_that_says_how_to_find_a_member_id(slack: FakeSlackAPI, tmp_path: Path,
-                                                                 leads: str) -> None:
+def test_no_leads_is_a_warning_that_says_how_to_find_a_member_id(
+    slack: FakeSlackAPI, tmp_path: Path, leads: str
+) -> None:
     """Every variable may be valid and still nobody can start a team: the admin is told, and how to fix it."""
     slack.granted_scopes = MANIFEST_SCOPES
     lines = check.run_checks(env_for(slack, tmp_path, LEAD_USER_IDS=leads))
@@ -124,11 +138,14 @@ def test_every_bad_setting_is_reported_not_only_the_first(slack: FakeSlackAPI, t
     assert [p.split(":")[0] for p in found] == ["SLACK_SIGNING_SECRET", "PORT", "DEFAULT_TIMEZONE"]
 
 
-@pytest.mark.parametrize(("url", "expected"), [
-    ("mysql://user@host/db", "DATABASE_URL: should look like sqlite:///practice.db"),
-    ("sqlite:////no/such/folder/practice.db", "DATABASE_URL: cannot open the database (folder /no/such/folder"),
-    ("postgresql+psycopg://postgres@127.0.0.1:{closed}/x", "DATABASE_URL: cannot open the database ("),
-])
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        ("mysql://user@host/db", "DATABASE_URL: should look like sqlite:///practice.db"),
+        ("sqlite:////no/such/folder/practice.db", "DATABASE_URL: cannot open the database (folder /no/such/folder"),
+        ("postgresql+psycopg://postgres@127.0.0.1:{closed}/x", "DATABASE_URL: cannot open the database ("),
+    ],
+)
 def test_a_bad_database_url_is_named(slack: FakeSlackAPI, tmp_path: Path, url: str, expected: str) -> None:
     slack.granted_scopes = MANIFEST_SCOPES
     env = env_for(slack, tmp_path, DATABASE_URL=url.format(closed=closed_port()))
@@ -145,13 +162,17 @@ def test_an_existing_database_reports_its_schema(slack: FakeSlackAPI, tmp_path: 
     assert any("(schema up to date)" in line.text for line in lines)
 
 
-@pytest.mark.parametrize(("edit", "expected"), [
-    (lambda text: text.replace("skill: listening", "skill: listenin", 1), "unknown skill 'listenin'"),
-    (lambda text: text + "\n  - id: [broken\n", "invalid YAML at line"),
-    (lambda text: "", "missing top-level key 'prompts' (the file is empty)"),
-])
-def test_a_broken_prompt_bank_is_named_with_its_file(slack: FakeSlackAPI, tmp_path: Path,
-                                                     edit: Callable[[str], str], expected: str) -> None:
+@pytest.mark.parametrize(
+    ("edit", "expected"),
+    [
+        (lambda text: text.replace("skill: listening", "skill: listenin", 1), "unknown skill 'listenin'"),
+        (lambda text: text + "\n  - id: [broken\n", "invalid YAML at line"),
+        (lambda text: "", "missing top-level key 'prompts' (the file is empty)"),
+    ],
+)
+def test_a_broken_prompt_bank_is_named_with_its_file(
+    slack: FakeSlackAPI, tmp_path: Path, edit: Callable[[str], str], expected: str
+) -> None:
     slack.granted_scopes = MANIFEST_SCOPES
     broken = tmp_path / "prompts.yaml"
     broken.write_text(edit(PROMPTS_FILE.read_text(encoding="utf-8")), encoding="utf-8")
@@ -170,15 +191,20 @@ def test_a_broken_quote_bank_is_named_too(slack: FakeSlackAPI, tmp_path: Path) -
 
 
 def test_offline_says_so_instead_of_failing_obscurely(tmp_path: Path) -> None:
-    env = {"SLACK_BOT_TOKEN": "xoxb-1", "SLACK_SIGNING_SECRET": "s", "DATABASE_URL": f"sqlite:///{tmp_path}/p.db",
-           "SLACK_API_URL": f"http://127.0.0.1:{closed_port()}/api/"}
+    env = {
+        "SLACK_BOT_TOKEN": "xoxb-1",
+        "SLACK_SIGNING_SECRET": "s",
+        "DATABASE_URL": f"sqlite:///{tmp_path}/p.db",
+        "SLACK_API_URL": f"http://127.0.0.1:{closed_port()}/api/",
+    }
     (problem,) = problems(check.run_checks(env))
     assert problem.startswith(f"Slack: cannot reach http://127.0.0.1:{env['SLACK_API_URL'].split(':')[2]}")
     assert "offline?" in problem and "python bot.py demo" in problem
 
 
 def test_the_command_reads_dotenv_and_exits_2_on_a_fresh_machine(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     monkeypatch.chdir(tmp_path)
     for name in ("SLACK_BOT_TOKEN", "SLACK_SIGNING_SECRET", "SLACK_APP_TOKEN", "DATABASE_URL", "SLACK_API_URL"):
         monkeypatch.delenv(name, raising=False)
@@ -190,7 +216,7 @@ def test_the_command_reads_dotenv_and_exits_2_on_a_fresh_machine(
 
 
 def test_the_command_exits_0_when_all_is_well(
-        slack: FakeSlackAPI, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    slack: FakeSlackAPI, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     slack.granted_scopes = MANIFEST_SCOPES
     monkeypatch.chdir(tmp_path)
@@ -206,7 +232,7 @@ def test_the_command_exits_0_when_all_is_well(
 
 
 def test_the_command_exits_0_with_a_warning_when_no_lead_is_set(
-        slack: FakeSlackAPI, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    slack: FakeSlackAPI, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     slack.granted_scopes = MANIFEST_SCOPES
     monkeypatch.chdir(tmp_path)
@@ -221,14 +247,16 @@ def test_the_command_exits_0_with_a_warning_when_no_lead_is_set(
     assert out[-1].startswith("No problems, 1 warning(s): read the lines marked warning.")
 
 
-
 def test_env_example_documents_every_variable_the_settings_read() -> None:
     """Each variable config.py reads is in .env.example, with a comment above it saying what it is."""
     root = Path(__file__).resolve().parents[1]
     source = (root / "config.py").read_text(encoding="utf-8")
     read = set(re.findall(r'(?:env\.get\(|_required\(env, )"([A-Z][A-Z_]+)"', source))
     lines = (root / ".env.example").read_text(encoding="utf-8").splitlines()
-    documented = {line.split("=", 1)[0] for i, line in enumerate(lines)
-                  if "=" in line and not line.startswith("#") and i and lines[i - 1].startswith("#")}
+    documented = {
+        line.split("=", 1)[0]
+        for i, line in enumerate(lines)
+        if "=" in line and not line.startswith("#") and i and lines[i - 1].startswith("#")
+    }
     assert len(read) >= 10, read
     assert read - documented == set()

@@ -46,8 +46,12 @@ def test_each_bad_setting_is_named(changes: dict[str, str], variable: str) -> No
 
 def run_bot(env: dict[str, str], cwd: Path) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, str(ROOT / "bot.py")], cwd=cwd, env={"PATH": os.environ.get("PATH", ""), **env},
-        capture_output=True, text=True, timeout=60,
+        [sys.executable, str(ROOT / "bot.py")],
+        cwd=cwd,
+        env={"PATH": os.environ.get("PATH", ""), **env},
+        capture_output=True,
+        text=True,
+        timeout=60,
     )
 
 

@@ -24,8 +24,17 @@ def answered(team: Bot, user: str, text: str = WORDS) -> None:
 
 def feedback(team: Bot, giver: str, recipient: str, *, anonymous: bool, text: str) -> None:
     with transaction(team.deps.sessions) as session:
-        session.add(Feedback(team_id=1, giver_id=giver, recipient_id=recipient, skill="listening", keep_doing=text,
-                             anonymous=anonymous, created_at=team.clock.now()))
+        session.add(
+            Feedback(
+                team_id=1,
+                giver_id=giver,
+                recipient_id=recipient,
+                skill="listening",
+                keep_doing=text,
+                anonymous=anonymous,
+                created_at=team.clock.now(),
+            )
+        )
 
 
 def rows(team: Bot, model: type) -> list:
@@ -34,8 +43,15 @@ def rows(team: Bot, model: type) -> list:
 
 
 def click(team: Bot, user: str, action_id: str, key: str) -> str:
-    team.requests.block_action(user_id=user, action_id=action_id, value="x", channel_id="D" + user,
-                               message_ts="1.1", response_url=team.slack.response_url(key), is_ephemeral=True)
+    team.requests.block_action(
+        user_id=user,
+        action_id=action_id,
+        value="x",
+        channel_id="D" + user,
+        message_ts="1.1",
+        response_url=team.slack.response_url(key),
+        is_ephemeral=True,
+    )
     (reply,) = team.slack.wait_for("response_url", lambda c: c.params.get("_key") == key)
     return text_of(reply)
 

@@ -76,8 +76,13 @@ def test_a_restart_mid_send_sends_the_rest_once_and_never_twice(team: Bot, slack
     prompt = deps.prompts[0]
     with transaction(deps.sessions) as session:
         for user in ("UDUB", LEAD, "UNY"):
-            queries.claim(session, due=Due("prompt", 1, user, crashed_at.date()), item_id=prompt.id,
-                          skill=prompt.skill, now=crashed_at)
+            queries.claim(
+                session,
+                due=Due("prompt", 1, user, crashed_at.date()),
+                item_id=prompt.id,
+                skill=prompt.skill,
+                now=crashed_at,
+            )
     with deps.sessions() as session:
         rows = {r.recipient: r for r in session.exec(select(Delivery))}
     for user in ("UDUB", LEAD):
@@ -104,8 +109,13 @@ def test_a_send_claimed_moments_ago_by_another_process_is_left_alone(team: Bot) 
     team.clock.set(MONDAY_LATE_MORNING)
     prompt = team.deps.prompts[0]
     with transaction(team.deps.sessions) as session:
-        queries.claim(session, due=Due("prompt", 1, "UDUB", team.clock.now().date()), item_id=prompt.id,
-                      skill=prompt.skill, now=team.clock.now() - timedelta(minutes=1))
+        queries.claim(
+            session,
+            due=Due("prompt", 1, "UDUB", team.clock.now().date()),
+            item_id=prompt.id,
+            skill=prompt.skill,
+            now=team.clock.now() - timedelta(minutes=1),
+        )
     team.tick()
     assert team.sent_to("UDUB") == []
 

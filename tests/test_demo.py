@@ -23,9 +23,11 @@ STAMP = re.compile(r"^(Mon|Tue|Wed|Thu|Fri|Sat|Sun) (\d\d:\d\d)(?: \(([A-Za-z ]+
 HEADER = re.compile(r"^━━ (\w+day \d+ \w+) ━━$", re.M)
 LINE = r"^\w{3} \d\d:\d\d(?: \([^)]*\))? +"  # a line's stamp: team time, and the reader's own in brackets
 # Everything someone writes: answers inline and in the form, feedback, what they'll try and how it went.
-WRITTEN = (re.compile(LINE + r"(\w+), in the DM with the bot: /reflect (.+)$", re.M),
-           re.compile(LINE + r"(\w+), in the DM with the bot: /feedback @\w+ (.+)$", re.M),
-           re.compile(LINE + r"(\w+) writes “(.+?)”", re.M))
+WRITTEN = (
+    re.compile(LINE + r"(\w+), in the DM with the bot: /reflect (.+)$", re.M),
+    re.compile(LINE + r"(\w+), in the DM with the bot: /feedback @\w+ (.+)$", re.M),
+    re.compile(LINE + r"(\w+) writes “(.+?)”", re.M),
+)
 
 
 def run_demo(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str]:
@@ -61,8 +63,15 @@ def _run_in_process(*args: str) -> tuple[int, str]:
 def test_every_day_has_a_header_and_the_weekend_says_why_it_is_quiet(week: str) -> None:
     shown = week.split("━━ Monday 23 November ━━", 1)[1]
     assert HEADER.findall("━━ Monday 23 November ━━" + shown) == [
-        "Monday 23 November", "Tuesday 24 November", "Wednesday 25 November", "Thursday 26 November",
-        "Friday 27 November", "Saturday 28 November", "Sunday 29 November", "Monday 30 November"]
+        "Monday 23 November",
+        "Tuesday 24 November",
+        "Wednesday 25 November",
+        "Thursday 26 November",
+        "Friday 27 November",
+        "Saturday 28 November",
+        "Sunday 29 November",
+        "Monday 30 November",
+    ]
     for day in ("Saturday 28 November", "Sunday 29 November"):
         body = week.split(f"━━ {day} ━━\n", 1)[1].split("━━", 1)[0]
         assert body.strip() == "(Nothing from the bot today: the team practises Monday to Friday.)"
@@ -79,8 +88,7 @@ def test_each_days_events_are_in_the_teams_time_with_the_readers_own_in_brackets
     assert re.search(r"^Mon 09:30 {18}→ (Lena|Dara), by DM\n    │ TODAY'S PRACTICE", week, re.M)
     assert "Mon 09:00                  → #support-team\n    │ Quote of the day" in week
     # Feedback is acted on in the recipient's working hours, never in their night.
-    for city, clock in re.findall(r"\((\w[\w ]*?) (\d\d:\d\d)\) +\w+ clicks \[ (?:Thank you|What I'll try) \]",
-                                  week):
+    for city, clock in re.findall(r"\((\w[\w ]*?) (\d\d:\d\d)\) +\w+ clicks \[ (?:Thank you|What I'll try) \]", week):
         assert "09:00" <= clock < "18:40", (city, clock)
 
 
@@ -106,8 +114,14 @@ def test_the_lead_gets_last_weeks_summary_by_dm_on_monday_morning_from_the_tick(
 
 
 def test_the_home_tab_and_the_what_ill_try_follow_up_are_shown(week: str) -> None:
-    assert re.search(LINE + r"(\w+) opens Practice Coach in Slack and looks at its Home tab\n" + LINE[1:]
-                     + r"\1's Home tab\n    │ YOUR PRACTICE\n", week, re.M)
+    assert re.search(
+        LINE
+        + r"(\w+) opens Practice Coach in Slack and looks at its Home tab\n"
+        + LINE[1:]
+        + r"\1's Home tab\n    │ YOUR PRACTICE\n",
+        week,
+        re.M,
+    )
     home = week.split("'s Home tab\n", 1)[1].split("\n\n", 1)[0]
     assert "Streak: " in home and "Skills practised · last 8 weeks" in home and "RECENT FEEDBACK RECEIVED" in home
     assert "Integrity " in home and "Integrity\n" not in home  # fields side by side, as in Slack
@@ -116,8 +130,12 @@ def test_the_home_tab_and_the_what_ill_try_follow_up_are_shown(week: str) -> Non
     assert "    │ Noted: you'll try\n" in week
     # ...and a week after the one tried in the week before, the bot asks how it went, and they tell it.
     assert "    │ A week ago, after some feedback, you said you'd try:\n" in week
-    told = re.search(LINE + r"(\w+) writes “(.+?)”, picks “Me and my team lead” and clicks \[ Save \]\n"
-                     r".*\n    │ Saved: that counts as practising Receiving feedback", week, re.M)
+    told = re.search(
+        LINE + r"(\w+) writes “(.+?)”, picks “Me and my team lead” and clicks \[ Save \]\n"
+        r".*\n    │ Saved: that counts as practising Receiving feedback",
+        week,
+        re.M,
+    )
     assert told and told.group(2) in {outcome for _plan, outcome in texts.TRIES}
 
 
@@ -129,10 +147,12 @@ def test_it_ends_saying_what_to_do_next(week: str) -> None:
 
 
 def test_a_new_team_practises_for_three_days_and_the_lead_sees_the_numbers_the_script_implies(
-        capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
     chart = tmp_path / "chart.png"
-    code, out = run_demo(capsys, "--team-size", "4", "--days", "3", "--seed", "5", "--weeks-before", "0",
-                         "--chart", str(chart))
+    code, out = run_demo(
+        capsys, "--team-size", "4", "--days", "3", "--seed", "5", "--weeks-before", "0", "--chart", str(chart)
+    )
     assert code == 0
 
     plan = script.plan(team_size=4, days=3, seed=5, weeks_before=0)
@@ -144,21 +164,29 @@ def test_a_new_team_practises_for_three_days_and_the_lead_sees_the_numbers_the_s
     assert out.count("TODAY'S PRACTICE") == delivered
     assert out.count("A gentle nudge") == delivered - sum(1 for r in plan.replies.values() if not r.late)
     assert len(re.findall(r"→ #support-team\n    │ Quote of the day", out)) == len(days)
-    assert HEADER.findall(out) == ["Sunday 22 November", "Monday 23 November", "Tuesday 24 November",
-                                   "Wednesday 25 November"]
+    assert HEADER.findall(out) == [
+        "Sunday 22 November",
+        "Monday 23 November",
+        "Tuesday 24 November",
+        "Wednesday 25 November",
+    ]
 
     # The week isn't over on Wednesday night, so the lead asks for it.
     summary = out.split("Lena, in #support-team: /summary 2026-W48", 1)[1]
     assert f"Participation: {sum(answered.values())} of {delivered} prompts answered" in summary
-    assert ("Week over week: nothing to compare with yet: no prompts went out the week before "
-            "(a first week, or a paused one).") in summary
+    assert (
+        "Week over week: nothing to compare with yet: no prompts went out the week before "
+        "(a first week, or a paused one)."
+    ) in summary
     assert "0 of 0" not in summary
     given = Counter(g.giver.user_id for g in plan.gifts)
     received = Counter(g.recipient.user_id for g in plan.gifts)
     for person in plan.people:
         n = answered[person.user_id]
-        assert (f"@{person.display} {n}/{len(days)} answered ({round(100 * n / len(days))}%) · "
-                f"feedback {given[person.user_id]} given, {received[person.user_id]} received") in summary
+        assert (
+            f"@{person.display} {n}/{len(days)} answered ({round(100 * n / len(days))}%) · "
+            f"feedback {given[person.user_id]} given, {received[person.user_id]} received"
+        ) in summary
     assert f"{len(plan.gifts)} pieces of feedback exchanged" in summary
     assert chart.read_bytes().startswith(b"\x89PNG") and f"saved at {chart}" in out
 
@@ -166,7 +194,10 @@ def test_a_new_team_practises_for_three_days_and_the_lead_sees_the_numbers_the_s
 def _subprocess_demo(cwd: Path, *args: str) -> subprocess.CompletedProcess[bytes]:
     return subprocess.run(
         [sys.executable, str(ROOT / "bot.py"), "demo", *args, "--chart", "out/chart.png"],
-        cwd=cwd, env={"PATH": os.environ.get("PATH", "")}, capture_output=True, timeout=180,
+        cwd=cwd,
+        env={"PATH": os.environ.get("PATH", "")},
+        capture_output=True,
+        timeout=180,
     )
 
 
@@ -191,8 +222,9 @@ def test_the_same_seed_prints_the_same_bytes_on_a_fresh_machine_with_no_env_file
 def test_by_default_the_weeks_before_fill_most_of_the_leads_chart() -> None:
     options = run.parse_options([])
     assert (options.days, options.team_size, options.weeks_before) == (7, 6, 5)
-    plan = script.plan(team_size=options.team_size, days=options.days, seed=options.seed,
-                       weeks_before=options.weeks_before)
+    plan = script.plan(
+        team_size=options.team_size, days=options.days, seed=options.seed, weeks_before=options.weeks_before
+    )
     final = Week.of(script.day_date(plan.days - 1))
     chart_weeks = {final.shifted(-n) for n in range(CHART_WEEKS)}
     practised = {Week.of(script.day_date(day)) for day in script.practice_days(plan.days, plan.weeks_before)}
@@ -229,8 +261,9 @@ def test_follow_ups_and_reactions_fall_in_working_hours() -> None:
     assert run.followup_moment(utc("2026-11-24T16:10+00:00"), "Asia/Kolkata") == utc("2026-12-02T03:30+00:00")
 
 
-@pytest.mark.parametrize("args", [["--team-size", "1"], ["--days", "0"], ["--days", "many"], ["--colour"],
-                                  ["--weeks-before", "13"]])
+@pytest.mark.parametrize(
+    "args", [["--team-size", "1"], ["--days", "0"], ["--days", "many"], ["--colour"], ["--weeks-before", "13"]]
+)
 def test_options_out_of_range_are_refused_with_usage(capsys: pytest.CaptureFixture[str], args: list[str]) -> None:
     with pytest.raises(SystemExit) as stopped:
         bot.main(["demo", *args])

@@ -28,7 +28,6 @@ def most_in_flight(calls: list[Call], held: float) -> int:
     return max(sum(1 for other in calls if call.at <= other.at < call.at + held) for call in calls)
 
 
-
 def test_starting_a_team_of_450_pages_users_list_alongside_the_member_pages(bot: Bot, slack: FakeSlackAPI) -> None:
     people = big_team(slack, 450)
     slack.latency = LATENCY
@@ -44,9 +43,7 @@ def test_starting_a_team_of_450_pages_users_list_alongside_the_member_pages(bot:
     assert {user_id: saved.get(user_id) for user_id in people} == dict.fromkeys(people, "Europe/Dublin")
 
 
-def test_practice_now_for_120_people_posts_several_at_once_and_each_person_once(
-    bot: Bot, slack: FakeSlackAPI
-) -> None:
+def test_practice_now_for_120_people_posts_several_at_once_and_each_person_once(bot: Bot, slack: FakeSlackAPI) -> None:
     people = big_team(slack, 120)
     bot.ask("/practice", "start", user=LEAD)
     slack.reset_calls()

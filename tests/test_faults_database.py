@@ -29,8 +29,10 @@ TRY_AGAIN = "try again"
 
 def everything_stored(bot: Bot) -> dict[str, list[tuple[Any, ...]]]:
     with bot.deps.engine.connect() as connection:
-        return {table.name: sorted(map(tuple, connection.execute(select(table))), key=repr)
-                for table in SQLModel.metadata.sorted_tables}
+        return {
+            table.name: sorted(map(tuple, connection.execute(select(table))), key=repr)
+            for table in SQLModel.metadata.sorted_tables
+        }
 
 
 def give_up_on_locks_quickly(bot: Bot, url: str) -> None:
@@ -100,19 +102,27 @@ def summary(bot: Bot) -> tuple[int, Callable[[], str]]:
 
 
 def answer_form(bot: Bot) -> tuple[int, Callable[[], str]]:
-    values = {ids.ANSWER_BLOCK: {ids.ANSWER_INPUT: "I asked what they had tried."},
-              ids.VISIBILITY_BLOCK: {ids.VISIBILITY_INPUT: {"type": "radio_buttons",
-                                                            "selected_option": {"value": "private"}}}}
+    values = {
+        ids.ANSWER_BLOCK: {ids.ANSWER_INPUT: "I asked what they had tried."},
+        ids.VISIBILITY_BLOCK: {
+            ids.VISIBILITY_INPUT: {"type": "radio_buttons", "selected_option": {"value": "private"}}
+        },
+    }
     before = len(dms(bot, "UDUB"))
-    response = bot.requests.view_submission(user_id="UDUB", callback_id=ids.ANSWER_MODAL, values=values,
-                                            private_metadata=json.dumps({"delivery_id": open_prompt_id(bot)}))
+    response = bot.requests.view_submission(
+        user_id="UDUB",
+        callback_id=ids.ANSWER_MODAL,
+        values=values,
+        private_metadata=json.dumps({"delivery_id": open_prompt_id(bot)}),
+    )
     return response.status, lambda: text_of(wait_dm(bot, "UDUB", before))
 
 
 def feedback_form(bot: Bot) -> tuple[int, Callable[[], str]]:
     before = len(dms(bot, "UDUB"))
-    response = bot.requests.view_submission(user_id="UDUB", callback_id=ids.FEEDBACK_MODAL,
-                                            values=form_values(recipient="UNY", keep="You stayed calm."))
+    response = bot.requests.view_submission(
+        user_id="UDUB", callback_id=ids.FEEDBACK_MODAL, values=form_values(recipient="UNY", keep="You stayed calm.")
+    )
     errors = " ".join((response.json() or {}).get("errors", {}).values())
     return response.status, lambda: errors or text_of(wait_dm(bot, "UDUB", before))
 

@@ -53,9 +53,11 @@ class BotProcess:
         self.log = log
         with log.open("w") as output:
             self.process = subprocess.Popen(
-                [sys.executable, str(ROOT / "bot.py")], cwd=cwd,
+                [sys.executable, str(ROOT / "bot.py")],
+                cwd=cwd,
                 env={"PATH": os.environ.get("PATH", ""), **env, "PORT": str(self.port)},
-                stdout=output, stderr=subprocess.STDOUT,
+                stdout=output,
+                stderr=subprocess.STDOUT,
             )
         self.requests = SlackRequests(f"http://127.0.0.1:{self.port}", SIGNING_SECRET, team_id="T0TEST")
         deadline = time.monotonic() + 30
@@ -72,8 +74,9 @@ class BotProcess:
             return False
 
     def command(self, slack: FakeSlackAPI, text: str, key: str) -> None:
-        response = self.requests.command("/practice", text, user_id=LEAD, channel_id=TEAM_CHANNEL,
-                                         response_url=slack.response_url(key))
+        response = self.requests.command(
+            "/practice", text, user_id=LEAD, channel_id=TEAM_CHANNEL, response_url=slack.response_url(key)
+        )
         assert response.status == 200
 
     def stop(self) -> None:
@@ -120,8 +123,11 @@ def ledger(database_url: str) -> list[Delivery]:
 
 
 def posted_prompts(slack: FakeSlackAPI) -> int:
-    return sum(1 for c in slack.calls_to("chat.postMessage")
-               if c.params.get("channel", "").startswith("U") and (c.response or {}).get("ok"))
+    return sum(
+        1
+        for c in slack.calls_to("chat.postMessage")
+        if c.params.get("channel", "").startswith("U") and (c.response or {}).get("ok")
+    )
 
 
 def wait_until_stalled(slack: FakeSlackAPI) -> None:
@@ -143,8 +149,12 @@ def test_a_bot_killed_mid_fan_out_and_restarted_sends_every_member_exactly_one_p
     slack: FakeSlackAPI, big_team: str, database_url: str, tmp_path: Path, processes: list[BotProcess]
 ) -> None:
     env = {
-        "SLACK_BOT_TOKEN": BOT_TOKEN, "SLACK_SIGNING_SECRET": SIGNING_SECRET, "SLACK_API_URL": slack.base_url,
-        "DATABASE_URL": database_url, "LEAD_USER_IDS": LEAD, "DEFAULT_TIMEZONE": big_team,
+        "SLACK_BOT_TOKEN": BOT_TOKEN,
+        "SLACK_SIGNING_SECRET": SIGNING_SECRET,
+        "SLACK_API_URL": slack.base_url,
+        "DATABASE_URL": database_url,
+        "LEAD_USER_IDS": LEAD,
+        "DEFAULT_TIMEZONE": big_team,
         "CLAIM_TIMEOUT_SECONDS": str(CLAIM_TIMEOUT_SECONDS),
     }
     first = BotProcess(env, tmp_path, tmp_path / "first.log")
@@ -175,8 +185,9 @@ def test_a_bot_killed_mid_fan_out_and_restarted_sends_every_member_exactly_one_p
     (reply,) = slack.wait_for("response_url", lambda c: c.params["_key"] == "now-2", timeout=30)
 
     assert prompts_per_member(slack) == {user_id: 1 for user_id in MEMBERS}
-    assert reply.params["text"] == (f"Sent today's prompt to {TEAM_SIZE - confirmed} members. "
-                                    f"{confirmed} already had today's prompt.")
+    assert reply.params["text"] == (
+        f"Sent today's prompt to {TEAM_SIZE - confirmed} members. {confirmed} already had today's prompt."
+    )
     rows = ledger(database_url)
     assert len(rows) == TEAM_SIZE and {r.status for r in rows} == {"sent"}
     assert {r.recipient for r in rows} == set(MEMBERS)

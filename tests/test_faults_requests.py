@@ -24,30 +24,49 @@ STALE = 301  # seconds: Slack's replay window is 5 minutes
 class Unsigned(SlackRequests):
     """The same requests with neither X-Slack-Signature nor X-Slack-Request-Timestamp."""
 
-    def _signed_post(self, body: bytes, content_type: str, extra_headers: Mapping[str, str] | None = None, *,
-                     timestamp: int | None, signature: str | None) -> Response:
+    def _signed_post(
+        self,
+        body: bytes,
+        content_type: str,
+        extra_headers: Mapping[str, str] | None = None,
+        *,
+        timestamp: int | None,
+        signature: str | None,
+    ) -> Response:
         return self._send("POST", self.url, body, {"Content-Type": content_type, **(extra_headers or {})})
 
 
 def everything_stored(bot: Bot) -> dict[str, list[tuple[Any, ...]]]:
     """Every row of every table, to show a refused request changed nothing."""
     with bot.deps.engine.connect() as connection:
-        return {table.name: sorted(map(tuple, connection.execute(sql_select(table))), key=repr)
-                for table in SQLModel.metadata.sorted_tables}
+        return {
+            table.name: sorted(map(tuple, connection.execute(sql_select(table))), key=repr)
+            for table in SQLModel.metadata.sorted_tables
+        }
 
 
 # Each request would store something if it were let in.
 REQUESTS: dict[str, Callable[[SlackRequests, FakeSlackAPI, dict[str, Any]], Response]] = {
     "a slash command": lambda r, slack, signing: r.command(
-        "/reflect", "I listened first.", user_id="UDUB", channel_id="DUDUB",
-        response_url=slack.response_url("refused"), **signing),
+        "/reflect",
+        "I listened first.",
+        user_id="UDUB",
+        channel_id="DUDUB",
+        response_url=slack.response_url("refused"),
+        **signing,
+    ),
     "a button (block_actions)": lambda r, slack, signing: r.block_action(
-        user_id="UDUB", action_id=ids.HOME_PAUSE, value="pause", **signing),
+        user_id="UDUB", action_id=ids.HOME_PAUSE, value="pause", **signing
+    ),
     "a form (view_submission)": lambda r, slack, signing: r.view_submission(
-        user_id="UDUB", callback_id=ids.FEEDBACK_MODAL,
-        values=form_values(recipient="UNY", keep="You stayed calm."), **signing),
+        user_id="UDUB",
+        callback_id=ids.FEEDBACK_MODAL,
+        values=form_values(recipient="UNY", keep="You stayed calm."),
+        **signing,
+    ),
     "an event": lambda r, slack, signing: r.event(
-        {"type": "member_left_channel", "user": "UDUB", "channel": TEAM_CHANNEL, "channel_type": "C"}, **signing),
+        {"type": "member_left_channel", "user": "UDUB", "channel": TEAM_CHANNEL, "channel_type": "C"}, **signing
+    ),
 }
 FORGERIES: dict[str, Callable[[Bot], tuple[SlackRequests, dict[str, Any]]]] = {
     "a forged signature": lambda bot: (bot.requests, {"signature": "v0=" + "0" * 64}),
@@ -110,18 +129,24 @@ def test_the_home_tab_opened_and_redelivered_twice_is_published_once(team: Bot, 
 def test_a_new_member_redelivered_twice_is_looked_up_once(team: Bot, slack: FakeSlackAPI) -> None:
     slack.add_user("UNEW", tz="Europe/Dublin")
     event = {"type": "member_joined_channel", "user": "UNEW", "channel": TEAM_CHANNEL, "channel_type": "C"}
-    send_with_retries(team, event, "EvJoin", lambda: bool(slack.calls_to("users.info")[-1:])
-                      and slack.calls_to("users.info")[-1].params["user"] == "UNEW")
+    send_with_retries(
+        team,
+        event,
+        "EvJoin",
+        lambda: bool(slack.calls_to("users.info")[-1:]) and slack.calls_to("users.info")[-1].params["user"] == "UNEW",
+    )
     settle(team)
     assert [c.params["user"] for c in slack.calls_to("users.info")].count("UNEW") == 1
 
 
-def test_tokens_revoked_redelivered_twice_stops_the_teams_once(
-    team: Bot, caplog: pytest.LogCaptureFixture
-) -> None:
+def test_tokens_revoked_redelivered_twice_stops_the_teams_once(team: Bot, caplog: pytest.LogCaptureFixture) -> None:
     caplog.set_level(logging.INFO, logger="practice")
-    send_with_retries(team, {"type": "tokens_revoked", "tokens": {"bot": ["UBOT"]}}, "EvRevoked",
-                      lambda: "all teams stopped" in caplog.text)
+    send_with_retries(
+        team,
+        {"type": "tokens_revoked", "tokens": {"bot": ["UBOT"]}},
+        "EvRevoked",
+        lambda: "all teams stopped" in caplog.text,
+    )
     settle(team)
     assert caplog.text.count("all teams stopped") == 1
     assert caplog.text.count("redelivered: already taken, ignored") == 2

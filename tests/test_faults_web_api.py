@@ -56,7 +56,11 @@ def start_a_team(bot: Bot, slack: FakeSlackAPI) -> None:
     assert "practice team" in bot.ask("/practice", "start", user=LEAD)
     saved = profiles_saved(bot)
     assert {u: saved.get(u) for u in people} == {
-        LEAD: "Europe/Dublin", "UNY": "America/New_York", "UDUB": "Europe/Dublin", "UIN": "Asia/Kolkata"}
+        LEAD: "Europe/Dublin",
+        "UNY": "America/New_York",
+        "UDUB": "Europe/Dublin",
+        "UIN": "Asia/Kolkata",
+    }
 
 
 def start_a_big_team(bot: Bot, slack: FakeSlackAPI) -> None:
@@ -140,7 +144,7 @@ def test_a_429_on_any_method_is_waited_out_and_the_work_is_done(bot: Bot, slack:
     limited = next(i for i, c in enumerate(calls) if c.status == 429)
     # The same request again: the next call to the same channel (other sends run alongside on other threads).
     channel = calls[limited].params.get("channel")
-    retried = next(c for c in calls[limited + 1:] if c.params.get("channel") == channel)
+    retried = next(c for c in calls[limited + 1 :] if c.params.get("channel") == channel)
     assert retried.status == 200 and (retried.response or {}).get("ok")
     assert retried.at - calls[limited].at >= 1.0  # Retry-After: 1 was respected
 
@@ -207,9 +211,7 @@ def test_a_post_whose_answer_times_out_is_found_at_the_next_tick_not_sent_again(
     assert "outcome=found" in caplog.text
 
 
-def test_a_lookup_that_times_out_gets_a_try_again_answer_and_the_next_try_works(
-    bot: Bot, slack: FakeSlackAPI
-) -> None:
+def test_a_lookup_that_times_out_gets_a_try_again_answer_and_the_next_try_works(bot: Bot, slack: FakeSlackAPI) -> None:
     start_team_quietly(bot, slack)
     bot.deps.client.timeout = CLIENT_TIMEOUT
     slack.hang_next("conversations.members", CLIENT_TIMEOUT + 1)

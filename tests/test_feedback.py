@@ -43,8 +43,7 @@ def block_ids(view: dict) -> list[str]:
 
 
 def test_a_member_gives_feedback_in_one_line_and_the_recipient_gets_it_by_dm(team: Bot) -> None:
-    reply = team.ask("/feedback", f"{mention('UNY', 'nia')} You stayed calm & kind with the angry caller.",
-                     user="UDUB")
+    reply = team.ask("/feedback", f"{mention('UNY', 'nia')} You stayed calm & kind with the angry caller.", user="UDUB")
     assert "on its way to <@UNY>" in reply
 
     dm = wait_dm(team, "UNY", "feedback from <@UDUB>")
@@ -54,7 +53,11 @@ def test_a_member_gives_feedback_in_one_line_and_the_recipient_gets_it_by_dm(tea
     assert dm.params["unfurl_links"] is False
     (row,) = feedback_rows(team)
     assert (row.giver_id, row.recipient_id, row.keep_doing, row.anonymous) == (
-        "UDUB", "UNY", "You stayed calm & kind with the angry caller.", False)
+        "UDUB",
+        "UNY",
+        "You stayed calm & kind with the angry caller.",
+        False,
+    )
     assert button(dm, ids.FEEDBACK_THANKS)["value"] == str(row.id)
 
 
@@ -67,8 +70,15 @@ def test_a_member_gives_feedback_through_the_form_opened_for_a_mention(team: Bot
     for block_id in (ids.FEEDBACK_KEEP_BLOCK, ids.FEEDBACK_CHANGE_BLOCK):
         assert form["blocks"][block_ids(form).index(block_id)]["element"]["max_length"] == MAX_PART_CHARS
 
-    response = submit_form(team, "UDUB", form, recipient="UNY", skill="listening",
-                           keep="You let the customer finish.", change="Summarise before you answer.")
+    response = submit_form(
+        team,
+        "UDUB",
+        form,
+        recipient="UNY",
+        skill="listening",
+        keep="You let the customer finish.",
+        change="Summarise before you answer.",
+    )
     assert response.status == 200 and response.body == ""
     dm = wait_dm(team, "UNY", "feedback from <@UDUB>")
     assert "Skill: *Listening*" in text_of(dm)
@@ -106,8 +116,9 @@ def test_anonymous_feedback_through_the_picker_names_no_one(big_team: Bot) -> No
     assert "initial_user" not in recipient["element"]
     assert ids.FEEDBACK_ANONYMOUS_BLOCK in block_ids(form)
 
-    submit_form(big_team, "UDUB", form, recipient="UNY", skill="empathy", keep="You named the feeling first.",
-                anonymous=True)
+    submit_form(
+        big_team, "UDUB", form, recipient="UNY", skill="empathy", keep="You named the feeling first.", anonymous=True
+    )
     dm = wait_dm(big_team, "UNY", "feedback from a teammate")
     assert "UDUB" not in json.dumps(dm.params) and "dara" not in json.dumps(dm.params).lower()
     assert "anonymously" in text_of(wait_dm(big_team, "UDUB", "on its way"))
@@ -123,15 +134,19 @@ def test_anonymity_cannot_be_forced_in_a_small_team(team: Bot) -> None:
     assert feedback_rows(team) == []
 
 
-@pytest.mark.parametrize(("who", "expected"), [
-    ("UDUB", "can't send it to yourself"),
-    ("UBOT", "bot or an app"),
-    ("UGONE", "deactivated"),
-    ("UOUT", "don't share one"),
-    ("UNOBODY", "can't find that person"),
-])
+@pytest.mark.parametrize(
+    ("who", "expected"),
+    [
+        ("UDUB", "can't send it to yourself"),
+        ("UBOT", "bot or an app"),
+        ("UGONE", "deactivated"),
+        ("UOUT", "don't share one"),
+        ("UNOBODY", "can't find that person"),
+    ],
+)
 def test_feedback_that_cannot_be_given_is_refused_and_nothing_is_stored(
-        team: Bot, slack: FakeSlackAPI, who: str, expected: str) -> None:
+    team: Bot, slack: FakeSlackAPI, who: str, expected: str
+) -> None:
     slack.add_user("UGONE", name="gone", deleted=True)
     slack.add_user("UOUT", name="outsider")
     reply = team.ask("/feedback", f"{mention(who)} Great work today.", user="UDUB")
@@ -151,10 +166,13 @@ def test_a_deactivated_teammate_known_to_the_bot_is_refused_too(bot: Bot, slack:
     assert feedback_rows(bot) == []
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    ("Great work", "isn't a person"),
-    (f"{mention('UNY')} {'x' * (MAX_PART_CHARS + 1)}", f"can be up to {MAX_PART_CHARS:,}"),
-])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Great work", "isn't a person"),
+        (f"{mention('UNY')} {'x' * (MAX_PART_CHARS + 1)}", f"can be up to {MAX_PART_CHARS:,}"),
+    ],
+)
 def test_bad_command_text_gets_a_clear_answer(team: Bot, text: str, expected: str) -> None:
     assert expected in team.ask("/feedback", text, user="UDUB")
     assert feedback_rows(team) == []
@@ -177,16 +195,20 @@ def test_a_form_opened_for_a_bot_says_why_and_cannot_be_sent(team: Bot) -> None:
     assert feedback_rows(team) == []
 
 
-@pytest.mark.parametrize(("values", "block", "expected"), [
-    ({"keep": "", "change": "  "}, ids.FEEDBACK_KEEP_BLOCK, "at least one of the two"),
-    ({"keep": "ok", "change": "x" * (MAX_PART_CHARS + 1)}, ids.FEEDBACK_CHANGE_BLOCK, "can be up to"),
-    ({"keep": "ok", "skill": None}, ids.FEEDBACK_SKILL_BLOCK, "Pick the skill"),
-    ({"keep": "ok", "recipient": None}, ids.FEEDBACK_RECIPIENT_BLOCK, "Pick who"),
-    ({"keep": "ok", "recipient": "UBOT"}, ids.FEEDBACK_RECIPIENT_BLOCK, "bot or an app"),
-    ({"keep": "ok", "recipient": "UDUB"}, ids.FEEDBACK_RECIPIENT_BLOCK, "yourself"),
-])
-def test_the_form_refuses_what_it_cannot_send_inside_the_modal(team: Bot, values: dict, block: str,
-                                                                 expected: str) -> None:
+@pytest.mark.parametrize(
+    ("values", "block", "expected"),
+    [
+        ({"keep": "", "change": "  "}, ids.FEEDBACK_KEEP_BLOCK, "at least one of the two"),
+        ({"keep": "ok", "change": "x" * (MAX_PART_CHARS + 1)}, ids.FEEDBACK_CHANGE_BLOCK, "can be up to"),
+        ({"keep": "ok", "skill": None}, ids.FEEDBACK_SKILL_BLOCK, "Pick the skill"),
+        ({"keep": "ok", "recipient": None}, ids.FEEDBACK_RECIPIENT_BLOCK, "Pick who"),
+        ({"keep": "ok", "recipient": "UBOT"}, ids.FEEDBACK_RECIPIENT_BLOCK, "bot or an app"),
+        ({"keep": "ok", "recipient": "UDUB"}, ids.FEEDBACK_RECIPIENT_BLOCK, "yourself"),
+    ],
+)
+def test_the_form_refuses_what_it_cannot_send_inside_the_modal(
+    team: Bot, values: dict, block: str, expected: str
+) -> None:
     form = open_form(team, "UDUB")
     body = submit_form(team, "UDUB", form, **{"recipient": "UNY", **values}).json()
     assert body["response_action"] == "errors"
@@ -228,15 +250,22 @@ def test_only_the_recipient_can_use_the_buttons(team: Bot) -> None:
 
 
 def test_what_i_will_try_is_followed_up_once_a_week_later_and_counts_as_practice(
-        team: Bot, slack: FakeSlackAPI, database_url: str) -> None:
+    team: Bot, slack: FakeSlackAPI, database_url: str
+) -> None:
     team.clock.set(at(23, 3))  # Sunday 22:00 in New York
     team.ask("/feedback", f"{mention('UNY')} Ask one more question before answering.", user="UDUB")
     dm = wait_dm(team, "UNY", "feedback from")
     form = modal_opened_by(team, click(team, "UNY", dm, ids.FEEDBACK_TRY))
     assert json.loads(form["private_metadata"]) == {"feedback_id": feedback_rows(team)[0].id}
-    assert team.requests.view_submission(
-        user_id="UNY", callback_id=form["callback_id"], private_metadata=form["private_metadata"],
-        values={ids.FEEDBACK_TRY_BLOCK: {ids.FEEDBACK_TEXT_INPUT: "Repeat the question back"}}).status == 200
+    assert (
+        team.requests.view_submission(
+            user_id="UNY",
+            callback_id=form["callback_id"],
+            private_metadata=form["private_metadata"],
+            values={ids.FEEDBACK_TRY_BLOCK: {ids.FEEDBACK_TEXT_INPUT: "Repeat the question back"}},
+        ).status
+        == 200
+    )
     wait_dm(team, "UNY", "In a week I'll ask how it went")
     assert feedback_rows(team)[0].try_text == "Repeat the question back"
 
@@ -260,16 +289,26 @@ def test_what_i_will_try_is_followed_up_once_a_week_later_and_counts_as_practice
     answer_form = modal_opened_by(team, click(team, "UNY", followup.call, ids.FEEDBACK_FOLLOWUP))
     assert "Repeat the question back" in json.dumps(answer_form)
     team.requests.view_submission(
-        user_id="UNY", callback_id=answer_form["callback_id"], private_metadata=answer_form["private_metadata"],
-        values={ids.ANSWER_BLOCK: {ids.ANSWER_INPUT: "Two customers said it helped."},
-                ids.VISIBILITY_BLOCK: {ids.VISIBILITY_INPUT: {"type": "radio_buttons",
-                                                               "selected_option": {"value": "private"}}}})
+        user_id="UNY",
+        callback_id=answer_form["callback_id"],
+        private_metadata=answer_form["private_metadata"],
+        values={
+            ids.ANSWER_BLOCK: {ids.ANSWER_INPUT: "Two customers said it helped."},
+            ids.VISIBILITY_BLOCK: {
+                ids.VISIBILITY_INPUT: {"type": "radio_buttons", "selected_option": {"value": "private"}}
+            },
+        },
+    )
     wait_dm(team, "UNY", "that counts as practising")
     with team.deps.sessions() as session:
         (answer,) = session.exec(select(Answer)).all()
         delivery = session.get(Delivery, answer.delivery_id)
     assert (answer.user_id, answer.skill, answer.prompt_id, answer.visibility) == (
-        "UNY", "feedback", "followup", "private")
+        "UNY",
+        "feedback",
+        "followup",
+        "private",
+    )
     assert (delivery.kind, delivery.status, delivery.slot) == ("followup", "sent", feedback_rows(team)[0].id)
 
 
@@ -278,8 +317,11 @@ def test_an_empty_plan_is_refused_inside_the_modal(team: Bot) -> None:
     dm = wait_dm(team, "UNY", "feedback from")
     form = modal_opened_by(team, click(team, "UNY", dm, ids.FEEDBACK_TRY))
     body = team.requests.view_submission(
-        user_id="UNY", callback_id=form["callback_id"], private_metadata=form["private_metadata"],
-        values={ids.FEEDBACK_TRY_BLOCK: {ids.FEEDBACK_TEXT_INPUT: "  "}}).json()
+        user_id="UNY",
+        callback_id=form["callback_id"],
+        private_metadata=form["private_metadata"],
+        values={ids.FEEDBACK_TRY_BLOCK: {ids.FEEDBACK_TEXT_INPUT: "  "}},
+    ).json()
     assert "one thing you'll try" in body["errors"][ids.FEEDBACK_TRY_BLOCK]
     assert feedback_rows(team)[0].try_at is None
 

@@ -38,32 +38,45 @@ def give_anonymously(bot: Bot, owners: dict[str, str], text: str = "", **values:
 
 def answer(bot: Bot, user: str, key: str, values: dict) -> None:
     form = modal_opened_by(bot, key)
-    bot.requests.view_submission(user_id=user, callback_id=form["callback_id"], values=values,
-                                 private_metadata=form["private_metadata"])
+    bot.requests.view_submission(
+        user_id=user, callback_id=form["callback_id"], values=values, private_metadata=form["private_metadata"]
+    )
 
 
 def test_an_anonymous_giver_is_never_revealed_to_the_recipient_the_channel_or_a_lead(five: Bot) -> None:
     owners: dict[str, str] = {}
     five.clock.set(datetime(2026, 11, 23, 3, 30, tzinfo=UTC))
-    give_anonymously(five, owners, skill="empathy", keep="You named the feeling first.",
-                     change="Say what happens next, <!here>.")
+    give_anonymously(
+        five, owners, skill="empathy", keep="You named the feeling first.", change="Say what happens next, <!here>."
+    )
     first = wait_dm(five, RECIPIENT, "feedback from a teammate")
     give_anonymously(five, owners, mention(RECIPIENT, "ravi"), skill="listening", keep="You let them finish.")
     wait_dm(five, RECIPIENT, "feedback from a teammate", count=2)
 
     assert "Thanks sent" in reply_to(five, click(five, RECIPIENT, first, ids.FEEDBACK_THANKS))
     wait_dm(five, GIVER, "said thank you")
-    answer(five, RECIPIENT, click(five, RECIPIENT, first, ids.FEEDBACK_TRY),
-           {ids.FEEDBACK_TRY_BLOCK: {ids.FEEDBACK_TEXT_INPUT: "Say the next step out loud"}})
+    answer(
+        five,
+        RECIPIENT,
+        click(five, RECIPIENT, first, ids.FEEDBACK_TRY),
+        {ids.FEEDBACK_TRY_BLOCK: {ids.FEEDBACK_TEXT_INPUT: "Say the next step out loud"}},
+    )
     wait_dm(five, RECIPIENT, "In a week")
 
     five.clock.set(datetime(2026, 11, 30, 3, 45, tzinfo=UTC))
     five.tick()
     (followup,) = five.sent_to(RECIPIENT, "followup")
-    answer(five, RECIPIENT, click(five, RECIPIENT, followup.call, ids.FEEDBACK_FOLLOWUP),
-           {ids.ANSWER_BLOCK: {ids.ANSWER_INPUT: "It calmed two callers down."},
-            ids.VISIBILITY_BLOCK: {ids.VISIBILITY_INPUT: {"type": "radio_buttons",
-                                                           "selected_option": {"value": "lead"}}}})
+    answer(
+        five,
+        RECIPIENT,
+        click(five, RECIPIENT, followup.call, ids.FEEDBACK_FOLLOWUP),
+        {
+            ids.ANSWER_BLOCK: {ids.ANSWER_INPUT: "It calmed two callers down."},
+            ids.VISIBILITY_BLOCK: {
+                ids.VISIBILITY_INPUT: {"type": "radio_buttons", "selected_option": {"value": "lead"}}
+            },
+        },
+    )
     wait_dm(five, RECIPIENT, "that counts as practising")
 
     checked = assert_never_reveals(five.slack, GIVER, GIVER_NAMES, AUDIENCE, owners=owners)

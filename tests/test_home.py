@@ -66,10 +66,23 @@ def test_a_member_opens_their_home_and_sees_prompt_streak_skills_feedback_and_ra
     now = team.clock.now()
     seed(
         team,
-        Feedback(team_id=team_id(team), giver_id="UNY", recipient_id="UDUB", skill="listening",
-                 keep_doing="You let them finish <!channel>", created_at=now - timedelta(days=1)),
-        Feedback(team_id=team_id(team), giver_id="UIN", recipient_id="UDUB", skill="listening",
-                 do_differently="Summarise before you solve.", anonymous=True, created_at=now - timedelta(hours=1)),
+        Feedback(
+            team_id=team_id(team),
+            giver_id="UNY",
+            recipient_id="UDUB",
+            skill="listening",
+            keep_doing="You let them finish <!channel>",
+            created_at=now - timedelta(days=1),
+        ),
+        Feedback(
+            team_id=team_id(team),
+            giver_id="UIN",
+            recipient_id="UDUB",
+            skill="listening",
+            do_differently="Summarise before you solve.",
+            anonymous=True,
+            created_at=now - timedelta(hours=1),
+        ),
         SelfRating(user_id="UDUB", skill="listening", rating=2, created_at=now - timedelta(days=20)),
         SelfRating(user_id="UDUB", skill="listening", rating=4, created_at=now - timedelta(days=2)),
     )
@@ -94,8 +107,18 @@ def test_a_member_opens_their_home_and_sees_prompt_streak_skills_feedback_and_ra
 
 
 def test_an_anonymous_giver_never_appears_in_the_home(team: Bot, slack) -> None:
-    seed(team, Feedback(team_id=team_id(team), giver_id="UIN", recipient_id="UDUB", skill="empathy",
-                        keep_doing="You stayed calm.", anonymous=True, created_at=team.clock.now()))
+    seed(
+        team,
+        Feedback(
+            team_id=team_id(team),
+            giver_id="UIN",
+            recipient_id="UDUB",
+            skill="empathy",
+            keep_doing="You stayed calm.",
+            anonymous=True,
+            created_at=team.clock.now(),
+        ),
+    )
     open_home(team, "UDUB")
     for call in published(team, "UDUB"):
         raw = json.dumps(call.params)
@@ -127,8 +150,7 @@ def paused(bot: Bot, user: str) -> bool:
 
 
 def click_home(bot: Bot, user: str, view: dict, action_id: str, value: str) -> None:
-    response = bot.requests.block_action(user_id=user, action_id=action_id, value=value,
-                                         view={"id": "VHOME", **view})
+    response = bot.requests.block_action(user_id=user, action_id=action_id, value=value, view={"id": "VHOME", **view})
     assert response.status == 200
 
 
@@ -160,8 +182,10 @@ def test_someone_in_no_team_sees_how_to_join(bot: Bot, slack) -> None:
 
 
 def test_opening_the_messages_tab_publishes_nothing(team: Bot) -> None:
-    assert team.requests.event({"type": "app_home_opened", "user": "UNY", "channel": "DUNY",
-                                "tab": "messages"}).status == 200
+    assert (
+        team.requests.event({"type": "app_home_opened", "user": "UNY", "channel": "DUNY", "tab": "messages"}).status
+        == 200
+    )
     open_home(team, "UDUB")
     assert published(team, "UNY") == []
 
@@ -170,8 +194,13 @@ def test_the_homes_answer_button_opens_the_answer_modal(team: Bot) -> None:
     team.run_until(MONDAY_MORNING)
     view = open_home(team, "UDUB")
     (answer,) = [b for b in buttons(view) if b["action_id"] == ids.ANSWER_OPEN]
-    response = team.requests.block_action(user_id="UDUB", action_id=ids.ANSWER_OPEN, value=answer["value"],
-                                          view={"id": "VHOME", **view}, trigger_id="trig-home")
+    response = team.requests.block_action(
+        user_id="UDUB",
+        action_id=ids.ANSWER_OPEN,
+        value=answer["value"],
+        view={"id": "VHOME", **view},
+        trigger_id="trig-home",
+    )
     assert response.status == 200
     (opened,) = team.slack.wait_for("views.open", lambda c: c.params["trigger_id"] == "trig-home")
     assert json.loads(opened.params["view"]["private_metadata"]) == {"delivery_id": int(answer["value"])}
@@ -183,6 +212,7 @@ def test_an_out_of_date_answer_button_on_the_home_is_explained_by_dm(team: Bot) 
     view = open_home(team, "UDUB")
     (answer,) = [b for b in buttons(view) if b["action_id"] == ids.ANSWER_OPEN]
     click_home(team, "UIN", view, ids.ANSWER_OPEN, answer["value"])
-    (dm,) = team.slack.wait_for("chat.postMessage", lambda c: c.params["channel"] == "UIN"
-                                and "sent to someone else" in text_of(c))
+    (dm,) = team.slack.wait_for(
+        "chat.postMessage", lambda c: c.params["channel"] == "UIN" and "sent to someone else" in text_of(c)
+    )
     assert team.slack.calls_to("views.open") == []

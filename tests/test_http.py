@@ -41,10 +41,12 @@ def test_health_fails_when_the_database_is_not_reachable(bot: Bot, tmp_path: Pat
 
 def test_a_forged_or_stale_request_is_rejected_and_does_nothing(bot: Bot, slack) -> None:
     url = slack.response_url("forged")
-    forged = bot.requests.command("/practice", "help", user_id=LEAD, channel_id=TEAM_CHANNEL, response_url=url,
-                                  signature="v0=" + "0" * 64)
-    stale = bot.requests.command("/practice", "help", user_id=LEAD, channel_id=TEAM_CHANNEL, response_url=url,
-                                 timestamp=int(time.time()) - 600)
+    forged = bot.requests.command(
+        "/practice", "help", user_id=LEAD, channel_id=TEAM_CHANNEL, response_url=url, signature="v0=" + "0" * 64
+    )
+    stale = bot.requests.command(
+        "/practice", "help", user_id=LEAD, channel_id=TEAM_CHANNEL, response_url=url, timestamp=int(time.time()) - 600
+    )
     missing = bot.requests.raw(b"command=%2Fpractice&text=help", {"Content-Type": "application/x-www-form-urlencoded"})
     assert (forged.status, stale.status, missing.status) == (401, 401, 401)
     time.sleep(0.3)
@@ -59,8 +61,13 @@ def member_rows(bot: Bot, user_id: str) -> list[tuple[str, bool]]:
 
 def test_a_new_channel_member_joins_the_team_once_even_when_slack_retries(team: Bot, slack) -> None:
     slack.add_user("UNEW", tz="Europe/Dublin")
-    event = {"type": "member_joined_channel", "user": "UNEW", "channel": TEAM_CHANNEL, "channel_type": "C",
-             "team": slack.team_id}
+    event = {
+        "type": "member_joined_channel",
+        "user": "UNEW",
+        "channel": TEAM_CHANNEL,
+        "channel_type": "C",
+        "team": slack.team_id,
+    }
     for retry in (None, 1, 2):
         assert team.requests.event(event, retry_num=retry, event_id="Ev1").status == 200
     eventually(lambda: member_rows(team, "UNEW") == [("UNEW", True)])
@@ -69,8 +76,15 @@ def test_a_new_channel_member_joins_the_team_once_even_when_slack_retries(team: 
 
 
 def test_someone_who_leaves_the_channel_stops_getting_prompts(team: Bot) -> None:
-    team.requests.event({"type": "member_left_channel", "user": "UDUB", "channel": TEAM_CHANNEL,
-                         "channel_type": "C", "team": team.slack.team_id})
+    team.requests.event(
+        {
+            "type": "member_left_channel",
+            "user": "UDUB",
+            "channel": TEAM_CHANNEL,
+            "channel_type": "C",
+            "team": team.slack.team_id,
+        }
+    )
     eventually(lambda: member_rows(team, "UDUB") == [("UDUB", False)])
     team.run_until(team.clock.now() + timedelta(hours=12))
     assert team.sent_to("UDUB") == [] and len(team.sent_to("UIN", "prompt")) == 1
@@ -96,17 +110,27 @@ def free_port() -> int:
 
 def start_bot(env: dict[str, str], cwd: Path) -> subprocess.Popen[str]:
     return subprocess.Popen(
-        [sys.executable, str(ROOT / "bot.py")], cwd=cwd, env={"PATH": os.environ.get("PATH", ""), **env},
-        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+        [sys.executable, str(ROOT / "bot.py")],
+        cwd=cwd,
+        env={"PATH": os.environ.get("PATH", ""), **env},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
     )
 
 
 def test_python_bot_py_serves_http_with_health_and_slash_commands(slack, tmp_path: Path) -> None:
     port = free_port()
-    process = start_bot({
-        "SLACK_BOT_TOKEN": "xoxb-test-token", "SLACK_SIGNING_SECRET": SIGNING_SECRET, "PORT": str(port),
-        "SLACK_API_URL": slack.base_url, "DATABASE_URL": f"sqlite:///{tmp_path}/bot.db",
-    }, tmp_path)
+    process = start_bot(
+        {
+            "SLACK_BOT_TOKEN": "xoxb-test-token",
+            "SLACK_SIGNING_SECRET": SIGNING_SECRET,
+            "PORT": str(port),
+            "SLACK_API_URL": slack.base_url,
+            "DATABASE_URL": f"sqlite:///{tmp_path}/bot.db",
+        },
+        tmp_path,
+    )
     try:
         deadline = time.monotonic() + 30
         while True:
@@ -119,8 +143,9 @@ def test_python_bot_py_serves_http_with_health_and_slash_commands(slack, tmp_pat
                 assert time.monotonic() < deadline, "bot did not start"
                 time.sleep(0.2)
         requests = SlackRequests(f"http://127.0.0.1:{port}", SIGNING_SECRET, team_id=slack.team_id)
-        reply = requests.command("/practice", "help", user_id=LEAD, channel_id=TEAM_CHANNEL,
-                                 response_url=slack.response_url("live"))
+        reply = requests.command(
+            "/practice", "help", user_id=LEAD, channel_id=TEAM_CHANNEL, response_url=slack.response_url("live")
+        )
         assert reply.status == 200
         slack.wait_for("response_url", lambda c: c.params.get("_key") == "live", timeout=10)
     finally:
@@ -132,11 +157,16 @@ def test_python_bot_py_serves_http_with_health_and_slash_commands(slack, tmp_pat
 def test_python_bot_py_with_an_app_token_connects_in_socket_mode(tmp_path: Path) -> None:
     fake = FakeSlackAPI(expected_token="xoxb-test-token")
     fake.start()
-    process = start_bot({
-        "SLACK_BOT_TOKEN": "xoxb-test-token", "SLACK_SIGNING_SECRET": SIGNING_SECRET,
-        "SLACK_APP_TOKEN": "xapp-1-test", "SLACK_API_URL": fake.base_url,
-        "DATABASE_URL": f"sqlite:///{tmp_path}/bot.db",
-    }, tmp_path)
+    process = start_bot(
+        {
+            "SLACK_BOT_TOKEN": "xoxb-test-token",
+            "SLACK_SIGNING_SECRET": SIGNING_SECRET,
+            "SLACK_APP_TOKEN": "xapp-1-test",
+            "SLACK_API_URL": fake.base_url,
+            "DATABASE_URL": f"sqlite:///{tmp_path}/bot.db",
+        },
+        tmp_path,
+    )
     try:
         fake.wait_for("apps.connections.open", timeout=30)
     finally:

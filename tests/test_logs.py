@@ -42,5 +42,7 @@ def test_each_delivery_is_one_line_with_team_kind_outcome_and_latency(
     assert len(deliveries) == 4  # the quote and the prompts of the three members whose time has come
     assert sum("outcome=failed" in d and "error=internal_error" in d for d in deliveries) == 1
     assert sum("outcome=sent" in d for d in deliveries) == 3
-    assert all(re.search(r"team=1 kind=(prompt|quote) delivery=\d+ outcome=\w+ attempts=1 latency_ms=\d", d)
-               for d in deliveries)
+    assert all(
+        re.search(r"team=1 kind=(prompt|quote) delivery=\d+ outcome=\w+ attempts=1 latency_ms=\d", d)
+        for d in deliveries
+    )

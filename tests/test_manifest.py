@@ -126,11 +126,7 @@ def test_manifest_subscribes_to_the_events_and_interactivity() -> None:
     assert settings["token_rotation_enabled"] is False and settings["org_deploy_enabled"] is False
     assert manifest["_metadata"] == {"major_version": 1, "minor_version": 1}
     home = manifest["features"]["app_home"]
-    assert (
-        home["home_tab_enabled"]
-        and home["messages_tab_enabled"]
-        and not home["messages_tab_read_only_enabled"]
-    )
+    assert home["home_tab_enabled"] and home["messages_tab_enabled"] and not home["messages_tab_read_only_enabled"]
     assert manifest["features"]["bot_user"] == {"display_name": "practice-coach", "always_online": True}
 
 
@@ -162,10 +158,7 @@ def test_scopes_cover_the_web_api_methods_and_events_used() -> None:
         "conversations.history",
     ]:
         wanted = {
-            legacy.get(s, s)
-            for op in paths[f"/{method}"].values()
-            for sec in op["security"]
-            for s in sec["slackAuth"]
+            legacy.get(s, s) for op in paths[f"/{method}"].values() for sec in op["security"] for s in sec["slackAuth"]
         }
         assert wanted & scopes, f"{method} needs one of {sorted(wanted)}"
     topics = _load_json(SPEC_DIR / "events-api-async-v1.json")["topics"]
@@ -180,8 +173,18 @@ def test_scopes_cover_the_web_api_methods_and_events_used() -> None:
 # --- what people read in Slack's command menu --------------------------------------------------------------
 
 #: `/practice` subcommands any team member may run (handlers/practice.py answers them for everyone).
-MEMBER_SUBCOMMANDS = {"help", "status", "pause", "resume", "my-time", "away", "back", "reminders", "export",
-                      "forget-me"}
+MEMBER_SUBCOMMANDS = {
+    "help",
+    "status",
+    "pause",
+    "resume",
+    "my-time",
+    "away",
+    "back",
+    "reminders",
+    "export",
+    "forget-me",
+}
 
 
 def _command(name: str) -> dict[str, Any]:
@@ -218,8 +221,10 @@ def test_every_request_url_is_a_placeholder_the_header_counts() -> None:
     """HTTP mode means replacing example.com in each of these; the header comment and the README say how many."""
     manifest = _manifest()
     urls = [c["url"] for c in manifest["features"]["slash_commands"]]
-    urls += [manifest["settings"]["event_subscriptions"]["request_url"],
-             manifest["settings"]["interactivity"]["request_url"]]
+    urls += [
+        manifest["settings"]["event_subscriptions"]["request_url"],
+        manifest["settings"]["interactivity"]["request_url"],
+    ]
     assert urls == ["https://example.com/slack/events"] * 6
     text = MANIFEST_PATH.read_text(encoding="utf-8")
     assert len(re.findall(r"^[ -]*(?:request_)?url: https://example\.com/", text, flags=re.M)) == 6, "a URL of its own?"

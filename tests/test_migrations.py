@@ -55,11 +55,14 @@ def test_a_database_made_before_migrations_is_adopted_with_its_data(database_url
     with engine.begin() as connection:
         command.upgrade(migrate.alembic_config(connection), migrate.BASELINE)
         connection.execute(text("DROP TABLE alembic_version"))
-        connection.execute(text(
-            "INSERT INTO team (channel_id, workspace_id, created_by, status, days, prompt_time, quote_time,"
-            " reminder_time, timezone, created_at) VALUES ('COLD', '', 'ULEAD', 'active', '0,1,2,3,4', '09:30',"
-            " '09:00', '15:00', 'UTC', :now)"
-        ), {"now": datetime(2026, 11, 1, tzinfo=UTC)})
+        connection.execute(
+            text(
+                "INSERT INTO team (channel_id, workspace_id, created_by, status, days, prompt_time, quote_time,"
+                " reminder_time, timezone, created_at) VALUES ('COLD', '', 'ULEAD', 'active', '0,1,2,3,4', '09:30',"
+                " '09:00', '15:00', 'UTC', :now)"
+            ),
+            {"now": datetime(2026, 11, 1, tzinfo=UTC)},
+        )
     migrate.upgrade(engine)
     assert migrate.at_head(engine)
     with session_factory(engine)() as session:
@@ -94,8 +97,9 @@ def test_replicas_starting_together_migrate_once_without_errors(database_url: st
 def test_bot_migrate_applies_the_migrations_and_says_so(tmp_path: Path) -> None:
     url = f"sqlite:///{tmp_path / 'fresh.db'}"
     env = {"PATH": "/usr/bin:/bin", "DATABASE_URL": url, "SLACK_BOT_TOKEN": "xoxb-x", "SLACK_SIGNING_SECRET": "s"}
-    result = subprocess.run([sys.executable, "bot.py", "migrate"], cwd=ROOT, env=env, capture_output=True,
-                            text=True, timeout=60)
+    result = subprocess.run(
+        [sys.executable, "bot.py", "migrate"], cwd=ROOT, env=env, capture_output=True, text=True, timeout=60
+    )
     assert result.returncode == 0, result.stderr
     assert f"Database at revision {migrate.head_revision()}" in result.stdout
     engine = make_engine(url)

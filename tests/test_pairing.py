@@ -151,8 +151,9 @@ def test_two_schedulers_racing_announce_the_same_pairs_once(five: Bot, slack, da
         told = partner_dms(five, FIRST_MONDAY)
         assert sorted(told) == sorted(FIVE)
         with five.deps.sessions() as session:
-            stored = sorted(tuple(m for m in (p.user_a, p.user_b, p.user_c) if m)
-                            for p in session.exec(select(Pairing)))
+            stored = sorted(
+                tuple(m for m in (p.user_a, p.user_b, p.user_c) if m) for p in session.exec(select(Pairing))
+            )
         assert groups_from(told) == stored
     finally:
         replica.close()

@@ -36,8 +36,9 @@ def run_week(bot: Bot, answering: set[str]) -> None:
         bot.tick()
         for sent in bot.sent:
             if sent.at == bot.clock.now() and sent.kind == "prompt" and sent.channel in answering:
-                assert "Saved your answer" in bot.ask("/reflect", "I asked what they had tried first.",
-                                                      user=sent.channel, channel="D" + sent.channel)
+                assert "Saved your answer" in bot.ask(
+                    "/reflect", "I asked what they had tried first.", user=sent.channel, channel="D" + sent.channel
+                )
 
 
 @dataclass(frozen=True)
@@ -74,14 +75,12 @@ def database_kind(request: pytest.FixtureRequest) -> str:
 @pytest.fixture(scope="module")
 def ishan_answers(database_kind: str, tmp_path_factory: pytest.TempPathFactory) -> Week:
     """Dara turned reminders off; Ishan answers every prompt as it arrives, nobody else answers."""
-    return a_week(database_kind, tmp_path_factory.mktemp("ishan-answers"), dara_reminders_off=True,
-                 answering={"UIN"})
+    return a_week(database_kind, tmp_path_factory.mktemp("ishan-answers"), dara_reminders_off=True, answering={"UIN"})
 
 
 @pytest.fixture(scope="module")
 def nobody_answers(database_kind: str, tmp_path_factory: pytest.TempPathFactory) -> Week:
-    return a_week(database_kind, tmp_path_factory.mktemp("nobody-answers"), dara_reminders_off=False,
-                 answering=set())
+    return a_week(database_kind, tmp_path_factory.mktemp("nobody-answers"), dara_reminders_off=False, answering=set())
 
 
 def test_each_member_gets_one_prompt_per_practice_day_at_their_own_local_time(ishan_answers: Week) -> None:

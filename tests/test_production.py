@@ -60,21 +60,40 @@ def wait_until_ready(port: int, process: subprocess.Popen[str], timeout: float =
 def test_gunicorn_with_two_workers_serves_health_readiness_and_slash_commands(slack, tmp_path: Path) -> None:
     port = free_port()
     env = {
-        "PATH": os.environ.get("PATH", ""), "SLACK_BOT_TOKEN": "xoxb-test-token",
-        "SLACK_SIGNING_SECRET": SIGNING_SECRET, "SLACK_API_URL": slack.base_url,
+        "PATH": os.environ.get("PATH", ""),
+        "SLACK_BOT_TOKEN": "xoxb-test-token",
+        "SLACK_SIGNING_SECRET": SIGNING_SECRET,
+        "SLACK_API_URL": slack.base_url,
         "DATABASE_URL": f"sqlite:///{tmp_path}/bot.db",
     }
     process = subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", "--workers", "2", "--threads", "4", "--bind", f"127.0.0.1:{port}",
-         "--chdir", str(ROOT), "bot:wsgi()"],
-        cwd=tmp_path, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+        [
+            sys.executable,
+            "-m",
+            "gunicorn",
+            "--workers",
+            "2",
+            "--threads",
+            "4",
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--chdir",
+            str(ROOT),
+            "bot:wsgi()",
+        ],
+        cwd=tmp_path,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
     )
     try:
         wait_until_ready(port, process)
         requests = SlackRequests(f"http://127.0.0.1:{port}", SIGNING_SECRET, team_id=slack.team_id)
         for n in range(4):
-            reply = requests.command("/practice", "help", user_id=LEAD, channel_id=TEAM_CHANNEL,
-                                     response_url=slack.response_url(f"g{n}"))
+            reply = requests.command(
+                "/practice", "help", user_id=LEAD, channel_id=TEAM_CHANNEL, response_url=slack.response_url(f"g{n}")
+            )
             assert reply.status == 200
         for n in range(4):
             slack.wait_for("response_url", lambda c, key=f"g{n}": c.params.get("_key") == key, timeout=10)

@@ -112,8 +112,13 @@ def test_the_floor_is_the_slowest_bucket_under_the_limits() -> None:
 
 
 def test_published_limits_cover_every_method_the_bot_calls_in_bulk() -> None:
-    assert set(PUBLISHED) >= {"users.list", "users.info", "conversations.members", "conversations.open",
-                              "chat.postMessage"}
+    assert set(PUBLISHED) >= {
+        "users.list",
+        "users.info",
+        "conversations.members",
+        "conversations.open",
+        "chat.postMessage",
+    }
 
 
 def test_a_slow_fake_is_set_up_in_one_line_and_still_answers() -> None:

@@ -49,7 +49,8 @@ def test_three_schedulers_through_a_week_send_each_prompt_and_quote_exactly_once
             kinds = {row.id: (row.kind, row.local_date.isoformat()) for row in session.exec(select(Delivery))}
         posted = Counter(
             (call.params["channel"], *kinds[call.params["metadata"]["event_payload"]["delivery_id"]])
-            for call in slack.calls_to("chat.postMessage") if (call.response or {}).get("ok")
+            for call in slack.calls_to("chat.postMessage")
+            if (call.response or {}).get("ok")
         )
         prompts = {key: n for key, n in posted.items() if key[1] == "prompt"}
         assert prompts == {(member, "prompt", day): 1 for member in MEMBERS for day in WEEKDAYS}

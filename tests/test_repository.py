@@ -29,13 +29,19 @@ def project_files() -> list[Path]:
     try:
         listed = subprocess.run(
             ["git", "ls-files", "--cached", "--others", "--exclude-standard"],
-            cwd=ROOT, capture_output=True, text=True, check=True,
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            check=True,
         ).stdout.splitlines()
         files = [ROOT / name for name in listed]
     except (OSError, subprocess.CalledProcessError):
         files = [p for p in ROOT.rglob("*") if ".venv" not in p.parts and ".git" not in p.parts]
-    return [p for p in files if p.is_file() and "slack_spec" not in p.parts
-            and (p.suffix in TEXT_SUFFIXES or p.parent.name == ".ci")]
+    return [
+        p
+        for p in files
+        if p.is_file() and "slack_spec" not in p.parts and (p.suffix in TEXT_SUFFIXES or p.parent.name == ".ci")
+    ]
 
 
 def leaves_the_repository(line: str) -> bool:
@@ -57,8 +63,12 @@ def test_no_project_file_names_a_path_outside_the_repository() -> None:
 
 
 def test_the_check_catches_the_ways_a_path_leaves_the_repository() -> None:
-    for line in ('SPEC = ROOT / ".." / "shared"', "see ../shared/DESIGN.md", 'os.path.join(here, "..", "x")',
-                 "open('/work/main/x')"):
+    for line in (
+        'SPEC = ROOT / ".." / "shared"',
+        "see ../shared/DESIGN.md",
+        'os.path.join(here, "..", "x")',
+        "open('/work/main/x')",
+    ):
         assert leaves_the_repository(line), line
     assert not leaves_the_repository('"Europe/../UTC", "../../etc/passwd"')
 

@@ -26,8 +26,9 @@ def submit(bot: Bot, user: str, view: dict, text: str, rating: str | None) -> No
     values = answer_values(text)
     if rating is not None:
         values[ids.RATING_BLOCK] = {ids.RATING_INPUT: {"type": "radio_buttons", "selected_option": {"value": rating}}}
-    response = bot.requests.view_submission(user_id=user, callback_id=view["callback_id"], values=values,
-                                            private_metadata=view["private_metadata"])
+    response = bot.requests.view_submission(
+        user_id=user, callback_id=view["callback_id"], values=values, private_metadata=view["private_metadata"]
+    )
     assert response.status == 200 and response.body == ""
 
 
@@ -63,7 +64,11 @@ def test_a_first_reflection_on_a_skill_asks_for_an_optional_self_rating_and_stor
     with team.deps.sessions() as session:
         (answer,) = session.exec(select(Answer))
     assert (rating.user_id, rating.skill, rating.rating, rating.answer_id) == (
-        "UDUB", prompt_skill(team, delivery_id), 4, answer.id)
+        "UDUB",
+        prompt_skill(team, delivery_id),
+        4,
+        answer.id,
+    )
 
 
 def test_editing_a_rated_answer_changes_its_rating_without_adding_another(team: Bot) -> None:
@@ -92,8 +97,14 @@ def test_a_skill_rated_in_the_last_four_weeks_is_not_asked_about_again(team: Bot
     prompt = todays_prompt(team, "UDUB")
     delivery_id = button_value(prompt, ids.ANSWER_OPEN)
     with team.deps.sessions() as session:
-        session.add(SelfRating(user_id="UDUB", skill=prompt_skill(team, delivery_id), rating=3,
-                               created_at=team.clock.now() - timedelta(days=10)))
+        session.add(
+            SelfRating(
+                user_id="UDUB",
+                skill=prompt_skill(team, delivery_id),
+                rating=3,
+                created_at=team.clock.now() - timedelta(days=10),
+            )
+        )
         session.commit()
     view = click(team, "UDUB", ids.ANSWER_OPEN, delivery_id)
     assert rating_block(view) is None
@@ -106,8 +117,14 @@ def test_a_rating_older_than_four_weeks_is_asked_again(team: Bot) -> None:
     prompt = todays_prompt(team, "UDUB")
     delivery_id = button_value(prompt, ids.ANSWER_OPEN)
     with team.deps.sessions() as session:
-        session.add(SelfRating(user_id="UDUB", skill=prompt_skill(team, delivery_id), rating=3,
-                               created_at=team.clock.now() - timedelta(days=29)))
+        session.add(
+            SelfRating(
+                user_id="UDUB",
+                skill=prompt_skill(team, delivery_id),
+                rating=3,
+                created_at=team.clock.now() - timedelta(days=29),
+            )
+        )
         session.commit()
     view = click(team, "UDUB", ids.ANSWER_OPEN, delivery_id)
     assert rating_block(view) is not None

@@ -23,14 +23,23 @@ DETAILS = "; run `python bot.py check` for the details"
 
 def start(env: dict[str, str], cwd: Path, root: Path = ROOT) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, str(root / "bot.py")], cwd=cwd, env={"PATH": os.environ.get("PATH", ""), **env},
-        capture_output=True, text=True, timeout=60,
+        [sys.executable, str(root / "bot.py")],
+        cwd=cwd,
+        env={"PATH": os.environ.get("PATH", ""), **env},
+        capture_output=True,
+        text=True,
+        timeout=60,
     )
 
 
 def settings(slack: FakeSlackAPI, **changes: str) -> dict[str, str]:
-    return {"SLACK_BOT_TOKEN": "xoxb-test-token", "SLACK_SIGNING_SECRET": SIGNING_SECRET,
-            "SLACK_API_URL": slack.base_url, "PORT": str(free_port()), **changes}
+    return {
+        "SLACK_BOT_TOKEN": "xoxb-test-token",
+        "SLACK_SIGNING_SECRET": SIGNING_SECRET,
+        "SLACK_API_URL": slack.base_url,
+        "PORT": str(free_port()),
+        **changes,
+    }
 
 
 def the_one_line(result: subprocess.CompletedProcess[str]) -> str:
@@ -48,8 +57,10 @@ def nothing_created(directory: Path) -> bool:
 
 def test_slack_unreachable_is_one_line_and_leaves_no_database(tmp_path: Path) -> None:
     api_url = f"http://127.0.0.1:{free_port()}/api/"
-    result = start({"SLACK_BOT_TOKEN": "xoxb-test-token", "SLACK_SIGNING_SECRET": SIGNING_SECRET,
-                    "SLACK_API_URL": api_url}, tmp_path)
+    result = start(
+        {"SLACK_BOT_TOKEN": "xoxb-test-token", "SLACK_SIGNING_SECRET": SIGNING_SECRET, "SLACK_API_URL": api_url},
+        tmp_path,
+    )
     assert the_one_line(result) == (
         f"Slack: cannot reach {api_url} (Connection refused): offline, or SLACK_API_URL is wrong? "
         "run `python bot.py check` for the details"
@@ -57,14 +68,18 @@ def test_slack_unreachable_is_one_line_and_leaves_no_database(tmp_path: Path) ->
     assert nothing_created(tmp_path)
 
 
-@pytest.mark.parametrize(("code", "fix"), [
-    ("invalid_auth", "copy the Bot User OAuth Token again from OAuth & Permissions"),
-    ("not_authed", "copy the Bot User OAuth Token again from OAuth & Permissions"),
-    ("token_revoked", "reinstall the app to the workspace and copy its new Bot User OAuth Token"),
-    ("account_inactive", "the app's bot user was deactivated: reinstall the app to the workspace"),
-])
-def test_a_bot_token_slack_refuses_is_named_with_what_to_do(slack: FakeSlackAPI, tmp_path: Path,
-                                                            code: str, fix: str) -> None:
+@pytest.mark.parametrize(
+    ("code", "fix"),
+    [
+        ("invalid_auth", "copy the Bot User OAuth Token again from OAuth & Permissions"),
+        ("not_authed", "copy the Bot User OAuth Token again from OAuth & Permissions"),
+        ("token_revoked", "reinstall the app to the workspace and copy its new Bot User OAuth Token"),
+        ("account_inactive", "the app's bot user was deactivated: reinstall the app to the workspace"),
+    ],
+)
+def test_a_bot_token_slack_refuses_is_named_with_what_to_do(
+    slack: FakeSlackAPI, tmp_path: Path, code: str, fix: str
+) -> None:
     slack.fail_next("auth.test", error=code)
     result = start(settings(slack), tmp_path)
     assert the_one_line(result) == f"SLACK_BOT_TOKEN: Slack refused it ({code}); {fix}{DETAILS}"
@@ -80,8 +95,7 @@ def test_an_app_token_slack_refuses_stops_socket_mode_in_one_line(slack: FakeSla
     assert nothing_created(tmp_path)
 
 
-def test_a_port_already_in_use_is_named_before_the_database_is_created(slack: FakeSlackAPI,
-                                                                         tmp_path: Path) -> None:
+def test_a_port_already_in_use_is_named_before_the_database_is_created(slack: FakeSlackAPI, tmp_path: Path) -> None:
     with socket.socket() as taken:
         taken.bind(("0.0.0.0", 0))
         taken.listen()
@@ -105,15 +119,17 @@ def test_a_database_the_bot_cannot_write_is_one_line(slack: FakeSlackAPI, tmp_pa
     sqlite3.connect(tmp_path / "read-only.db").close()
     url = f"sqlite:///file:{tmp_path}/read-only.db?mode=ro&uri=true"
     line = the_one_line(start(settings(slack, DATABASE_URL=url), tmp_path))
-    assert line == ("Configuration error: DATABASE_URL: cannot open the database (attempt to write a readonly "
-                    f"database){DETAILS}")
+    assert line == (
+        f"Configuration error: DATABASE_URL: cannot open the database (attempt to write a readonly database){DETAILS}"
+    )
 
 
 def test_a_database_in_a_folder_that_does_not_exist_is_one_line(slack: FakeSlackAPI, tmp_path: Path) -> None:
     url = f"sqlite:///{tmp_path}/no/such/folder/practice.db"
     line = the_one_line(start(settings(slack, DATABASE_URL=url), tmp_path))
-    assert line == ("Configuration error: DATABASE_URL: cannot open the database (unable to open database file)"
-                    f"{DETAILS}")
+    assert line == (
+        f"Configuration error: DATABASE_URL: cannot open the database (unable to open database file){DETAILS}"
+    )
     assert nothing_created(tmp_path)
 
 

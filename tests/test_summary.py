@@ -36,32 +36,72 @@ def team_id(bot: Bot) -> int:
         return queries.team_by_channel(session, channel_id=TEAM_CHANNEL).id
 
 
-def seed_prompt(bot: Bot, user: str, day: date, skill: str | None = None, *, text: str = "An answer.",
-                visibility: str = "private") -> None:
+def seed_prompt(
+    bot: Bot, user: str, day: date, skill: str | None = None, *, text: str = "An answer.", visibility: str = "private"
+) -> None:
     """A prompt delivered to `user` on `day` (their local date), answered on `skill` unless skill is None."""
     at = datetime(day.year, day.month, day.day, 9, 30, tzinfo=UTC)
     with transaction(bot.deps.sessions) as session:
-        row = Delivery(team_id=team_id(bot), recipient=user, kind="prompt", local_date=day, status="sent",
-                       item_id=f"{skill or 'listening'}-01", skill=skill or "listening", claimed_at=at, sent_at=at)
+        row = Delivery(
+            team_id=team_id(bot),
+            recipient=user,
+            kind="prompt",
+            local_date=day,
+            status="sent",
+            item_id=f"{skill or 'listening'}-01",
+            skill=skill or "listening",
+            claimed_at=at,
+            sent_at=at,
+        )
         session.add(row)
         session.flush()
         if skill is not None:
-            session.add(Answer(delivery_id=row.id, team_id=row.team_id, user_id=user, prompt_id=row.item_id,
-                               skill=skill, text=text, visibility=visibility, created_at=at, updated_at=at))
+            session.add(
+                Answer(
+                    delivery_id=row.id,
+                    team_id=row.team_id,
+                    user_id=user,
+                    prompt_id=row.item_id,
+                    skill=skill,
+                    text=text,
+                    visibility=visibility,
+                    created_at=at,
+                    updated_at=at,
+                )
+            )
 
 
 def seed_feedback(bot: Bot, giver: str, recipient: str, day: date, *, anonymous: bool = False) -> None:
     at = datetime(day.year, day.month, day.day, 12, 0, tzinfo=UTC)
     with transaction(bot.deps.sessions) as session:
-        session.add(Feedback(team_id=team_id(bot), giver_id=giver, recipient_id=recipient, skill="listening",
-                             keep_doing="Keep listening.", anonymous=anonymous, created_at=at))
+        session.add(
+            Feedback(
+                team_id=team_id(bot),
+                giver_id=giver,
+                recipient_id=recipient,
+                skill="listening",
+                keep_doing="Keep listening.",
+                anonymous=anonymous,
+                created_at=at,
+            )
+        )
 
 
 def seed_quote(bot: Bot, day: date, index: int) -> None:
     at = datetime(day.year, day.month, day.day, 9, 0, tzinfo=UTC)
     with transaction(bot.deps.sessions) as session:
-        session.add(Delivery(team_id=team_id(bot), recipient=TEAM_CHANNEL, kind="quote", local_date=day,
-                             status="sent", item_id=bot.deps.quotes[index].id, claimed_at=at, sent_at=at))
+        session.add(
+            Delivery(
+                team_id=team_id(bot),
+                recipient=TEAM_CHANNEL,
+                kind="quote",
+                local_date=day,
+                status="sent",
+                item_id=bot.deps.quotes[index].id,
+                claimed_at=at,
+                sent_at=at,
+            )
+        )
 
 
 @pytest.fixture
@@ -102,8 +142,7 @@ def chart_process_ready() -> None:
     summary_chart.start().result(timeout=120)
 
 
-def reply_call(bot: Bot, command: str, text: str, user: str = LEAD, channel: str = TEAM_CHANNEL, *,
-               chart: bool = True):
+def reply_call(bot: Bot, command: str, text: str, user: str = LEAD, channel: str = TEAM_CHANNEL, *, chart: bool = True):
     """The ephemeral answer; when it promises a chart, also wait for the chart so no upload outlives the test."""
     charts = len(bot.slack.calls_to("files.completeUploadExternal"))
     key = bot.command(command, text, user=user, channel=channel).removeprefix("trig-")
@@ -118,8 +157,7 @@ def lines_of(call) -> list[str]:
 
 
 def uploads(bot: Bot, suffix: str, count: int = 1) -> list:
-    bot.slack.wait_for("files.completeUploadExternal",
-                       lambda c: c.params["files"][0]["title"] and True, count=count)
+    bot.slack.wait_for("files.completeUploadExternal", lambda c: c.params["files"][0]["title"] and True, count=count)
     return [f for f in bot.slack.uploaded_files.values() if f.completed and f.filename.endswith(suffix)]
 
 
@@ -133,9 +171,11 @@ def test_a_lead_sees_last_weeks_numbers(seeded: Bot) -> None:
     assert "Weekly summary · 2026-W48" in shown
     assert "10 of 19 prompts answered (53%) · 3 of 4 people practised" in shown
     assert "*Week over week:* +5 answers, +2.6 points (week before: 5 of 10, 50%)" in shown
-    assert ("*Skills practised:* Integrity 1 · Service as value 1 · Understanding the customer 1 · "
-            "Self-awareness 0 · Listening 3 · Questioning 1 · Empathy 2 · Responsiveness 0 · "
-            "Receiving feedback 1") in shown
+    assert (
+        "*Skills practised:* Integrity 1 · Service as value 1 · Understanding the customer 1 · "
+        "Self-awareness 0 · Listening 3 · Questioning 1 · Empathy 2 · Responsiveness 0 · "
+        "Receiving feedback 1"
+    ) in shown
     people = [line for line in lines_of(reply) if line.startswith("<@") and "answered" in line]
     assert people == [
         "<@UDUB> 3/5 answered (60%) · feedback 1 given, 1 received · streak 3",
@@ -204,9 +244,14 @@ def share_value(call) -> str:
 
 
 def click_share(bot: Bot, user: str, value: str, key: str) -> str:
-    response = bot.requests.block_action(user_id=user, action_id=ids.SUMMARY_SHARE, value=value,
-                                         channel_id=TEAM_CHANNEL, is_ephemeral=True,
-                                         response_url=bot.slack.response_url(key))
+    response = bot.requests.block_action(
+        user_id=user,
+        action_id=ids.SUMMARY_SHARE,
+        value=value,
+        channel_id=TEAM_CHANNEL,
+        is_ephemeral=True,
+        response_url=bot.slack.response_url(key),
+    )
     assert response.status == 200
     (reply,) = bot.slack.wait_for("response_url", lambda c: c.params.get("_key") == key)
     return text_of(reply)
@@ -231,8 +276,10 @@ def test_a_first_week_says_there_is_nothing_to_compare_with_rather_than_0_of_0(s
     reply = reply_call(seeded, "/summary", "2026-W47")
     shown = text_of(reply)
     assert "5 of 10 prompts answered (50%)" in shown
-    assert ("*Week over week:* nothing to compare with yet: no prompts went out the week before "
-            "(a first week, or a paused one).") in shown
+    assert (
+        "*Week over week:* nothing to compare with yet: no prompts went out the week before "
+        "(a first week, or a paused one)."
+    ) in shown
     assert "0 of 0" not in shown and "week before: " not in shown
 
     assert "Shared the 2026-W47 summary" in click_share(seeded, LEAD, share_value(reply), "share-first")
@@ -350,8 +397,9 @@ def test_a_monday_holiday_moves_the_summary_to_tuesday(seeded: Bot) -> None:
 
 
 def click_home_summary(bot: Bot, user: str, value: str) -> None:
-    response = bot.requests.block_action(user_id=user, action_id=ids.HOME_SUMMARY, value=value,
-                                         view={"id": "VHOME", "type": "home", "blocks": []})
+    response = bot.requests.block_action(
+        user_id=user, action_id=ids.HOME_SUMMARY, value=value, view={"id": "VHOME", "type": "home", "blocks": []}
+    )
     assert response.status == 200
 
 
@@ -393,8 +441,9 @@ def ledger(database_url: str) -> Iterator[SessionFactory]:
         engine.dispose()
 
 
-def streaks_of(sessions: SessionFactory, rows: Iterable[Sent], members: Iterable[str] = (),
-               inactive: Iterable[str] = ()) -> dict[str, tuple[int, date | None, date | None]]:
+def streaks_of(
+    sessions: SessionFactory, rows: Iterable[Sent], members: Iterable[str] = (), inactive: Iterable[str] = ()
+) -> dict[str, tuple[int, date | None, date | None]]:
     """Team 1's streaks over [SINCE, AS_OF] after writing `rows` (members: their users, plus `members`)."""
     rows = list(rows)
     at = datetime(2026, 10, 1, tzinfo=UTC)
@@ -406,13 +455,32 @@ def streaks_of(sessions: SessionFactory, rows: Iterable[Sent], members: Iterable
         session.add_all(TeamMember(team_id=teams[0].id, user_id=u) for u in sorted(users))
         session.add_all(TeamMember(team_id=teams[0].id, user_id=u, active=False) for u in inactive)
         for r in rows:
-            row = Delivery(team_id=teams[r.team - 1].id, recipient=r.user, kind="prompt", local_date=r.day,
-                           slot=r.slot, status=r.status, item_id="listening-01", skill="listening", claimed_at=at)
+            row = Delivery(
+                team_id=teams[r.team - 1].id,
+                recipient=r.user,
+                kind="prompt",
+                local_date=r.day,
+                slot=r.slot,
+                status=r.status,
+                item_id="listening-01",
+                skill="listening",
+                claimed_at=at,
+            )
             session.add(row)
             session.flush()
             if r.answered:
-                session.add(Answer(delivery_id=row.id, team_id=row.team_id, user_id=r.user, prompt_id="listening-01",
-                                   skill="listening", text="An answer.", created_at=at, updated_at=at))
+                session.add(
+                    Answer(
+                        delivery_id=row.id,
+                        team_id=row.team_id,
+                        user_id=r.user,
+                        prompt_id="listening-01",
+                        skill="listening",
+                        text="An answer.",
+                        created_at=at,
+                        updated_at=at,
+                    )
+                )
         team_id = teams[0].id
     with sessions() as session:
         return sq.streaks(session, team_id=team_id, since=SINCE, as_of=AS_OF)
@@ -450,7 +518,9 @@ def test_a_streak_counts_answered_days_back_to_the_last_missed_prompt(ledger: Se
 def test_days_without_a_prompt_and_unanswered_bonus_prompts_do_not_break_a_streak(ledger: SessionFactory) -> None:
     friday, saturday, monday, tuesday = date(2026, 11, 20), date(2026, 11, 21), date(2026, 11, 23), date(2026, 11, 24)
     rows = [
-        Sent("UDUB", friday), Sent("UDUB", monday), Sent("UDUB", tuesday),  # the weekend brought no prompt
+        Sent("UDUB", friday),
+        Sent("UDUB", monday),
+        Sent("UDUB", tuesday),  # the weekend brought no prompt
         Sent("UDUB", monday, answered=False, slot=1),  # an extra prompt from /reflect, left open
         Sent("UDUB", tuesday, slot=1),  # two answers on Tuesday: one day
         Sent("UDUB", saturday, slot=1),  # a bonus answer on a day off counts as a day
@@ -466,8 +536,13 @@ def test_a_bonus_answer_on_the_missed_day_does_not_count(ledger: SessionFactory)
 
 def test_the_last_days_open_prompt_is_not_a_miss_yet_and_counts_once_answered(ledger: SessionFactory) -> None:
     friday = date(2026, 11, 27)
-    rows = [Sent("UOPEN", friday), Sent("UOPEN", AS_OF, answered=False),
-            Sent("UDONE", friday), Sent("UDONE", AS_OF), Sent("ULATER", date(2026, 11, 30), answered=False)]
+    rows = [
+        Sent("UOPEN", friday),
+        Sent("UOPEN", AS_OF, answered=False),
+        Sent("UDONE", friday),
+        Sent("UDONE", AS_OF),
+        Sent("ULATER", date(2026, 11, 30), answered=False),
+    ]
     found = streaks_of(ledger, rows)
     assert found["UOPEN"] == (1, None, friday)
     assert found["UDONE"] == (2, None, friday)
@@ -477,9 +552,12 @@ def test_the_last_days_open_prompt_is_not_a_miss_yet_and_counts_once_answered(le
 def test_prompts_never_sent_are_ignored_and_other_teams_prompts_count(ledger: SessionFactory) -> None:
     monday, tuesday, wednesday = date(2026, 11, 23), date(2026, 11, 24), date(2026, 11, 25)
     rows = [
-        Sent("UDUB", monday), Sent("UDUB", tuesday, answered=False, status="failed"),
+        Sent("UDUB", monday),
+        Sent("UDUB", tuesday, answered=False, status="failed"),
         Sent("UDUB", wednesday, answered=False, status="claimed"),
-        Sent("UIN", monday), Sent("UIN", tuesday, team=2), Sent("UIN", wednesday, answered=False, team=2),
+        Sent("UIN", monday),
+        Sent("UIN", tuesday, team=2),
+        Sent("UIN", wednesday, answered=False, team=2),
     ]
     found = streaks_of(ledger, rows, inactive=["UGONE"])
     assert found["UDUB"] == (1, None, monday)
@@ -496,11 +574,18 @@ def test_streaks_follow_the_rule_on_random_ledgers(ledger: SessionFactory, seed:
         answer_rate = rng.choice((0.5, 0.9, 1.0))
         for day in (date(2026, 10, 30) + timedelta(days=n) for n in range(32)):  # from before SINCE to after AS_OF
             for slot in rng.choice(((), (0,), (0,), (0,), (0, 1), (1,))):
-                rows.append(Sent(user, day, answered=rng.random() < answer_rate, slot=slot,
-                                 status=rng.choice(("sent",) * 8 + ("failed", "claimed")), team=rng.choice((1, 1, 2))))
+                rows.append(
+                    Sent(
+                        user,
+                        day,
+                        answered=rng.random() < answer_rate,
+                        slot=slot,
+                        status=rng.choice(("sent",) * 8 + ("failed", "claimed")),
+                        team=rng.choice((1, 1, 2)),
+                    )
+                )
     rows += [Sent(user, SINCE, slot=5) for user in users]  # every user is a member of team 1
     assert streaks_of(ledger, rows) == expected_streaks(rows, users)
-
 
 
 def test_shared_answers_are_the_first_by_person_then_day_counted_in_full(ledger: SessionFactory) -> None:
@@ -510,25 +595,52 @@ def test_shared_answers_are_the_first_by_person_then_day_counted_in_full(ledger:
         team = Team(channel_id="CSHARED", created_by=LEAD, created_at=at)
         session.add(team)
         session.flush()
-        for user, day, visibility in [("UB", monday, "team"), ("UA", wednesday, "lead"), ("UA", tuesday, "team"),
-                                      ("UA", monday, "private"), ("UC", monday, "lead"),
-                                      ("UC", date(2026, 11, 30), "team")]:  # the week after
-            row = Delivery(team_id=team.id, recipient=user, kind="prompt", local_date=day, status="sent",
-                           item_id="listening-01", skill="listening", claimed_at=at)
+        for user, day, visibility in [
+            ("UB", monday, "team"),
+            ("UA", wednesday, "lead"),
+            ("UA", tuesday, "team"),
+            ("UA", monday, "private"),
+            ("UC", monday, "lead"),
+            ("UC", date(2026, 11, 30), "team"),
+        ]:  # the week after
+            row = Delivery(
+                team_id=team.id,
+                recipient=user,
+                kind="prompt",
+                local_date=day,
+                status="sent",
+                item_id="listening-01",
+                skill="listening",
+                claimed_at=at,
+            )
             session.add(row)
             session.flush()
-            session.add(Answer(delivery_id=row.id, team_id=team.id, user_id=user, prompt_id="listening-01",
-                               skill="listening", text=f"{user} on {day:%a}", visibility=visibility,
-                               created_at=at, updated_at=at))
+            session.add(
+                Answer(
+                    delivery_id=row.id,
+                    team_id=team.id,
+                    user_id=user,
+                    prompt_id="listening-01",
+                    skill="listening",
+                    text=f"{user} on {day:%a}",
+                    visibility=visibility,
+                    created_at=at,
+                    updated_at=at,
+                )
+            )
         team_id = team.id
     with ledger() as session:
         week = dict(team_id=team_id, start=monday, end=date(2026, 11, 30))
         shown, total = sq.shared_answers(session, **week, limit=3)
         nothing_shown = sq.shared_answers(session, **week, limit=0)
     assert [(user, text, day) for user, _skill, _visibility, text, day in shown] == [
-        ("UA", "UA on Tue", tuesday), ("UA", "UA on Wed", wednesday), ("UB", "UB on Mon", monday)]
+        ("UA", "UA on Tue", tuesday),
+        ("UA", "UA on Wed", wednesday),
+        ("UB", "UB on Mon", monday),
+    ]
     assert total == 4
     assert nothing_shown == ([], 4)
+
 
 # ---- a big team ---------------------------------------------------------------------------------
 
@@ -542,18 +654,44 @@ def test_a_team_of_200_gets_a_summary_within_block_kit_limits(bot: Bot, slack) -
     tid = team_id(bot)
     long_text = "<@U0> " + "Listening well takes patience. " * 120
     with transaction(bot.deps.sessions) as session:
-        session.execute(insert(Delivery), [
-            dict(team_id=tid, recipient=u, kind="prompt", local_date=day, status="sent", item_id="x",
-                 skill=SKILLS[n % 9].key, claimed_at=datetime(2026, 11, 23, tzinfo=UTC), attempts=1, slot=0)
-            for n, u in enumerate(people) for day in W48
-        ])
+        session.execute(
+            insert(Delivery),
+            [
+                dict(
+                    team_id=tid,
+                    recipient=u,
+                    kind="prompt",
+                    local_date=day,
+                    status="sent",
+                    item_id="x",
+                    skill=SKILLS[n % 9].key,
+                    claimed_at=datetime(2026, 11, 23, tzinfo=UTC),
+                    attempts=1,
+                    slot=0,
+                )
+                for n, u in enumerate(people)
+                for day in W48
+            ],
+        )
         rows = session.execute(Delivery.__table__.select().where(Delivery.team_id == tid)).all()
-        session.execute(insert(Answer), [
-            dict(delivery_id=r.id, team_id=tid, user_id=r.recipient, prompt_id="x", skill=r.skill,
-                 text=long_text, visibility="team" if n % 3 else "private",
-                 created_at=datetime(2026, 11, 23, tzinfo=UTC), updated_at=datetime(2026, 11, 23, tzinfo=UTC))
-            for n, r in enumerate(rows) if n % 2
-        ])
+        session.execute(
+            insert(Answer),
+            [
+                dict(
+                    delivery_id=r.id,
+                    team_id=tid,
+                    user_id=r.recipient,
+                    prompt_id="x",
+                    skill=r.skill,
+                    text=long_text,
+                    visibility="team" if n % 3 else "private",
+                    created_at=datetime(2026, 11, 23, tzinfo=UTC),
+                    updated_at=datetime(2026, 11, 23, tzinfo=UTC),
+                )
+                for n, r in enumerate(rows)
+                if n % 2
+            ],
+        )
     bot.clock.set(WEDNESDAY)
     reply = reply_call(bot, "/summary", "last")
     blocks = reply.params["blocks"]

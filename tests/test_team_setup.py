@@ -45,8 +45,9 @@ def test_starting_where_the_bot_was_not_invited_says_how_to_invite_it(bot: Bot) 
 
 
 def test_a_lead_changes_days_times_and_time_zone_in_one_line(team: Bot) -> None:
-    reply = team.ask("/practice", "schedule days tue-sat prompt 10:15 quote 08:45 reminder 16:00 tz America/Chicago",
-                     user=LEAD)
+    reply = team.ask(
+        "/practice", "schedule days tue-sat prompt 10:15 quote 08:45 reminder 16:00 tz America/Chicago", user=LEAD
+    )
     assert "Tue, Wed, Thu, Fri, Sat" in reply and "10:15" in reply and "08:45" in reply
     with team.deps.sessions() as session:
         row = session.exec(select(Team)).one()
@@ -67,8 +68,21 @@ def test_commands_outside_a_team_channel_say_so(bot: Bot) -> None:
 
 def test_help_explains_every_command(bot: Bot) -> None:
     reply = bot.ask("/practice", "help", user="UNY")
-    for word in ("start", "schedule", "pause", "resume", "now", "stop", "lead add", "my-time", "away", "back",
-                 "holiday", "reminders", "/reflect"):
+    for word in (
+        "start",
+        "schedule",
+        "pause",
+        "resume",
+        "now",
+        "stop",
+        "lead add",
+        "my-time",
+        "away",
+        "back",
+        "holiday",
+        "reminders",
+        "/reflect",
+    ):
         assert word in reply, word
 
 

@@ -13,25 +13,37 @@ from tests.harness import Bot
 
 
 def test_a_button_from_an_old_message_is_acked_and_explained(bot: Bot, slack: FakeSlackAPI) -> None:
-    response = bot.requests.block_action(user_id="ULEAD", action_id="answer_open_v0", value="12",
-                                         channel_id="DLEAD", message_ts="1700000000.000100",
-                                         response_url=slack.response_url("old-button"))
+    response = bot.requests.block_action(
+        user_id="ULEAD",
+        action_id="answer_open_v0",
+        value="12",
+        channel_id="DLEAD",
+        message_ts="1700000000.000100",
+        response_url=slack.response_url("old-button"),
+    )
     assert response.status == 200
     (reply,) = slack.wait_for("response_url", lambda c: c.params.get("_key") == "old-button")
     assert reply.params["response_type"] == "ephemeral" and reply.params["text"] == BUTTON_OUT_OF_DATE
 
 
 def test_an_unknown_button_on_the_home_tab_is_answered_by_dm(bot: Bot, slack: FakeSlackAPI) -> None:
-    home = {"id": "VHOME", "type": "home", "blocks": [], "callback_id": "", "private_metadata": "",
-            "state": {"values": {}}}
+    home = {
+        "id": "VHOME",
+        "type": "home",
+        "blocks": [],
+        "callback_id": "",
+        "private_metadata": "",
+        "state": {"values": {}},
+    }
     assert bot.requests.block_action(user_id="ULEAD", action_id="home_something_retired", view=home).status == 200
     (dm,) = slack.wait_for("chat.postMessage", lambda c: c.params.get("channel") == "ULEAD")
     assert dm.params["text"] == BUTTON_OUT_OF_DATE
 
 
 def test_a_form_the_bot_no_longer_knows_is_replaced_by_a_note_and_nothing_is_saved(bot: Bot) -> None:
-    response = bot.requests.view_submission(user_id="ULEAD", callback_id="retired_modal",
-                                            values={"b": {"a": "some words"}})
+    response = bot.requests.view_submission(
+        user_id="ULEAD", callback_id="retired_modal", values={"b": {"a": "some words"}}
+    )
     assert response.status == 200
     answer = response.json()
     assert answer["response_action"] == "update"

@@ -703,8 +703,13 @@ def test_a_member_asks_for_their_data_or_to_be_forgotten(text, expected):
 
 @pytest.mark.parametrize(
     ("text", "days"),
-    [("retention 365", 365), ("retention 90 days", 90), ("retention 30d", 30), ("retention off", None),
-     ("retention forever", None)],
+    [
+        ("retention 365", 365),
+        ("retention 90 days", 90),
+        ("retention 30d", 30),
+        ("retention off", None),
+        ("retention forever", None),
+    ],
 )
 def test_a_lead_sets_how_long_answers_are_kept(text, days):
     command = parse_practice(text)

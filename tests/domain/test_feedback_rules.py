@@ -30,14 +30,17 @@ def test_text_without_a_mention_is_a_friendly_parse_error() -> None:
     assert isinstance(result, ParseError) and "isn't a person" in result.message
 
 
-@pytest.mark.parametrize(("recipient", "shared", "expected"), [
-    (rules.Recipient("UME"), [TEAM_OF_4], rules.NOT_YOURSELF),
-    (rules.Recipient("U2", found=False), [], rules.NOT_FOUND),
-    (rules.Recipient("U2", is_bot=True), [TEAM_OF_4], rules.NOT_A_BOT),
-    (rules.Recipient("U2", deleted=True), [TEAM_OF_4], rules.NOT_ACTIVE),
-    (rules.Recipient("U2"), [], rules.NO_SHARED_TEAM),
-    (rules.Recipient("U2"), [TEAM_OF_4], None),
-])
+@pytest.mark.parametrize(
+    ("recipient", "shared", "expected"),
+    [
+        (rules.Recipient("UME"), [TEAM_OF_4], rules.NOT_YOURSELF),
+        (rules.Recipient("U2", found=False), [], rules.NOT_FOUND),
+        (rules.Recipient("U2", is_bot=True), [TEAM_OF_4], rules.NOT_A_BOT),
+        (rules.Recipient("U2", deleted=True), [TEAM_OF_4], rules.NOT_ACTIVE),
+        (rules.Recipient("U2"), [], rules.NO_SHARED_TEAM),
+        (rules.Recipient("U2"), [TEAM_OF_4], None),
+    ],
+)
 def test_who_may_receive_feedback(recipient: rules.Recipient, shared: list, expected: str | None) -> None:
     assert rules.recipient_problem("UME", recipient, shared) == expected
 

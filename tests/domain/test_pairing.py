@@ -93,8 +93,11 @@ def test_someone_joining_mid_cycle_meets_new_people_first() -> None:
 
 
 @settings(max_examples=60, deadline=None)
-@given(st.integers(min_value=2, max_value=14), st.integers(min_value=0, max_value=1000),
-       st.integers(min_value=0, max_value=4))
+@given(
+    st.integers(min_value=2, max_value=14),
+    st.integers(min_value=0, max_value=1000),
+    st.integers(min_value=0, max_value=4),
+)
 def test_everyone_is_in_exactly_one_group_every_week(n: int, seed: int, past: int) -> None:
     history = weeks(people(n), past, seed)
     groups = make_groups(people(n), history, random.Random(seed))

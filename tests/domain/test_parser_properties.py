@@ -26,10 +26,26 @@ from domain.command_text import (
 )
 
 QUICK = settings(max_examples=150, deadline=None)
-SLACK_TEXT = st.text(alphabet=st.characters(blacklist_categories=["Cs"]), max_size=80) | st.sampled_from([
-    "<!channel>", "<!here>", "<!everyone>", "<@U123|ann>", "<@W9>", "<@>", "<@U123", "@nobody", "&lt;@U1&gt;",
-    "'; DROP TABLE answer; --", "2026-W60", "25:99", "🙂", "שלום", "\u200b", " \n\t ",
-])
+SLACK_TEXT = st.text(alphabet=st.characters(blacklist_categories=["Cs"]), max_size=80) | st.sampled_from(
+    [
+        "<!channel>",
+        "<!here>",
+        "<!everyone>",
+        "<@U123|ann>",
+        "<@W9>",
+        "<@>",
+        "<@U123",
+        "@nobody",
+        "&lt;@U1&gt;",
+        "'; DROP TABLE answer; --",
+        "2026-W60",
+        "25:99",
+        "🙂",
+        "שלום",
+        "\u200b",
+        " \n\t ",
+    ]
+)
 SENTENCES = st.lists(SLACK_TEXT, max_size=5).map(" ".join)
 USER_ID = st.from_regex(r"[UW][A-Z0-9]{2,10}", fullmatch=True)
 ZONES = sorted(available_timezones() - {"Factory", "localtime"})
@@ -51,8 +67,9 @@ def test_a_summary_request_is_a_week_or_a_refusal_that_pings_nobody(text: str) -
         assert result.which in ("this", "last", "named") and (result.week is not None) == (result.which == "named")
 
 
-@given(st.integers(2000, 9998), st.integers(1, 53), st.sampled_from(["{y}-W{w:02d}", "{y}w{w}", "{y}-w{w}"]),
-       st.booleans())
+@given(
+    st.integers(2000, 9998), st.integers(1, 53), st.sampled_from(["{y}-W{w:02d}", "{y}w{w}", "{y}-w{w}"]), st.booleans()
+)
 @QUICK
 def test_every_iso_week_round_trips_and_impossible_ones_are_refused(year: int, week: int, form: str, csv: bool) -> None:
     text = form.format(y=year, w=week) + (" csv" if csv else "")
@@ -77,8 +94,11 @@ def test_feedback_text_is_a_request_or_a_refusal_that_pings_nobody(text: str) ->
         assert result.recipient_id is not None or not result.text
 
 
-@given(USER_ID, st.text(alphabet=st.characters(blacklist_characters="<>|", blacklist_categories=["Cs"]),
-                        max_size=20), SENTENCES)
+@given(
+    USER_ID,
+    st.text(alphabet=st.characters(blacklist_characters="<>|", blacklist_categories=["Cs"]), max_size=20),
+    SENTENCES,
+)
 @QUICK
 def test_a_mention_round_trips_with_or_without_its_label(user_id: str, label: str, rest: str) -> None:
     mention = f"<@{user_id}|{label}>" if label else f"<@{user_id}>"
@@ -101,15 +121,21 @@ def test_feedback_text_readable_never_raises_and_leaves_plain_text_alone(slack_t
 @given(st.text(max_size=MAX_ANSWER_CHARS + 50))
 @settings(max_examples=60, deadline=None)
 def test_answer_and_feedback_text_rules_never_raise_and_never_repeat_the_text(text: str) -> None:
-    for problem in (answer_problem(text), rules.try_problem(text), rules.inline_problem(text),
-                    *rules.text_problems(text, text).values()):
+    for problem in (
+        answer_problem(text),
+        rules.try_problem(text),
+        rules.inline_problem(text),
+        *rules.text_problems(text, text).values(),
+    ):
         if problem is not None:
             shows_safely(problem)
             assert text.strip() not in problem or len(text.strip()) < 3
 
 
-@given(st.dates(date(2000, 1, 1), date(2099, 12, 31)), st.sampled_from(["away until {d}", "away {d}",
-                                                                        "holiday add {d}", "holiday remove {d}"]))
+@given(
+    st.dates(date(2000, 1, 1), date(2099, 12, 31)),
+    st.sampled_from(["away until {d}", "away {d}", "holiday add {d}", "holiday remove {d}"]),
+)
 @QUICK
 def test_every_real_date_round_trips(day: date, form: str) -> None:
     result = parse_practice(form.format(d=day.isoformat()))

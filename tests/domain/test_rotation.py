@@ -38,7 +38,7 @@ def simulate(bank, days: int, seed: int) -> list:
 def test_a_person_sees_every_prompt_before_any_repeats() -> None:
     bank = load_prompts()
     chosen = simulate(bank, len(bank) * 2, seed=3)
-    first, second = chosen[: len(bank)], chosen[len(bank):]
+    first, second = chosen[: len(bank)], chosen[len(bank) :]
     assert {p.id for p in first} == {p.id for p in bank}
     assert {p.id for p in second} == {p.id for p in bank}
 
@@ -46,7 +46,7 @@ def test_a_person_sees_every_prompt_before_any_repeats() -> None:
 def test_the_nine_skills_take_turns() -> None:
     chosen = simulate(load_prompts(), 27, seed=11)
     for start in range(0, 27, 9):
-        assert sorted(p.skill for p in chosen[start:start + 9]) == sorted(SKILL_KEYS)
+        assert sorted(p.skill for p in chosen[start : start + 9]) == sorted(SKILL_KEYS)
 
 
 def test_the_least_recently_practised_skill_comes_first() -> None:
@@ -85,5 +85,5 @@ def test_no_prompt_repeats_within_a_cycle_for_any_seed(seed: int, days: int) -> 
     bank = load_prompts()
     chosen = simulate(bank, days, seed)
     for start in range(0, days, len(bank)):
-        window = [p.id for p in chosen[start:start + len(bank)]]
+        window = [p.id for p in chosen[start : start + len(bank)]]
         assert len(window) == len(set(window))

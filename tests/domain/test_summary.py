@@ -40,8 +40,12 @@ def test_week_53_exists_only_in_long_iso_years() -> None:
 
 
 def test_bad_weeks_get_an_answer_with_an_example() -> None:
-    for text, hint in (("2026-W60", "2026 has no week 60"), ("2026-W00", "no week 0"),
-                       ("yesterday", "can't read “yesterday”"), ("last month", "can't read")):
+    for text, hint in (
+        ("2026-W60", "2026 has no week 60"),
+        ("2026-W00", "no week 0"),
+        ("yesterday", "can't read “yesterday”"),
+        ("last month", "can't read"),
+    ):
         refused = ds.parse_request(text)
         assert isinstance(refused, SummaryParseError), text
         assert hint in refused.message and "/summary 2026-W47" in refused.message
@@ -86,8 +90,12 @@ def test_week_over_week_change_in_answers_and_rate_points() -> None:
 
 def test_history_buckets_days_into_weeks_with_skills() -> None:
     weeks = [Week(2026, 47), Week(2026, 48)]
-    rows = [(date(2026, 11, 17), "listening", 2, 2), (date(2026, 11, 17), None, 1, 0),
-            (date(2026, 11, 24), "empathy", 1, 1), (date(2026, 12, 1), "empathy", 5, 5)]
+    rows = [
+        (date(2026, 11, 17), "listening", 2, 2),
+        (date(2026, 11, 17), None, 1, 0),
+        (date(2026, 11, 24), "empathy", 1, 1),
+        (date(2026, 12, 1), "empathy", 5, 5),
+    ]
     first, second = ds.history(weeks, rows)
     assert (first.prompts, dict(first.skills)) == (Tally(3, 2), {"listening": 2})
     assert (second.prompts, dict(second.skills)) == (Tally(1, 1), {"empathy": 1})
@@ -121,10 +129,15 @@ def test_a_streak_reaching_back_past_the_lookback_is_shown_as_capped() -> None:
 
 def test_the_csv_has_counts_only() -> None:
     summary = ds.WeekSummary(
-        team_id=1, channel_id="C1", week=Week(2026, 48), so_far=False,
+        team_id=1,
+        channel_id="C1",
+        week=Week(2026, 48),
+        so_far=False,
         people=(PersonWeek("UA", Tally(5, 4), 1, 2, Streak(3)), PersonWeek("UB", Tally(0, 0))),
         history=(ds.WeekPoint(Week(2026, 48), Tally(5, 4)),),
     )
     assert ds.csv_text(summary).splitlines() == [
-        ",".join(ds.CSV_HEADER), "UA,2026-W48,5,4,0.80,1,2,3", "UB,2026-W48,0,0,,0,0,0",
+        ",".join(ds.CSV_HEADER),
+        "UA,2026-W48,5,4,0.80,1,2,3",
+        "UB,2026-W48,0,0,,0,0,0",
     ]

@@ -773,9 +773,7 @@ class FakeSlackAPI:
             return channel, None
         return None, "channel_not_found"
 
-    def _page(
-        self, kind: str, items: list[Any], params: dict[str, Any], default: int
-    ) -> tuple[list[Any], str] | str:
+    def _page(self, kind: str, items: list[Any], params: dict[str, Any], default: int) -> tuple[list[Any], str] | str:
         """Cursor pagination for users.list and conversations.members; a Slack error string on bad input."""
         limit = _as_int(params.get("limit"), default)
         if limit is None or limit < 0:

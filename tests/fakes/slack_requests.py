@@ -102,9 +102,7 @@ class SlackRequests:
             ("trigger_id", trigger_id),
         ]
         body = urllib.parse.urlencode(fields).encode("utf-8")
-        return self._signed_post(
-            body, "application/x-www-form-urlencoded", timestamp=timestamp, signature=signature
-        )
+        return self._signed_post(body, "application/x-www-form-urlencoded", timestamp=timestamp, signature=signature)
 
     def block_action(
         self,
@@ -200,9 +198,7 @@ class SlackRequests:
         state: dict[str, dict[str, Any]] = {}
         for block, actions in values.items():
             state[block] = {
-                action: (
-                    {"type": "plain_text_input", "value": entry} if isinstance(entry, str) else dict(entry)
-                )
+                action: ({"type": "plain_text_input", "value": entry} if isinstance(entry, str) else dict(entry))
                 for action, entry in actions.items()
             }
         payload = {
@@ -293,9 +289,7 @@ class SlackRequests:
     ) -> Response:
         """The handshake Slack sends when a Request URL is saved; the app must echo the challenge."""
         body = json.dumps({"token": VERIFICATION_TOKEN, "challenge": challenge, "type": "url_verification"})
-        return self._signed_post(
-            body.encode("utf-8"), "application/json", timestamp=timestamp, signature=signature
-        )
+        return self._signed_post(body.encode("utf-8"), "application/json", timestamp=timestamp, signature=signature)
 
     def raw(self, body: bytes, headers: Mapping[str, str]) -> Response:
         """POST exactly these bytes and headers, unsigned unless they sign it: for malformed requests."""
@@ -316,13 +310,9 @@ class SlackRequests:
     def _user(self, user_id: str) -> dict[str, str]:
         return {"id": user_id, "username": user_id.lower(), "name": user_id.lower(), "team_id": self.team_id}
 
-    def _interactive(
-        self, payload: dict[str, Any], *, timestamp: int | None, signature: str | None
-    ) -> Response:
+    def _interactive(self, payload: dict[str, Any], *, timestamp: int | None, signature: str | None) -> Response:
         body = urllib.parse.urlencode({"payload": json.dumps(payload)}).encode("utf-8")
-        return self._signed_post(
-            body, "application/x-www-form-urlencoded", timestamp=timestamp, signature=signature
-        )
+        return self._signed_post(body, "application/x-www-form-urlencoded", timestamp=timestamp, signature=signature)
 
     def _signed_post(
         self,

@@ -94,9 +94,7 @@ def test_users_list_paginates_450_users_in_pages_of_200(fake: FakeSlackAPI, clie
     fake.add_user("UOUTSIDER", team_id="T0OTHER")
 
     # SlackResponse iteration reuses one object per page, so copy what each page holds as it comes.
-    pages = [
-        (page["members"], page["response_metadata"]["next_cursor"]) for page in client.users_list(limit=200)
-    ]
+    pages = [(page["members"], page["response_metadata"]["next_cursor"]) for page in client.users_list(limit=200)]
 
     assert [len(members) for members, _ in pages] == [200, 200, 50]
     ids = [m["id"] for members, _ in pages for m in members]
@@ -116,9 +114,7 @@ def test_users_list_defaults_to_200_and_caps_at_1000(fake: FakeSlackAPI, client:
     assert raised.value.response["error"] == "invalid_cursor"
 
 
-def test_conversations_members_paginates_and_knows_missing_channels(
-    fake: FakeSlackAPI, client: WebClient
-) -> None:
+def test_conversations_members_paginates_and_knows_missing_channels(fake: FakeSlackAPI, client: WebClient) -> None:
     fake.add_channel("C1", members=[f"U{n}" for n in range(5)])
     pages = [page["members"] for page in client.conversations_members(channel="C1", limit=2)]
     assert pages == [["U0", "U1"], ["U2", "U3"], ["U4"]]
@@ -150,9 +146,7 @@ def test_users_info_tz_offset_follows_daylight_saving(client: WebClient) -> None
         assert raised.value.response["error"] == "user_not_found"
 
 
-def test_conversations_history_returns_metadata_only_when_asked(
-    fake: FakeSlackAPI, client: WebClient
-) -> None:
+def test_conversations_history_returns_metadata_only_when_asked(fake: FakeSlackAPI, client: WebClient) -> None:
     fake.add_user("U1")
     posted = []
     for n in range(3):
@@ -272,9 +266,7 @@ def test_unknown_parameter_is_a_problem(fake: FakeSlackAPI, client: WebClient) -
         fake.assert_no_problems()
 
 
-def test_missing_required_parameter_and_unknown_method_are_problems(
-    fake: FakeSlackAPI, client: WebClient
-) -> None:
+def test_missing_required_parameter_and_unknown_method_are_problems(fake: FakeSlackAPI, client: WebClient) -> None:
     with pytest.raises(SlackApiError):
         client.api_call("chat.postEphemeral", json={"channel": "C1", "text": "x"})  # no `user`
     with pytest.raises(SlackApiError) as raised:
@@ -375,9 +367,7 @@ def test_wait_for_times_out_with_a_listing(fake: FakeSlackAPI, client: WebClient
 
 def test_form_encoded_calls_are_decoded(fake: FakeSlackAPI, client: WebClient) -> None:
     fake.add_channel("C1")
-    client.api_call(
-        "chat.postMessage", params={"channel": "C1", "text": "hi", "blocks": json.dumps([SECTION])}
-    )
+    client.api_call("chat.postMessage", params={"channel": "C1", "text": "hi", "blocks": json.dumps([SECTION])})
     assert fake.wait_for("chat.postMessage")[0].params["blocks"] == [SECTION]
     fake.assert_no_problems()
 
@@ -432,9 +422,7 @@ def test_signatures_verify(capture: tuple[SlackRequests, list[tuple[dict[str, st
     requests.view_submission(user_id="U1", callback_id="answer", values={"answer": {"text": "It went well"}})
     requests.event({"type": "app_home_opened", "user": "U1", "channel": "D1", "tab": "home"}, retry_num=1)
     requests.url_verification("challenge-xyz")
-    requests.command(
-        "/reflect", user_id="U1", channel_id="C1", response_url="u", timestamp=int(time.time()) - 600
-    )
+    requests.command("/reflect", user_id="U1", channel_id="C1", response_url="u", timestamp=int(time.time()) - 600)
     requests.command("/reflect", user_id="U1", channel_id="C1", response_url="u", signature="v0=forged")
 
     results = [verifier.is_valid_request(body, headers) for headers, body in received]
@@ -448,12 +436,8 @@ def test_signatures_verify(capture: tuple[SlackRequests, list[tuple[dict[str, st
 
 def test_payload_shapes(capture: tuple[SlackRequests, list[tuple[dict[str, str], bytes]]]) -> None:
     requests, received = capture
-    requests.command(
-        "/feedback", "<@U2> great call", user_id="U1", channel_id="C1", response_url="http://x/r"
-    )
-    requests.block_action(
-        user_id="U1", action_id="share", channel_id="C1", message_ts="1.2", is_ephemeral=True
-    )
+    requests.command("/feedback", "<@U2> great call", user_id="U1", channel_id="C1", response_url="http://x/r")
+    requests.block_action(user_id="U1", action_id="share", channel_id="C1", message_ts="1.2", is_ephemeral=True)
     requests.event({"type": "member_joined_channel", "user": "U3", "channel": "C1", "channel_type": "C"})
 
     form = dict(urllib.parse.parse_qsl(received[0][1].decode()))
@@ -495,9 +479,7 @@ def bolt(fake: FakeSlackAPI) -> Iterator[tuple[App, SlackRequests]]:
         signing_secret=SECRET,
         token_verification_enabled=False,
     )
-    server: WSGIServer = make_server(
-        "127.0.0.1", 0, SlackRequestHandler(app), handler_class=_QuietWSGIHandler
-    )
+    server: WSGIServer = make_server("127.0.0.1", 0, SlackRequestHandler(app), handler_class=_QuietWSGIHandler)
     thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
     thread.start()
     try:
@@ -551,9 +533,7 @@ def test_command_reaches_a_bolt_listener(fake: FakeSlackAPI, bolt: tuple[App, Sl
     assert len(seen) == 1
 
 
-def test_interactivity_and_events_reach_bolt_listeners(
-    fake: FakeSlackAPI, bolt: tuple[App, SlackRequests]
-) -> None:
+def test_interactivity_and_events_reach_bolt_listeners(fake: FakeSlackAPI, bolt: tuple[App, SlackRequests]) -> None:
     app, requests = bolt
     seen: dict[str, Any] = {}
 
@@ -588,10 +568,7 @@ def test_interactivity_and_events_reach_bolt_listeners(
         values={"answer": {"text": {"type": "plain_text_input", "value": "ok"}}},
     )
     assert submitted.json() == {"response_action": "errors", "errors": {"answer": "Too short"}}
-    assert (
-        requests.event({"type": "app_home_opened", "user": "U1", "channel": "D1", "tab": "home"}).status
-        == 200
-    )
+    assert requests.event({"type": "app_home_opened", "user": "U1", "channel": "D1", "tab": "home"}).status == 200
     assert requests.url_verification("abc").json() == {"challenge": "abc"}
 
     deadline = time.monotonic() + 5
