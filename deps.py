@@ -11,9 +11,10 @@ from sqlalchemy import Engine
 
 from config import Settings
 from domain.clock import Clock, SystemClock
+from domain.content import Prompt, Quote
 from foreground import Foreground
 from handlers.slack_io import make_client
-from prompts.bank import Prompt, Quote, load_prompts, load_quotes
+from prompts.bank import load_prompts, load_quotes
 from storage import migrate
 from storage.db import SessionFactory, make_engine, session_factory
 

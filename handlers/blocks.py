@@ -29,15 +29,15 @@ from slack_sdk.models.blocks import (
 from slack_sdk.models.views import View
 
 from domain.answers import MAX_ANSWER_CHARS, VISIBILITIES, VISIBILITY_LABELS
+from domain.content import Prompt, Quote
 from domain.feedback import MAX_PART_CHARS, MAX_TRY_CHARS
+from domain.home import FeedbackSeen, HomeData, LedTeam, PeerCounts
 from domain.schedule import TeamSchedule, describe_days
 from domain.self_rating import RATING_LABELS
 from domain.skills import SKILLS, is_skill, skill
 from domain.summary import PersonWeek, SharedAnswer, WeekSummary, percent
 from domain.text import clip, counted, escape_mrkdwn
 from handlers import ids
-from prompts.bank import Prompt, Quote
-from storage.home_queries import FeedbackSeen, LedTeam, PeerCounts
 
 
 @dataclass(frozen=True)
@@ -740,24 +740,6 @@ def summary_for_channel(summary: WeekSummary) -> Message:
 # --- App Home, self-rating and feedback partners ---
 HOME_FEEDBACK_CLIP = 300
 HOME_TEAMS_SHOWN = 10
-
-
-@dataclass(frozen=True)
-class HomeData:
-    """Everything a person's App Home shows; anonymous feedback arrives here already without its giver."""
-
-    user_id: str
-    in_team: bool
-    open_prompt: Prompt | None = None
-    open_delivery_id: int | None = None
-    streak: int = 0
-    skills: dict[str, int] = field(default_factory=dict)
-    feedback: list[FeedbackSeen] = field(default_factory=list)
-    ratings: dict[str, int] = field(default_factory=dict)
-    peers: dict[str, PeerCounts] = field(default_factory=dict)
-    paused: bool = False
-    teams: list[LedTeam] = field(default_factory=list)
-    more_teams: int = 0
 
 
 def _open_prompt_block(data: HomeData) -> SectionBlock:

@@ -16,9 +16,9 @@ from sqlmodel import Session
 
 from deps import Deps
 from domain import rotation
+from domain.content import Prompt
 from domain.schedule import REMINDER_MIN_GAP, Due, due_now, local_now, member_unavailable, person_zone, zone
 from handlers import blocks, slack_io
-from prompts.bank import Prompt
 from storage import queries
 from storage.db import transaction
 from storage.models import Delivery

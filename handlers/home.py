@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 from deps import Deps
+from domain.home import HomeData
 from domain.schedule import local_now, member_day_off, zone
 from domain.streaks import MAX_LOOKBACK_DAYS, current_streak
 from handlers import blocks, practice
@@ -13,7 +14,7 @@ from storage import home_queries, queries
 RECENT = timedelta(weeks=8)
 
 
-def home_data(deps: Deps, user_id: str) -> blocks.HomeData:
+def home_data(deps: Deps, user_id: str) -> HomeData:
     """Everything for one person in a handful of aggregate queries; anonymous givers are dropped in storage."""
     now = deps.clock.now()
     every_team = user_id in deps.settings.lead_user_ids
@@ -22,7 +23,7 @@ def home_data(deps: Deps, user_id: str) -> blocks.HomeData:
         more = home_queries.count_led_teams(session, user_id=user_id, every_team=every_team) - len(led)
         teams = queries.teams_of_user(session, user_id=user_id)
         if not teams:
-            return blocks.HomeData(user_id, in_team=False, teams=led, more_teams=more)
+            return HomeData(user_id, in_team=False, teams=led, more_teams=more)
         team = teams[0]
         prefs = queries.prefs_of(queries.find_person(session, user_id=user_id))
         schedule = queries.team_schedule(team, queries.holidays(session, team_id=team.id))
@@ -36,7 +37,7 @@ def home_data(deps: Deps, user_id: str) -> blocks.HomeData:
         ratings = home_queries.latest_ratings(session, user_id=user_id)
         peers = home_queries.peer_counts(session, user_id=user_id, since=now - RECENT)
     prompt = deps.prompt(opened.item_id) if opened else None
-    return blocks.HomeData(
+    return HomeData(
         user_id,
         in_team=True,
         open_prompt=prompt,

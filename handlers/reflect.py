@@ -7,11 +7,11 @@ from dataclasses import dataclass
 from sqlmodel import Session
 
 from deps import Deps
+from domain.content import Prompt
 from domain.schedule import Due, local_now, zone
 from domain.self_rating import should_ask
 from handlers import blocks
 from handlers.delivery import choose_prompt
-from prompts.bank import Prompt
 from storage import home_queries, queries
 from storage.db import transaction
 from storage.models import Answer, Delivery

@@ -15,6 +15,7 @@ from typing import Any
 
 import yaml
 
+from domain.content import Prompt, Quote
 from domain.skills import SKILL_KEYS, is_skill
 
 PROMPTS_FILE: Path = Path(__file__).resolve().with_name("prompts.yaml")
@@ -28,21 +29,6 @@ FORBIDDEN_CHARS = "<>&"  # Slack reads these as markup in mrkdwn and escapes the
 
 class BankError(ValueError):
     """A broken bank file; str() names the file and the entry (id or index) and what is wrong."""
-
-
-@dataclass(frozen=True)
-class Prompt:
-    id: str
-    skill: str
-    text: str
-
-
-@dataclass(frozen=True)
-class Quote:
-    id: str
-    text: str
-    author: str
-    source: str | None = None
 
 
 @dataclass(frozen=True)

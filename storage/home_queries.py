@@ -2,40 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import UTC, date, datetime
 
 from sqlalchemy import and_, case, func, or_
 from sqlmodel import Session, select
 
+from domain.home import FeedbackSeen, LedTeam, PeerCounts
 from storage.models import Answer, Delivery, Feedback, Person, SelfRating, Team, TeamLead, TeamMember
-
-
-@dataclass(frozen=True)
-class FeedbackSeen:
-    """Feedback as its recipient may see it: `giver_id` is None when it was sent anonymously, so the
-    giver never leaves storage for the Home."""
-
-    skill: str | None
-    keep_doing: str | None
-    do_differently: str | None
-    giver_id: str | None
-    created_at: datetime
-
-
-@dataclass(frozen=True)
-class PeerCounts:
-    total: int
-    keep_doing: int
-    do_differently: int
-
-
-@dataclass(frozen=True)
-class LedTeam:
-    team_id: int
-    channel_id: str
-    status: str
-    members: int
 
 
 def answered_dates(session: Session, *, user_id: str, since: date) -> list[date]:

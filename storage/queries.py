@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
 from sqlalchemy import and_, delete, func, or_, update
@@ -13,6 +12,7 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlmodel import Session, select
 
 from domain import schedule as sched
+from domain.people import Profile
 from storage.models import Answer, Delivery, Person, Team, TeamHoliday, TeamLead, TeamMember
 
 # ---- encoding helpers ---------------------------------------------------------------------------
@@ -196,14 +196,6 @@ def holidays(session: Session, *, team_id: int, since: date | None = None) -> li
 
 
 # ---- people ---------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Profile:
-    user_id: str
-    timezone: str | None
-    is_bot: bool
-    deleted: bool
 
 
 def find_person(session: Session, *, user_id: str) -> Person | None:

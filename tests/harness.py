@@ -21,8 +21,9 @@ from app import create_app
 from config import Settings
 from deps import Deps, build_deps
 from domain.clock import ManualClock
+from domain.content import Prompt, Quote
 from handlers import jobs
-from prompts.bank import Prompt, Quote, load_prompts, load_quotes
+from prompts.bank import load_prompts, load_quotes
 from storage import migrate
 from storage.db import make_engine
 from storage.models import Delivery

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from sqlmodel import select
 
+from domain.content import Prompt
 from handlers import blocks, delivery, ids
-from prompts.bank import Prompt
 from storage.models import Delivery, Person
 from tests.delivered import ledgered_in_dms
 from tests.fakes.slack_api import Call, FakeSlackAPI

@@ -14,16 +14,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from domain.clock import ManualClock
-from tests.harness import (
-    LEAD,
-    SUNDAY_NIGHT,
-    TEAM_CHANNEL,
-    Bot,
-    Sent,
-    fake_slack,
-    migrated_database,
-    start_team,
-)
+from tests.harness import LEAD, SUNDAY_NIGHT, TEAM_CHANNEL, Bot, Sent, fake_slack, migrated_database, start_team
 
 SATURDAY_EVENING = datetime(2026, 11, 28, 23, 0, tzinfo=ZoneInfo("UTC"))
 ZONES = {LEAD: "Europe/Dublin", "UNY": "America/New_York", "UDUB": "Europe/Dublin", "UIN": "Asia/Kolkata"}

@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 import yaml
 
+from domain.content import Prompt, Quote
 from domain.skills import SKILL_KEYS
 from prompts.bank import (
     MAX_PROMPT_TEXT,
@@ -18,8 +19,6 @@ from prompts.bank import (
     PROMPTS_FILE,
     QUOTES_FILE,
     BankError,
-    Prompt,
-    Quote,
     load_prompts,
     load_quotes,
 )
