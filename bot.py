@@ -75,10 +75,10 @@ def assemble(*, listen: bool) -> Assembled:
     except ConfigError as error:
         raise configuration_problem(error) from None
 
+    from adapters.web_api import make_client
     from app import create_app
     from deps import build_deps
-    from handlers.jobs import start_scheduler
-    from handlers.slack_io import make_client
+    from usecases.tick import start_scheduler
     from web import listen_on
 
     try:

@@ -9,11 +9,11 @@ from dataclasses import dataclass, field
 from slack_sdk import WebClient
 from sqlalchemy import Engine
 
+from adapters.web_api import make_client
 from config import Settings
 from domain.clock import Clock, SystemClock
 from domain.content import Prompt, Quote
 from foreground import Foreground
-from handlers.slack_io import make_client
 from prompts.bank import load_prompts, load_quotes
 from storage import migrate
 from storage.db import SessionFactory, make_engine, session_factory

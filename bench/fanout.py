@@ -22,11 +22,11 @@ from pathlib import Path
 
 from bench.common import LEAD, Server, bot_process, quiet_zone, reply_to
 from bench.report import Section, Target
-from handlers.delivery import BATCH_SIZE, POST_WORKERS
 from tests.delivered import ledgered_in_dms
 from tests.fakes.rate_limits import RateLimits
 from tests.fakes.slack_api import FakeSlackAPI
 from tests.harness import TEAM_CHANNEL
+from usecases.ledger import BATCH_SIZE, POST_WORKERS
 
 SIZES = (100, 1000, 5000)
 RATIO_TARGET = 1.2

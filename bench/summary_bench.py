@@ -47,6 +47,8 @@ from sqlalchemy import (
 )
 from sqlalchemy.exc import OperationalError
 
+from adapters.blocks import summary as blocks
+from adapters.blocks.common import Message
 from app import create_app
 from bench.common import median, percentile
 from bench.report import Section, Target
@@ -55,13 +57,13 @@ from deps import Deps, build_deps
 from domain import summary as ds
 from domain.clock import ManualClock
 from domain.skills import SKILL_KEYS
-from handlers import blocks, summary
 from storage import queries
 from storage.models import Answer, Delivery, Feedback, Person, Team, TeamLead, TeamMember
 from tests.fakes.slack_api import FakeSlackAPI
 from tests.fakes.slack_requests import SlackRequests
 from tests.harness import BOT_TOKEN, LEAD, SIGNING_SECRET, TEAM_CHANNEL
 from tests.postgres import postgres_schema
+from usecases import summary
 from web import serve_in_background, wsgi_app
 
 NOW = datetime(2026, 12, 2, 10, 0, tzinfo=UTC)  # a Wednesday; "last week" is 2026-W48
@@ -331,7 +333,7 @@ class History:
             connection.close()
 
 
-def lead_message(deps: Deps, team_id: int) -> blocks.Message:
+def lead_message(deps: Deps, team_id: int) -> Message:
     """What `/summary last` does before answering: every query and the Block Kit message."""
     with deps.sessions() as session:
         team = queries.team_by_id(session, team_id=team_id)

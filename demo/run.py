@@ -36,6 +36,7 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy import Engine, event
 
+from adapters import ids, summary_chart
 from app import create_app
 from config import Settings
 from demo import render, script
@@ -47,8 +48,8 @@ from domain.answers import VISIBILITY_LABELS
 from domain.clock import ManualClock
 from domain.feedback import CIVIL_END, CIVIL_START, FOLLOWUP_AFTER
 from domain.summary import Week
-from handlers import ids, jobs, summary_chart
 from storage.models import Delivery
+from usecases import tick
 
 TICK = timedelta(minutes=30)  # the schedule's times are on the half hour; so is each tick the demo adds
 SIGNING_SECRET = "demo-signing-secret"
@@ -358,7 +359,7 @@ class _Demo:
             self.clock.set(moment)
             if self.ticks and self.ticks[0] == moment:
                 heapq.heappop(self.ticks)
-                jobs.run_tick(self.deps)
+                tick.run_tick(self.deps)
                 self._show(ordered=True)
             while self.pending and self.pending[0][0] <= moment:
                 heapq.heappop(self.pending)[2]()

@@ -1,78 +1,25 @@
-"""A member's data rights: export everything the bot keeps about them, forget them, and team retention."""
+"""A person's own data: forget-me is confirmed or cancelled here (`/practice forget me` asks)."""
 
 from __future__ import annotations
 
-import json
-from collections import Counter
-from datetime import datetime
+from slack_bolt import Ack, App, Respond
 
+from adapters import ids
+from adapters.replies import responder, told_on_failure
 from deps import Deps
-from handlers import blocks, slack_io
-from handlers.blocks import Message, plain
-from storage import data_rights, queries
-from storage.db import transaction
-from storage.models import Team
-
-EXPORT_FILENAME = "practice-coach-my-data.json"
+from usecases import data_rights
 
 
-def export(deps: Deps, user_id: str) -> Message:
-    """The member's own data, as a JSON file in their DM with the bot; nobody else's words are in it."""
-    with deps.sessions() as session:
-        data = data_rights.export(session, user_id=user_id)
-    data["exported_at"] = deps.clock.now().isoformat()
-    slack_io.upload_to_dm(
-        deps.client,
-        user_id,
-        filename=EXPORT_FILENAME,
-        content=json.dumps(data, indent=2, ensure_ascii=False),
-        title="Your Practice Coach data",
-    )
-    return plain(
-        f"I've sent everything I keep about you to our direct messages as `{EXPORT_FILENAME}`: "
-        f"{len(data['answers'])} answers, {len(data['feedback_received'])} feedback received, "
-        f"{len(data['feedback_given'])} feedback given, {len(data['self_ratings'])} self-ratings."
-    )
+def register(app: App, deps: Deps) -> None:
+    @app.action(ids.FORGET_CONFIRM)
+    def forget_confirmed(ack: Ack, body: dict, respond: Respond) -> None:
+        """Only the person who asked sees the button (it is ephemeral), and it acts on the clicker alone."""
+        ack()
+        with told_on_failure(deps.logger, responder(respond), "forget-me"):
+            done = data_rights.forget(deps, body["user"]["id"])
+            respond(text=done.text, blocks=done.blocks, replace_original=True)
 
-
-def forget(deps: Deps, user_id: str) -> Message:
-    with transaction(deps.sessions) as session:
-        counts = data_rights.forget(session, user_id=user_id)
-    deps.logger.info(
-        "forget-me done answers=%s feedback=%s ratings=%s",
-        counts["answers"],
-        counts["feedback_given"],
-        counts["self_ratings"],
-    )
-    return blocks.forgotten(counts)
-
-
-def set_retention(deps: Deps, team: Team, days: int | None) -> Message:
-    with transaction(deps.sessions) as session:
-        queries.set_retention(session, team_id=team.id, days=days)
-    if days is None:
-        return plain("Answers in this team are now kept until their authors delete them (`/practice forget-me`).")
-    return plain(
-        f"Answers in this team are now deleted {days} days after they were written. "
-        "Older ones go within the next few minutes."
-    )
-
-
-def show_retention(team: Team) -> Message:
-    if team.retention_days is None:
-        return plain(
-            "Answers in this team are kept until their authors delete them. A lead can set a period "
-            "with `/practice retention 365`."
-        )
-    return plain(f"Answers in this team are deleted {team.retention_days} days after they were written.")
-
-
-def apply_retention(deps: Deps, now: datetime) -> Counter[str]:
-    """Called by every tick: an indexed delete per team with a retention period, usually of nothing."""
-    outcome: Counter[str] = Counter()
-    with transaction(deps.sessions) as session:
-        for team_id, days in queries.retention_periods(session):
-            deleted = data_rights.apply_retention(session, team_id=team_id, days=days, now=now)
-            if deleted:
-                outcome["retention:deleted"] += deleted
-    return outcome
+    @app.action(ids.FORGET_CANCEL)
+    def forget_cancelled(ack: Ack, respond: Respond) -> None:
+        ack()
+        respond(text="Nothing was deleted.", replace_original=True)

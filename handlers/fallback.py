@@ -9,9 +9,9 @@ import re
 from slack_bolt import Ack, App, Respond
 from slack_sdk import WebClient
 
+from adapters.blocks.common import notice_modal, plain
+from adapters.replies import reply_for
 from deps import Deps
-from handlers.blocks import notice_modal, plain
-from handlers.replies import reply_for
 
 ANY = re.compile(".*")
 BUTTON_OUT_OF_DATE = (

@@ -1,295 +1,145 @@
-"""Peer feedback use cases: giving, thanking, 'what I'll try', and the week-later follow-up.
-
-Anonymous feedback keeps `giver_id` in the database only: nothing sent to the recipient (text, blocks,
-button values, modal metadata) carries it or anything it could be derived from; buttons carry row ids."""
+"""Peer feedback: `/feedback`, its form, and the buttons on feedback received (thanks, What I'll try, the follow-up)."""
 
 from __future__ import annotations
 
-from collections import Counter
-from dataclasses import dataclass
-from datetime import UTC, datetime
-
+from slack_bolt import Ack, App, BoltContext, Respond
+from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 from sqlalchemy.exc import SQLAlchemyError
-from sqlmodel import Session
 
+from adapters import ids
+from adapters.blocks.common import plain
+from adapters.replies import DATABASE_DOWN, SLACK_UNREACHABLE, Reply, by_dm, responder, told_on_failure
 from deps import Deps
 from domain import feedback as rules
-from domain.schedule import Due, zone
-from domain.skills import is_skill
-from handlers import blocks, ids, slack_io
-from handlers.blocks import Message, plain
-from handlers.delivery import send_once
-from storage import feedback_queries as fq
-from storage import queries
-from storage.db import transaction
-from storage.models import Delivery, Feedback
+from domain.answers import answer_problem, visibility_of
+from domain.command_text import ParseError
+from handlers import after_ack, payload
+from usecases import feedback
 
-NOT_DELIVERED = "Sorry, I couldn't deliver your feedback just now, so nothing was sent or saved. Please try again."
-GONE = "I couldn't find that feedback any more."
-NOT_YOURS = "That button belongs to the person who received the feedback."
-CHECKING = "Checking whether you can send this anonymously…"
-PICK_SOMEONE = "Pick who the feedback is for."
-PICK_A_SKILL = "Pick the skill the feedback is about."
+OUT_OF_DATE = "That button is out of date. `/feedback @person` gives feedback; your DMs have the latest."
 
 
-@dataclass(frozen=True)
-class Check:
-    """Whether feedback may go from giver to recipient, and the teams they share (for anonymity)."""
-
-    problem: str | None
-    shared: list[rules.SharedTeam]
-
-
-@dataclass(frozen=True)
-class Gift:
-    giver_id: str
-    recipient_id: str
-    skill: str | None
-    keep_doing: str | None
-    do_differently: str | None
-    anonymous: bool = False
-
-
-def _utc(moment: datetime) -> datetime:
-    """SQLite hands back naive datetimes; everything is stored in UTC."""
-    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
-
-
-def check_recipient(deps: Deps, giver_id: str, recipient_id: str) -> Check:
-    """The cached profile answers bot/deactivated; someone the bot has never seen is looked up with users.info."""
-    if recipient_id == giver_id:
-        return Check(rules.NOT_YOURSELF, [])
-    with deps.sessions() as session:
-        person = queries.find_person(session, user_id=recipient_id)
-        shared = fq.shared_teams(session, user_id=giver_id, other_id=recipient_id)
-        in_a_team = bool(shared) or bool(fq.shared_teams(session, user_id=giver_id, other_id=None))
-    if person is not None:
-        recipient = rules.Recipient(recipient_id, is_bot=person.is_bot, deleted=person.deleted)
-    else:
-        found = slack_io.profiles(deps.client, [recipient_id])
-        recipient = (
-            rules.Recipient(recipient_id, is_bot=found[0].is_bot, deleted=found[0].deleted)
-            if found
-            else rules.Recipient(recipient_id, found=False)
-        )
-    return Check(rules.recipient_problem(giver_id, recipient, shared, giver_in_a_team=in_a_team), shared)
-
-
-def opening_form(recipient_id: str | None) -> dict:
-    """Shown the instant the command arrives (trigger ids expire in 3 s); `form_for` then fills it in."""
-    return blocks.feedback_form(recipient_id=recipient_id, anonymous_offered=False, note=CHECKING)
-
-
-def form_for(deps: Deps, giver_id: str, recipient_id: str | None) -> tuple[dict, str | None]:
-    """The full form and, when the chosen person can't receive feedback, why."""
-    if recipient_id is None:
-        with deps.sessions() as session:
-            own = fq.shared_teams(session, user_id=giver_id, other_id=None)
-        problem = None if own else rules.NOT_IN_A_TEAM
-        offered = rules.anonymity_offered(own)
-        note = rules.ANONYMITY_ANY_TEAM if offered else rules.ANONYMITY_NOT_OFFERED
-        return blocks.feedback_form(recipient_id=None, anonymous_offered=offered, note=note, warning=problem), problem
-    check = check_recipient(deps, giver_id, recipient_id)
-    offered = check.problem is None and rules.anonymity_offered(check.shared)
-    note = None if offered or check.problem else rules.ANONYMITY_NOT_OFFERED
-    form = blocks.feedback_form(recipient_id=recipient_id, anonymous_offered=offered, note=note, warning=check.problem)
-    return form, check.problem
-
-
-def form_errors(deps: Deps, gift: Gift) -> tuple[dict[str, str], list[rules.SharedTeam]]:
-    """Errors keyed by the form's block ids (shown in the modal), and the shared teams when all is well."""
-    errors: dict[str, str] = {}
-    shared: list[rules.SharedTeam] = []
-    if not gift.recipient_id:
-        errors[ids.FEEDBACK_RECIPIENT_BLOCK] = PICK_SOMEONE
-    else:
-        check = check_recipient(deps, gift.giver_id, gift.recipient_id)
-        shared = check.shared
-        if check.problem:
-            errors[ids.FEEDBACK_RECIPIENT_BLOCK] = check.problem
-        elif gift.anonymous and not rules.anonymity_offered(shared):
-            errors[ids.FEEDBACK_ANONYMOUS_BLOCK] = rules.ANONYMITY_NOT_OFFERED
-    if not (gift.skill and is_skill(gift.skill)):
-        errors[ids.FEEDBACK_SKILL_BLOCK] = PICK_A_SKILL
-    blocks_of = {"keep": ids.FEEDBACK_KEEP_BLOCK, "change": ids.FEEDBACK_CHANGE_BLOCK}
-    for part, problem in rules.text_problems(gift.keep_doing, gift.do_differently).items():
-        errors[blocks_of[part]] = problem
-    return errors, shared
-
-
-def give_inline(deps: Deps, giver_id: str, recipient_id: str, text: str) -> Message:
-    """`/feedback @person some text`: recorded at once as "keep doing", never anonymous."""
-    check = check_recipient(deps, giver_id, recipient_id)
-    if check.problem:
-        return plain(check.problem)
-    if problem := rules.inline_problem(text):
-        return plain(problem)
-    return give(deps, Gift(giver_id, recipient_id, None, text.strip(), None), check.shared)
-
-
-def give(deps: Deps, gift: Gift, shared: list[rules.SharedTeam]) -> Message:
-    """Save, then DM the recipient; if the DM fails the row is removed again, so nothing is half-done."""
-    keep, change = (gift.keep_doing or "").strip() or None, (gift.do_differently or "").strip() or None
-    try:
-        with transaction(deps.sessions) as session:
-            row = fq.save_feedback(
-                session,
-                team_id=rules.team_for(shared, anonymous=gift.anonymous),
-                giver_id=gift.giver_id,
-                recipient_id=gift.recipient_id,
-                skill=gift.skill,
-                keep_doing=keep,
-                do_differently=change,
-                anonymous=gift.anonymous,
-                now=deps.clock.now(),
-            )
-        feedback_id = row.id
-        assert feedback_id is not None
-        message = blocks.feedback_received(
-            feedback_id,
-            giver_id=None if gift.anonymous else gift.giver_id,
-            skill_key=gift.skill,
-            keep_doing=keep,
-            do_differently=change,
-        )
-    except SQLAlchemyError as error:
-        deps.logger.error("saving feedback failed: database error %s", type(error).__name__)
-        return blocks.feedback_not_sent(NOT_DELIVERED, keep, change)
-    try:
-        slack_io.post(deps.client, gift.recipient_id, message)
-    except (SlackApiError, OSError) as error:
-        deps.logger.warning("feedback DM failed feedback=%s error=%s", feedback_id, slack_io.error_code(error))
-        with transaction(deps.sessions) as session:
-            fq.delete_feedback(session, feedback_id=feedback_id)
-        return blocks.feedback_not_sent(NOT_DELIVERED, keep, change)
-    deps.logger.info("feedback sent feedback=%s anonymous=%s", feedback_id, gift.anonymous)
-    return blocks.feedback_sent(
-        gift.recipient_id, anonymous=gift.anonymous, skill_key=gift.skill, keep_doing=keep, do_differently=change
+def _gift(giver_id: str, view: dict) -> feedback.Gift:
+    values = payload.values(view)
+    recipient = values.get(ids.FEEDBACK_RECIPIENT_BLOCK, {}).get(ids.FEEDBACK_RECIPIENT_INPUT, {})
+    chosen_skill = values.get(ids.FEEDBACK_SKILL_BLOCK, {}).get(ids.FEEDBACK_SKILL_INPUT, {}).get("selected_option")
+    ticked = values.get(ids.FEEDBACK_ANONYMOUS_BLOCK, {}).get(ids.FEEDBACK_ANONYMOUS_INPUT, {})
+    return feedback.Gift(
+        giver_id=giver_id,
+        recipient_id=recipient.get("selected_user") or "",
+        skill=(chosen_skill or {}).get("value"),
+        keep_doing=payload.text_input(view, ids.FEEDBACK_KEEP_BLOCK, ids.FEEDBACK_TEXT_INPUT),
+        do_differently=payload.text_input(view, ids.FEEDBACK_CHANGE_BLOCK, ids.FEEDBACK_TEXT_INPUT),
+        anonymous=any(o.get("value") == "anonymous" for o in ticked.get("selected_options") or []),
     )
 
 
-def _received(session: Session, user_id: str, feedback_id: int) -> Feedback | str:
-    """The feedback, if it still exists and this person received it; otherwise why not."""
-    row = fq.find_feedback(session, feedback_id=feedback_id)
-    if row is None:
-        return GONE
-    if row.recipient_id != user_id:
-        return NOT_YOURS
-    return row
+def _dm(deps: Deps, client: WebClient, user_id: str) -> Reply:
+    return by_dm(deps.logger, client, user_id)
 
 
-def thank(deps: Deps, user_id: str, feedback_id: int) -> Message:
-    """Tell the giver once; the answer to the recipient never names an anonymous giver."""
-    with transaction(deps.sessions) as session:
-        row = _received(session, user_id, feedback_id)
-        if isinstance(row, str):
-            return plain(row)
-        first = fq.mark_thanked(session, feedback_id=feedback_id, now=deps.clock.now())
-    if not first:
-        return plain("You've already said thank you for this one. :pray:")
-    try:
-        slack_io.post(
-            deps.client,
-            row.giver_id,
-            blocks.feedback_thanked(row.recipient_id, skill_key=row.skill, anonymous=row.anonymous),
-        )
-    except (SlackApiError, OSError) as error:
-        deps.logger.warning("thanks DM failed feedback=%s error=%s", feedback_id, slack_io.error_code(error))
-        with transaction(deps.sessions) as session:
-            fq.clear_thanked(session, feedback_id=feedback_id)
-        return plain("I couldn't pass your thanks on just now. Please try the button again in a minute.")
-    return plain("Thanks sent. :pray:")
+def _open_or_explain(reply: Reply, client: WebClient, trigger_id: str, form: dict | str) -> None:
+    """A button opens its form, or says why it can't (gone, someone else's, out of date)."""
+    if isinstance(form, str):
+        reply(plain(form))
+    else:
+        client.views_open(trigger_id=trigger_id, view=form)
 
 
-def try_form(deps: Deps, user_id: str, feedback_id: int) -> dict | str:
-    with deps.sessions() as session:
-        row = _received(session, user_id, feedback_id)
-    if isinstance(row, str):
-        return row
-    return blocks.feedback_try_modal(feedback_id, row.try_text)
+def register(app: App, deps: Deps) -> None:
+    @app.command("/feedback")
+    def feedback_command(ack: Ack, command: dict, respond: Respond, client: WebClient, context: BoltContext) -> None:
+        ack()
+        after_ack.step_aside(deps, context)
+        reply = responder(respond)
+        giver = command["user_id"]
+        with told_on_failure(deps.logger, reply, "/feedback"):
+            request = rules.parse_request(command.get("text") or "")
+            if isinstance(request, ParseError):
+                reply(plain(request.message))
+            elif request.recipient_id == giver:
+                reply(plain(rules.NOT_YOURSELF))
+            elif request.inline and request.recipient_id:
+                reply(feedback.give_inline(deps, giver, request.recipient_id, request.text))
+            else:
+                opened = client.views_open(
+                    trigger_id=command["trigger_id"], view=feedback.opening_form(request.recipient_id)
+                )
+                form, problem = feedback.form_for(deps, giver, request.recipient_id)
+                client.views_update(view_id=opened["view"]["id"], view=form)
+                if problem:
+                    reply(plain(problem))
 
+    @app.view(ids.FEEDBACK_MODAL)
+    def feedback_submitted(ack: Ack, body: dict, view: dict, client: WebClient) -> None:
+        gift = _gift(body["user"]["id"], view)
+        try:
+            errors, shared = feedback.form_errors(deps, gift)
+        except SQLAlchemyError:
+            errors, shared = {ids.FEEDBACK_RECIPIENT_BLOCK: DATABASE_DOWN}, []
+        except (SlackApiError, OSError):
+            errors, shared = {ids.FEEDBACK_RECIPIENT_BLOCK: SLACK_UNREACHABLE}, []
+        if errors:
+            ack(response_action="errors", errors=errors)
+            return
+        ack()
+        _dm(deps, client, gift.giver_id)(feedback.give(deps, gift, shared))
 
-def save_try(deps: Deps, user_id: str, feedback_id: int, text: str) -> Message:
-    with transaction(deps.sessions) as session:
-        row = _received(session, user_id, feedback_id)
-        if isinstance(row, str):
-            return plain(row)
-        fq.save_try(session, feedback_id=feedback_id, text=text.strip(), now=deps.clock.now())
-    return blocks.feedback_try_saved(text.strip())
+    @app.action(ids.FEEDBACK_THANKS)
+    def thanks(ack: Ack, body: dict, respond: Respond) -> None:
+        ack()
+        reply = responder(respond)
+        with told_on_failure(deps.logger, reply, "thank-you button"):
+            feedback_id = payload.button_id(body)
+            reply(feedback.thank(deps, body["user"]["id"], feedback_id) if feedback_id else plain(OUT_OF_DATE))
 
+    @app.action(ids.FEEDBACK_TRY)
+    def try_open(ack: Ack, body: dict, respond: Respond, client: WebClient) -> None:
+        ack()
+        reply = responder(respond)
+        with told_on_failure(deps.logger, reply, "what-I'll-try button"):
+            feedback_id = payload.button_id(body)
+            form = feedback.try_form(deps, body["user"]["id"], feedback_id) if feedback_id else OUT_OF_DATE
+            _open_or_explain(reply, client, body["trigger_id"], form)
 
-def send_followups(deps: Deps) -> Counter[str]:
-    """Called by every tick: ask once, a week later, how the recipient's 'what I'll try' went."""
-    now = deps.clock.now()
-    with deps.sessions() as session:
-        candidates = fq.followups_due(session, tried_before=now - rules.FOLLOWUP_AFTER)
-    outcomes: Counter[str] = Counter()
-    for candidate in candidates:
-        tz = zone(candidate.timezone, candidate.team_timezone)
-        day = rules.followup_date(_utc(candidate.tried_at), now, tz)
-        if day is None:
-            continue
-        due = Due("followup", candidate.team_id, candidate.recipient_id, day)
-        outcome = send_once(
-            deps,
-            due,
-            lambda row: _followup_message(deps, row),
-            item_id=str(candidate.feedback_id),
-            skill="feedback",
-            slot=candidate.feedback_id,
-        )
-        outcomes[f"followup:{outcome}"] += 1
-    return outcomes
+    @app.view(ids.FEEDBACK_TRY_MODAL)
+    def try_submitted(ack: Ack, body: dict, view: dict, client: WebClient) -> None:
+        text = payload.text_input(view, ids.FEEDBACK_TRY_BLOCK, ids.FEEDBACK_TEXT_INPUT)
+        if problem := rules.try_problem(text):
+            ack(response_action="errors", errors={ids.FEEDBACK_TRY_BLOCK: problem})
+            return
+        ack()
+        user_id = body["user"]["id"]
+        reply = _dm(deps, client, user_id)
+        feedback_id = payload.metadata_id(view, "feedback_id")
+        with told_on_failure(deps.logger, reply, "what-I'll-try form"):
+            reply(feedback.save_try(deps, user_id, feedback_id, text) if feedback_id else plain(OUT_OF_DATE))
 
+    @app.action(ids.FEEDBACK_FOLLOWUP)
+    def followup_open(ack: Ack, body: dict, respond: Respond, client: WebClient) -> None:
+        ack()
+        reply = responder(respond)
+        with told_on_failure(deps.logger, reply, "follow-up button"):
+            delivery_id = payload.button_id(body)
+            opened = feedback.followup_for(deps, body["user"]["id"], delivery_id) if delivery_id else OUT_OF_DATE
+            form = opened if isinstance(opened, str) else feedback.followup_form(deps, opened)
+            _open_or_explain(reply, client, body["trigger_id"], form)
 
-def _followup_message(deps: Deps, row: Delivery) -> Message | None:
-    with deps.sessions() as session:
-        found = fq.find_feedback(session, feedback_id=int(row.item_id or 0))
-    if found is None or not found.try_text or row.id is None:
-        return None
-    return blocks.feedback_followup(row.id, found.try_text)
-
-
-@dataclass(frozen=True)
-class OpenFollowup:
-    delivery: Delivery
-    try_text: str
-
-
-def followup_for(deps: Deps, user_id: str, delivery_id: int) -> OpenFollowup | str:
-    with deps.sessions() as session:
-        row = queries.own_delivery(session, delivery_id=delivery_id, kind="followup", user_id=user_id)
-        if isinstance(row, str):
-            return {
-                "gone": "I couldn't find that follow-up any more.",
-                "not_yours": "That follow-up was sent to someone else, so I can't open it for you.",
-            }[row]
-        found = fq.find_feedback(session, feedback_id=int(row.item_id or 0))
-    return OpenFollowup(row, (found.try_text if found else None) or "")
-
-
-def followup_form(deps: Deps, opened: OpenFollowup) -> dict:
-    assert opened.delivery.id is not None
-    with deps.sessions() as session:
-        answer = queries.answer_for(session, delivery_id=opened.delivery.id)
-    return blocks.feedback_followup_modal(
-        opened.delivery.id,
-        opened.try_text,
-        initial_text=answer.text if answer else None,
-        visibility=answer.visibility if answer else "private",
-    )
-
-
-def save_followup(deps: Deps, opened: OpenFollowup, user_id: str, text: str, visibility: str) -> Message:
-    """Stored as an Answer on the "feedback" skill, so it counts as practising receiving feedback."""
-    with transaction(deps.sessions) as session:
-        edited = fq.save_followup_answer(
-            session,
-            delivery=opened.delivery,
-            user_id=user_id,
-            text=text.strip(),
-            visibility=visibility,
-            now=deps.clock.now(),
-        )
-    return blocks.feedback_followup_saved(text.strip(), visibility=visibility, edited=edited)
+    @app.view(ids.FEEDBACK_FOLLOWUP_MODAL)
+    def followup_submitted(ack: Ack, body: dict, view: dict, client: WebClient) -> None:
+        text = payload.text_input(view, ids.ANSWER_BLOCK, ids.ANSWER_INPUT)
+        if problem := answer_problem(text):
+            ack(response_action="errors", errors={ids.ANSWER_BLOCK: problem})
+            return
+        ack()
+        user_id = body["user"]["id"]
+        reply = _dm(deps, client, user_id)
+        choice = payload.values(view).get(ids.VISIBILITY_BLOCK, {}).get(ids.VISIBILITY_INPUT, {}).get("selected_option")
+        delivery_id = payload.metadata_id(view, "delivery_id")
+        with told_on_failure(deps.logger, reply, "follow-up form"):
+            opened = feedback.followup_for(deps, user_id, delivery_id) if delivery_id else OUT_OF_DATE
+            if isinstance(opened, str):
+                reply(plain(opened))
+            else:
+                reply(feedback.save_followup(deps, opened, user_id, text, visibility_of((choice or {}).get("value"))))

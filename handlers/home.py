@@ -1,62 +1,37 @@
-"""The App Home use case: gather what a person's tab shows and publish it with views.publish."""
+"""The App Home: publish it when opened, and its pause/resume button."""
 
 from __future__ import annotations
 
-from datetime import timedelta
+from slack_bolt import Ack, App
 
+from adapters import ids
+from adapters.blocks.common import Message
+from adapters.replies import Reply, by_dm, told_on_failure
 from deps import Deps
-from domain.home import HomeData
-from domain.schedule import local_now, member_day_off, zone
-from domain.streaks import MAX_LOOKBACK_DAYS, current_streak
-from handlers import blocks, practice
-from storage import home_queries, queries
-
-RECENT = timedelta(weeks=8)
+from handlers import payload
+from usecases import home
 
 
-def home_data(deps: Deps, user_id: str) -> HomeData:
-    """Everything for one person in a handful of aggregate queries; anonymous givers are dropped in storage."""
-    now = deps.clock.now()
-    every_team = user_id in deps.settings.lead_user_ids
-    with deps.sessions() as session:
-        led = home_queries.led_teams(session, user_id=user_id, every_team=every_team, limit=blocks.HOME_TEAMS_SHOWN)
-        more = home_queries.count_led_teams(session, user_id=user_id, every_team=every_team) - len(led)
-        teams = queries.teams_of_user(session, user_id=user_id)
-        if not teams:
-            return HomeData(user_id, in_team=False, teams=led, more_teams=more)
-        team = teams[0]
-        prefs = queries.prefs_of(queries.find_person(session, user_id=user_id))
-        schedule = queries.team_schedule(team, queries.holidays(session, team_id=team.id))
-        today = local_now(now, zone(prefs.timezone, team.timezone)).date()
-        opened = queries.open_prompt(session, user_id=user_id, since=queries.recent_window(today))
-        answered = home_queries.answered_dates(
-            session, user_id=user_id, since=today - timedelta(days=MAX_LOOKBACK_DAYS)
-        )
-        skills = home_queries.skill_counts(session, user_id=user_id, since=now - RECENT)
-        feedback = home_queries.recent_feedback(session, user_id=user_id, limit=5)
-        ratings = home_queries.latest_ratings(session, user_id=user_id)
-        peers = home_queries.peer_counts(session, user_id=user_id, since=now - RECENT)
-    prompt = deps.prompt(opened.item_id) if opened else None
-    return HomeData(
-        user_id,
-        in_team=True,
-        open_prompt=prompt,
-        open_delivery_id=opened.id if opened and prompt else None,
-        streak=current_streak(answered, today, lambda day: not member_day_off(schedule, prefs, day)),
-        skills=skills,
-        feedback=feedback,
-        ratings=ratings,
-        peers=peers,
-        paused=prefs.paused,
-        teams=led,
-        more_teams=more,
-    )
+def _by_dm(deps: Deps, user_id: str) -> Reply:
+    return by_dm(deps.logger, deps.client, user_id)
 
 
-def publish(deps: Deps, user_id: str) -> None:
-    deps.client.views_publish(user_id=user_id, view=blocks.home_view(home_data(deps, user_id)))
+def _unheard(_message: Message) -> None:
+    """Opening a tab is not a request anyone waits on: failures are only logged."""
 
 
-def set_paused(deps: Deps, user_id: str, paused: bool) -> None:
-    """The same switch as `/practice pause me` and `/practice resume me`."""
-    practice.pause_me(deps, practice.Caller(user_id, ""), paused)
+def register(app: App, deps: Deps) -> None:
+    @app.event("app_home_opened")
+    def home_opened(event: dict) -> None:
+        if event.get("tab") != "home" or not event.get("user"):
+            return
+        with told_on_failure(deps.logger, _unheard, "app home"):
+            home.publish(deps, event["user"])
+
+    @app.action(ids.HOME_PAUSE)
+    def pause_clicked(ack: Ack, body: dict) -> None:
+        ack()
+        user_id = body["user"]["id"]
+        with told_on_failure(deps.logger, _by_dm(deps, user_id), "home pause button"):
+            home.set_paused(deps, user_id, payload.button_value(body) == "pause")
+            home.publish(deps, user_id)

@@ -1,99 +1,89 @@
-"""Answering prompts: find the open one (or issue a fresh one), open the modal, save and confirm."""
+"""Reflection: `/reflect`, the Answer and Edit buttons on a prompt, and the answer form."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from slack_bolt import Ack, App, BoltContext, Respond
+from slack_sdk import WebClient
+from slack_sdk.errors import SlackApiError
+from sqlalchemy.exc import SQLAlchemyError
 
-from sqlmodel import Session
-
+from adapters import ids, web_api
+from adapters.blocks import reflect as blocks
+from adapters.blocks.common import plain
+from adapters.replies import reply_for, responder, told_on_failure
 from deps import Deps
-from domain.content import Prompt
-from domain.schedule import Due, local_now, zone
-from domain.self_rating import should_ask
-from handlers import blocks
-from handlers.delivery import choose_prompt
-from storage import home_queries, queries
-from storage.db import transaction
-from storage.models import Answer, Delivery
-
-NOT_IN_A_TEAM = "You're not in a practice team yet. Ask your team lead to run `/practice start` in your team's channel."
-NOT_YOURS = "That prompt was sent to someone else, so I can't open it for you."
+from domain.answers import answer_problem, visibility_of
+from domain.self_rating import parse_rating
+from handlers import after_ack, payload
+from usecases import reflect
 
 
-@dataclass(frozen=True)
-class OpenPrompt:
-    delivery: Delivery
-    prompt: Prompt
-    answer: Answer | None
-    ask_rating: bool = False
-    rating: int | None = None
+def register(app: App, deps: Deps) -> None:
+    @app.command("/reflect")
+    def reflect_command(ack: Ack, command: dict, respond: Respond, client: WebClient, context: BoltContext) -> None:
+        ack()
+        after_ack.step_aside(deps, context)
+        reply = responder(respond)
+        user_id = command["user_id"]
+        text = (command.get("text") or "").strip()
+        with told_on_failure(deps.logger, reply, "/reflect"):
+            if text and (problem := answer_problem(text)):
+                reply(plain(problem))
+                return
+            opened = reflect.current_prompt(deps, user_id)
+            if isinstance(opened, str):
+                reply(plain(opened))
+            elif not text:
+                client.views_open(trigger_id=command["trigger_id"], view=reflect.modal_for(opened))
+            else:
+                reply(reflect.save(deps, opened, user_id, text, "private"))
 
+    def open_answer(ack: Ack, body: dict, respond: Respond, client: WebClient) -> None:
+        ack()
+        reply = reply_for(deps.logger, body, respond, client)
+        with told_on_failure(deps.logger, reply, "answer button"):
+            delivery_id = payload.button_id(body)
+            if delivery_id is None:
+                reply(plain("That button is out of date. `/reflect` opens your current prompt."))
+                return
+            opened = reflect.prompt_for(deps, body["user"]["id"], delivery_id)
+            if isinstance(opened, str):
+                reply(plain(opened))
+                return
+            client.views_open(trigger_id=body["trigger_id"], view=reflect.modal_for(opened))
 
-def current_prompt(deps: Deps, user_id: str) -> OpenPrompt | str:
-    """The person's open prompt, or a fresh one (today's, or a bonus one if today's is answered)."""
-    now = deps.clock.now()
-    with transaction(deps.sessions) as session:
-        teams = queries.teams_of_user(session, user_id=user_id)
-        if not teams:
-            return NOT_IN_A_TEAM
-        row = queries.find_person(session, user_id=user_id)
-        today = local_now(now, zone(row.timezone if row else None, teams[0].timezone)).date()
-        found = queries.open_prompt(session, user_id=user_id, since=queries.recent_window(today))
-        if found is None:
-            prompt = choose_prompt(deps, session, user_id)
-            slot = queries.next_slot(session, recipient=user_id, local_date=today)
-            due = Due("prompt", teams[0].id, user_id, today)
-            found = queries.claim(session, due=due, item_id=prompt.id, skill=prompt.skill, now=now, slot=slot)
-            if found is None:
-                return "Your prompt is on its way; try again in a moment."
-            queries.mark_sent(session, delivery_id=found.id, channel=None, ts=None, now=now)
-        return _loaded(deps, session, found, None)
+    app.action(ids.ANSWER_OPEN)(open_answer)
+    app.action(ids.ANSWER_EDIT)(open_answer)
 
-
-def prompt_for(deps: Deps, user_id: str, delivery_id: int) -> OpenPrompt | str:
-    with deps.sessions() as session:
-        found = queries.own_delivery(session, delivery_id=delivery_id, kind="prompt", user_id=user_id)
-        if isinstance(found, str):
-            return {"gone": "I couldn't find that prompt any more.", "not_yours": NOT_YOURS}[found]
-        return _loaded(deps, session, found, queries.answer_for(session, delivery_id=found.id))
-
-
-def _loaded(deps: Deps, session: Session, found: Delivery, answer: Answer | None) -> OpenPrompt | str:
-    prompt = deps.prompt(found.item_id)
-    if prompt is None:
-        return "That prompt has been retired from the bank. `/reflect` gives you a fresh one."
-    rated = home_queries.rating_for_answer(session, answer_id=answer.id) if answer else None
-    last = home_queries.last_rated(session, user_id=found.recipient, skill=prompt.skill)
-    ask = should_ask(last, deps.clock.now(), already_rated_this_answer=rated is not None)
-    return OpenPrompt(found, prompt, answer, ask_rating=ask, rating=rated.rating if rated else None)
-
-
-def modal_for(opened: OpenPrompt) -> dict:
-    answer = opened.answer
-    return blocks.answer_modal(
-        opened.prompt,
-        opened.delivery.id,
-        initial_text=answer.text if answer else None,
-        visibility=answer.visibility if answer else "private",
-        ask_rating=opened.ask_rating,
-        rating=opened.rating,
-    )
-
-
-def save(
-    deps: Deps, opened: OpenPrompt, user_id: str, text: str, visibility: str, rating: int | None = None
-) -> blocks.Message:
-    with transaction(deps.sessions) as session:
-        answer, edited = queries.save_answer(
-            session,
-            delivery=opened.delivery,
-            user_id=user_id,
-            text=text.strip(),
-            visibility=visibility,
-            now=deps.clock.now(),
-        )
-        if rating is not None:
-            home_queries.save_rating(session, answer=answer, rating=rating, now=deps.clock.now())
-    return blocks.answer_saved(
-        opened.prompt, opened.delivery.id, text=text.strip(), visibility=visibility, edited=edited
-    )
+    @app.view(ids.ANSWER_MODAL)
+    def answer_submitted(ack: Ack, body: dict, view: dict, client: WebClient) -> None:
+        text = payload.text_input(view, ids.ANSWER_BLOCK, ids.ANSWER_INPUT)
+        problem = answer_problem(text)
+        if problem:
+            ack(response_action="errors", errors={ids.ANSWER_BLOCK: problem})
+            return
+        ack()
+        user_id = body["user"]["id"]
+        choice = payload.selected_option(view, ids.VISIBILITY_BLOCK, ids.VISIBILITY_INPUT)
+        rated = payload.selected_option(view, ids.RATING_BLOCK, ids.RATING_INPUT)
+        delivery_id = payload.metadata_id(view, "delivery_id")
+        try:
+            opened = reflect.prompt_for(deps, user_id, delivery_id) if delivery_id else "That form is out of date."
+            if isinstance(opened, str):
+                reply = blocks.answer_not_saved(text, reason=opened)
+            else:
+                reply = reflect.save(
+                    deps,
+                    opened,
+                    user_id,
+                    text,
+                    visibility_of(choice.get("value")),
+                    rating=parse_rating(rated.get("value")),
+                )
+        except SQLAlchemyError as error:
+            deps.logger.error("saving an answer failed: database error %s", type(error).__name__)
+            reply = blocks.answer_not_saved(text)
+        try:
+            web_api.post(client, user_id, reply)
+        except SlackApiError as error:
+            deps.logger.error("answer confirmation failed: Slack error %s", error.response.get("error"))

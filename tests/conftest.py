@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from xdist.scheduler import LoadScopeScheduling
 
+from adapters import summary_chart
 from domain.clock import ManualClock
-from handlers import summary_chart
 from tests.fakes.slack_api import FakeSlackAPI
 from tests.harness import SUNDAY_NIGHT, Bot, fake_slack, fresh_database, migrated_database, start_team
 from tests.postgres import drop_pool

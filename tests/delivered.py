@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 
-from handlers import ids
+from adapters import ids
 from tests.fakes.slack_api import FakeSlackAPI
 
 

@@ -8,7 +8,7 @@ from typing import Any
 
 from sqlmodel import select
 
-from handlers import ids
+from adapters import ids
 from storage.models import Feedback
 from tests.fakes.slack_api import Call, FakeSlackAPI
 from tests.fakes.slack_requests import Response

@@ -22,7 +22,6 @@ from config import Settings
 from deps import Deps, build_deps
 from domain.clock import ManualClock
 from domain.content import Prompt, Quote
-from handlers import jobs
 from prompts.bank import load_prompts, load_quotes
 from storage import migrate
 from storage.db import make_engine
@@ -30,6 +29,7 @@ from storage.models import Delivery
 from tests.fakes.slack_api import Call, FakeSlackAPI
 from tests.fakes.slack_requests import SlackRequests
 from tests.postgres import pooled_schema, postgres_schema
+from usecases import tick
 from web import WSGIApp, serve, wsgi_app
 
 SIGNING_SECRET = "test-signing-secret"
@@ -158,7 +158,7 @@ class Bot:
         return f"trig-{key}"
 
     def tick(self) -> Counter[str]:
-        outcome = jobs.run_tick(self.deps)
+        outcome = tick.run_tick(self.deps)
         self.record_sent()
         return outcome
 

@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 
 from sqlmodel import select
 
-from handlers import ids
+from adapters import ids
 from storage.models import Answer, Delivery
 from tests.harness import Bot, text_of
 

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from sqlmodel import select
 
-from handlers import ids
+from adapters import ids
 from storage.models import Answer, Delivery, Feedback
 from tests.fakes.slack_api import FakeSlackAPI
 from tests.feedback_helpers import form_values

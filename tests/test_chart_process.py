@@ -10,9 +10,9 @@ import time
 from datetime import date
 from pathlib import Path
 
+from adapters import summary_chart
 from domain import summary as ds
 from domain.skills import SKILLS
-from handlers import summary_chart
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -108,7 +108,7 @@ def test_the_chart_process_leaves_when_the_bot_is_killed() -> None:
         [
             sys.executable,
             "-c",
-            "from handlers import summary_chart; summary_chart.start(); "
+            "from adapters import summary_chart; summary_chart.start(); "
             "print(summary_chart._pool_now().submit(__import__('os').getpid).result(60), "
             "flush=True); __import__('time').sleep(60)",
         ],

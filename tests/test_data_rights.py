@@ -7,7 +7,7 @@ from datetime import UTC, datetime, timedelta
 
 from sqlmodel import select
 
-from handlers import ids
+from adapters import ids
 from storage.db import transaction
 from storage.models import Answer, Feedback
 from tests.harness import LEAD, Bot, eventually, text_of

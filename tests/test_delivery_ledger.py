@@ -8,13 +8,14 @@ from datetime import UTC, datetime, timedelta
 
 from sqlmodel import select
 
+from adapters import web_api
+from adapters.blocks import reflect as blocks
 from domain.schedule import Due
-from handlers import blocks, slack_io
-from handlers.delivery import tick
 from storage import queries
 from storage.db import transaction
 from storage.models import Delivery
 from tests.harness import LEAD, TEAM_CHANNEL, Bot
+from usecases.ledger import tick
 
 MEMBERS = (LEAD, "UNY", "UDUB", "UIN")
 MONDAY_EARLY = datetime(2026, 11, 23, 7, 0, tzinfo=UTC)
@@ -86,7 +87,7 @@ def test_a_restart_mid_send_sends_the_rest_once_and_never_twice(team: Bot, slack
     with deps.sessions() as session:
         rows = {r.recipient: r for r in session.exec(select(Delivery))}
     for user in ("UDUB", LEAD):
-        slack_io.post(deps.client, user, blocks.prompt_message(prompt, rows[user].id), delivery_id=rows[user].id)
+        web_api.post(deps.client, user, blocks.prompt_message(prompt, rows[user].id), delivery_id=rows[user].id)
     with transaction(deps.sessions) as session:
         queries.mark_sent(session, delivery_id=rows["UDUB"].id, channel="DUDUB", ts="1.0", now=crashed_at)
     # The lead's prompt reached Slack but the process died before confirming it; UNY's never left.

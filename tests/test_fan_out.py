@@ -5,12 +5,15 @@ from __future__ import annotations
 
 from sqlmodel import select
 
+from adapters import ids
+from adapters.blocks import reflect as blocks
+from adapters.blocks.common import Message
 from domain.content import Prompt
-from handlers import blocks, delivery, ids
 from storage.models import Delivery, Person
 from tests.delivered import ledgered_in_dms
 from tests.fakes.slack_api import Call, FakeSlackAPI
 from tests.harness import LEAD, TEAM_CHANNEL, Bot
+from usecases import ledger
 
 LATENCY = 0.05  # seconds the fake takes per call, so calls made together overlap visibly
 
@@ -54,7 +57,7 @@ def test_practice_now_for_120_people_posts_several_at_once_and_each_person_once(
 
     assert reply.params["text"] == "Sent today's prompt to 120 members and the quote of the day to this channel."
     prompts = [c for c in slack.calls_to("chat.postMessage") if c.params["channel"] != TEAM_CHANNEL]
-    assert 2 <= most_in_flight(prompts, LATENCY) <= delivery.POST_WORKERS
+    assert 2 <= most_in_flight(prompts, LATENCY) <= ledger.POST_WORKERS
     assert ledgered_in_dms(slack, people) == dict.fromkeys(people, 1)
     with bot.deps.sessions() as session:
         rows = session.exec(select(Delivery).where(Delivery.kind == "prompt")).all()
@@ -78,7 +81,7 @@ def test_prompts_built_from_one_template_each_carry_their_own_answer_button() ->
     first = blocks.prompt_message(prompt, 101)
     second = blocks.prompt_message(prompt, 202)
 
-    def button_values(message: blocks.Message) -> list[str]:
+    def button_values(message: Message) -> list[str]:
         elements = [e for b in message.blocks for e in b.get("elements", [])]
         return [e["value"] for e in elements if e.get("action_id") == ids.ANSWER_OPEN]
 

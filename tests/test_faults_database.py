@@ -15,7 +15,7 @@ import pytest
 from sqlalchemy import create_engine, event, select, text
 from sqlmodel import SQLModel
 
-from handlers import ids
+from adapters import ids
 from storage.db import make_engine, session_factory
 from tests.fakes.slack_api import Call, FakeSlackAPI
 from tests.feedback_helpers import form_values, mention

@@ -18,13 +18,13 @@ import pytest
 from sqlmodel import Session, select
 
 from config import ConfigError, load_settings
-from handlers import delivery
 from storage.db import make_engine
 from storage.models import Delivery
 from tests.delivered import ledgered_in_dms
 from tests.fakes.slack_api import FakeSlackAPI
 from tests.fakes.slack_requests import SlackRequests
 from tests.harness import BOT_TOKEN, LEAD, SIGNING_SECRET, TEAM_CHANNEL, eventually
+from usecases import ledger
 
 ROOT = Path(__file__).resolve().parents[1]
 TEAM_SIZE = 500
@@ -113,7 +113,7 @@ def prompts_per_member(slack: FakeSlackAPI) -> Counter[str]:
     return ledgered_in_dms(slack, MEMBERS)
 
 
-def ledger(database_url: str) -> list[Delivery]:
+def ledger_rows(database_url: str) -> list[Delivery]:
     engine = make_engine(database_url)
     try:
         with Session(engine) as session:
@@ -174,12 +174,12 @@ def test_a_bot_killed_mid_fan_out_and_restarted_sends_every_member_exactly_one_p
 
     second = BotProcess(env, tmp_path, tmp_path / "second.log")
     processes.append(second)
-    confirmed = sum(1 for row in ledger(database_url) if row.status == "sent")
+    confirmed = sum(1 for row in ledger_rows(database_url) if row.status == "sent")
     posted_unconfirmed = posted_prompts(slack) - confirmed  # reached Slack, the process died before confirming
     # Sends are confirmed a batch at a time, so the dead process leaves a few posted but unconfirmed, the
     # held-back post among them: the case that must not be posted again.
-    assert TEAM_SIZE // 2 - delivery.UNCONFIRMED_AT_MOST <= confirmed < TEAM_SIZE
-    assert 1 <= posted_unconfirmed <= delivery.UNCONFIRMED_AT_MOST
+    assert TEAM_SIZE // 2 - ledger.UNCONFIRMED_AT_MOST <= confirmed < TEAM_SIZE
+    assert 1 <= posted_unconfirmed <= ledger.UNCONFIRMED_AT_MOST
     time.sleep(max(0.0, CLAIM_TIMEOUT_SECONDS + 0.5 - (time.monotonic() - killed_at)))  # the dead claim expires
     second.command(slack, "now", "now-2")
     (reply,) = slack.wait_for("response_url", lambda c: c.params["_key"] == "now-2", timeout=30)
@@ -188,7 +188,7 @@ def test_a_bot_killed_mid_fan_out_and_restarted_sends_every_member_exactly_one_p
     assert reply.params["text"] == (
         f"Sent today's prompt to {TEAM_SIZE - confirmed} members. {confirmed} already had today's prompt."
     )
-    rows = ledger(database_url)
+    rows = ledger_rows(database_url)
     assert len(rows) == TEAM_SIZE and {r.status for r in rows} == {"sent"}
     assert {r.recipient for r in rows} == set(MEMBERS)
     quotes = [m for m in slack.messages(TEAM_CHANNEL) if (m.get("metadata") or {}).get("event_type")]

@@ -12,7 +12,7 @@ import pytest
 from sqlalchemy import select as sql_select
 from sqlmodel import SQLModel
 
-from handlers import ids
+from adapters import ids
 from tests.fakes.slack_api import FakeSlackAPI
 from tests.fakes.slack_requests import Response, SlackRequests
 from tests.feedback_helpers import form_values

@@ -11,7 +11,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from sqlmodel import select
 
-from handlers import ids
+from adapters import ids
 from storage.models import Delivery, Person
 from tests.delivered import ledgered_in_dms
 from tests.fakes.slack_api import FakeSlackAPI

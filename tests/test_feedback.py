@@ -9,8 +9,8 @@ from datetime import timedelta
 import pytest
 from sqlmodel import select
 
+from adapters import ids
 from domain.feedback import MAX_PART_CHARS
-from handlers import ids
 from storage.models import Answer, Delivery, Person
 from tests.fakes.slack_api import FakeSlackAPI
 from tests.feedback_helpers import (

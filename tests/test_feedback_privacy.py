@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 
 import pytest
 
-from handlers import ids
+from adapters import ids
 from tests.fakes.slack_api import FakeSlackAPI
 from tests.feedback_helpers import click, mention, modal_opened_by, open_form, reply_to, submit_form, wait_dm
 from tests.harness import LEAD, TEAM_CHANNEL, Bot, text_of

@@ -8,8 +8,8 @@ from datetime import UTC, datetime, timedelta
 
 from sqlmodel import select
 
+from adapters import ids
 from domain.skills import skill
-from handlers import ids
 from storage.models import Answer, Feedback, Person, SelfRating, Team
 from tests.fakes.slack_api import Call
 from tests.harness import LEAD, TEAM_CHANNEL, Bot, eventually, text_of

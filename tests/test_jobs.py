@@ -5,16 +5,16 @@ from __future__ import annotations
 from datetime import UTC, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from handlers import jobs
 from storage.db import make_engine, session_factory
 from tests.harness import LEAD, Bot
+from usecases import tick
 
 
 def test_one_tick_job_with_explicit_misfire_and_coalescing(bot: Bot) -> None:
-    scheduler = jobs.start_scheduler(bot.deps)
+    scheduler = tick.start_scheduler(bot.deps)
     try:
         (job,) = scheduler.get_jobs()
-        assert job.id == jobs.JOB_ID
+        assert job.id == tick.JOB_ID
         assert (job.coalesce, job.max_instances, job.misfire_grace_time) == (True, 1, 55)
         assert str(job.trigger.timezone) == "UTC" and "second='0'" in str(job.trigger)
     finally:
@@ -23,7 +23,7 @@ def test_one_tick_job_with_explicit_misfire_and_coalescing(bot: Bot) -> None:
 
 def test_a_tick_that_fails_is_logged_and_the_scheduler_carries_on(bot: Bot, caplog) -> None:
     bot.deps.sessions = session_factory(make_engine("sqlite:////nonexistent/dir/x.db"))
-    jobs.safe_tick(bot.deps)
+    tick.safe_tick(bot.deps)
     assert "tick failed: OperationalError" in caplog.text
 
 

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from handlers import ids
+from adapters import ids
 from tests.fakes.slack_api import FakeSlackAPI
 from tests.fakes.slack_requests import Response, SlackRequests
 from tests.harness import LEAD, SIGNING_SECRET, TEAM_CHANNEL

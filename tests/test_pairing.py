@@ -12,11 +12,11 @@ import pytest
 from sqlmodel import select
 
 from domain.pairing import Group, all_pairs, pairs_in
-from handlers.jobs import run_tick
-from handlers.pairing import monday_somewhere
 from storage.models import Pairing, Team
 from tests.domain.test_pairing import fewest_repeats
 from tests.harness import LEAD, TEAM_CHANNEL, Bot, text_of
+from usecases.pairing import monday_somewhere
+from usecases.tick import run_tick
 
 FIRST_MONDAY = datetime(2026, 11, 23, 0, 0, tzinfo=UTC)  # the team's time zone is Europe/Dublin (UTC in winter)
 FIVE = (LEAD, "UANA", "UBEN", "UCAI", "UDEV")

@@ -9,9 +9,9 @@ from datetime import UTC, datetime, timedelta
 
 from sqlmodel import select
 
-from handlers import jobs
 from storage.models import Delivery
 from tests.harness import LEAD, TEAM_CHANNEL, Bot
+from usecases import tick
 
 SATURDAY = datetime(2026, 11, 28, 12, 0, tzinfo=UTC)
 MEMBERS = (LEAD, "UNY", "UDUB", "UIN")
@@ -25,7 +25,7 @@ def tick_together(replicas: list[Bot]) -> None:
     def run(bot: Bot) -> None:
         start.wait()
         try:
-            jobs.run_tick(bot.deps)
+            tick.run_tick(bot.deps)
         except BaseException as error:  # noqa: BLE001 - collected and asserted below
             errors.append(error)
 

@@ -6,8 +6,8 @@ from datetime import timedelta
 
 from sqlmodel import select
 
+from adapters import ids
 from domain.skills import skill
-from handlers import ids
 from storage.models import Answer, Delivery, SelfRating
 from tests.harness import Bot, text_of
 from tests.test_answers import answer_values, button_value, click, todays_prompt

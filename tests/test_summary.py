@@ -14,8 +14,8 @@ from datetime import UTC, date, datetime, timedelta
 import pytest
 from sqlalchemy import insert
 
+from adapters import ids, summary_chart
 from domain.skills import SKILLS
-from handlers import ids, summary_chart
 from storage import migrate, queries
 from storage import summary_queries as sq
 from storage.db import SessionFactory, make_engine, session_factory, transaction

@@ -14,11 +14,14 @@ from functools import partial
 from slack_sdk.errors import SlackApiError
 from sqlmodel import Session
 
+from adapters import web_api
+from adapters.blocks import practice as practice_blocks
+from adapters.blocks import reflect as reflect_blocks
+from adapters.blocks.common import Message
 from deps import Deps
 from domain import rotation
 from domain.content import Prompt
 from domain.schedule import REMINDER_MIN_GAP, Due, due_now, local_now, member_unavailable, person_zone, zone
-from handlers import blocks, slack_io
 from storage import queries
 from storage.db import transaction
 from storage.models import Delivery
@@ -86,25 +89,25 @@ def _posted_already(deps: Deps, row: Delivery, now: datetime) -> tuple[str, str]
     if row.attempts <= 1:
         return None
     try:
-        return slack_io.find_delivery(deps.client, row.recipient, row.id, (now - timedelta(days=1)).timestamp())
+        return web_api.find_delivery(deps.client, row.recipient, row.id, (now - timedelta(days=1)).timestamp())
     except (SlackApiError, OSError) as error:
         deps.logger.warning(
-            "could not check for an earlier post delivery=%s error=%s", row.id, slack_io.error_code(error)
+            "could not check for an earlier post delivery=%s error=%s", row.id, web_api.error_code(error)
         )
         return None
 
 
-def _message(deps: Deps, row: Delivery) -> blocks.Message | None:
+def _message(deps: Deps, row: Delivery) -> Message | None:
     if row.kind == "quote":
         quote = deps.quote(row.item_id)
-        return blocks.quote_message(quote) if quote else None
+        return practice_blocks.quote_message(quote) if quote else None
     if row.kind == "prompt":
         prompt = deps.prompt(row.item_id)
-        return blocks.prompt_message(prompt, row.id) if prompt else None
+        return reflect_blocks.prompt_message(prompt, row.id) if prompt else None
     with deps.sessions() as session:
         prompt_row = queries.delivery(session, delivery_id=int(row.item_id or 0))
     prompt = deps.prompt(prompt_row.item_id) if prompt_row else None
-    return blocks.reminder_message(prompt, prompt_row.id) if prompt and prompt_row else None
+    return reflect_blocks.reminder_message(prompt, prompt_row.id) if prompt and prompt_row else None
 
 
 @dataclass
@@ -123,16 +126,16 @@ class _Attempt:
         return "failed" if self.outcome == "failed" else "sent"
 
 
-def _attempt(deps: Deps, row: Delivery, message: Callable[[Delivery], blocks.Message | None]) -> _Attempt:
+def _attempt(deps: Deps, row: Delivery, message: Callable[[Delivery], Message | None]) -> _Attempt:
     started = time.perf_counter()
     built = message(row)
     if built is None:
         return _Attempt(row, "failed", started, error="item no longer available")
     try:
         found = _posted_already(deps, row, deps.clock.now())
-        channel, ts = found or slack_io.post(deps.client, row.recipient, built, delivery_id=row.id)
+        channel, ts = found or web_api.post(deps.client, row.recipient, built, delivery_id=row.id)
     except (SlackApiError, OSError) as error:
-        return _Attempt(row, "failed", started, error=slack_io.error_code(error))
+        return _Attempt(row, "failed", started, error=web_api.error_code(error))
     return _Attempt(row, "found" if found else "sent", started, channel, ts)
 
 
@@ -152,7 +155,7 @@ def _record(deps: Deps, attempts: Sequence[_Attempt]) -> None:
 def send_once(
     deps: Deps,
     due: Due,
-    message: Callable[[Delivery], blocks.Message | None],
+    message: Callable[[Delivery], Message | None],
     *,
     item_id: str | None = None,
     skill: str | None = None,
@@ -174,7 +177,7 @@ def send_once(
     return send_claimed(deps, row, message)
 
 
-def send_claimed(deps: Deps, row: Delivery | None, message: Callable[[Delivery], blocks.Message | None]) -> str:
+def send_claimed(deps: Deps, row: Delivery | None, message: Callable[[Delivery], Message | None]) -> str:
     """Post a claimed ledger row and record the outcome; `message` builds what to say from the row."""
     if row is None:
         return "skipped"
@@ -256,7 +259,7 @@ def refresh_directory(deps: Deps, now: datetime) -> None:
         teams = queries.teams_to_resync(session, before=before)
     for team in teams:
         try:
-            members = slack_io.channel_members(deps.client, team.channel_id)
+            members = web_api.channel_members(deps.client, team.channel_id)
         except (SlackApiError, OSError) as error:
             deps.logger.warning("member sync failed team=%s error=%s", team.id, type(error).__name__)
             continue
@@ -271,7 +274,7 @@ def refresh_profiles(deps: Deps, user_ids: Sequence[str], now: datetime) -> None
     if not user_ids:
         return
     try:
-        found = slack_io.profiles(deps.client, user_ids)
+        found = web_api.profiles(deps.client, user_ids)
     except (SlackApiError, OSError) as error:
         deps.logger.warning("profile refresh failed error=%s", type(error).__name__)
         return

@@ -6,14 +6,14 @@ import random
 from collections import Counter
 from datetime import UTC, date, datetime, time
 
+from adapters.blocks import pairing as blocks
 from deps import Deps
 from domain.pairing import Group, make_groups
 from domain.schedule import Due, PersonPrefs, local_now, zone
-from handlers import blocks
-from handlers.delivery import send_once
 from storage import pairing_queries, queries
 from storage.db import transaction
 from storage.models import Team
+from usecases.ledger import send_once
 
 
 def run_weekly(deps: Deps) -> Counter[str]:

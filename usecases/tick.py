@@ -10,8 +10,8 @@ from apscheduler.triggers.cron import CronTrigger
 
 from deps import Deps
 from domain.feedback import FOLLOWUP_AFTER
-from handlers import data_rights, delivery, feedback, pairing, summary
 from storage import jobs_queries
+from usecases import data_rights, feedback, ledger, pairing, summary
 
 JOB_ID = "practice-tick"
 
@@ -22,7 +22,7 @@ def run_tick(deps: Deps) -> Counter[str]:
     One read session first finds the Monday summaries due and which of follow-ups, partners and retention
     could have anything to do: most ticks of most workspaces have none, and each would otherwise cost a
     session of its own every minute."""
-    outcome = delivery.tick(deps)
+    outcome = ledger.tick(deps)
     with deps.sessions() as session:
         waiting = jobs_queries.work_waiting(session, tried_before=deps.clock.now() - FOLLOWUP_AFTER)
         summaries = summary.summaries_due(deps, session)

@@ -18,9 +18,9 @@ from slack_sdk.http_retry.request import HttpRequest
 from slack_sdk.http_retry.response import HttpResponse
 from slack_sdk.http_retry.state import RetryState
 
+from adapters import ids
+from adapters.blocks.common import Message
 from domain.people import Profile
-from handlers import ids
-from handlers.blocks import Message
 
 # users.info is Tier 4 (100+/min) and users.list Tier 2 (20+/min) but 200 people a page: below this many
 # people one call each is cheaper, above it whole pages are.

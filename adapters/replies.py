@@ -10,8 +10,8 @@ from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 from sqlalchemy.exc import SQLAlchemyError
 
-from handlers import slack_io
-from handlers.blocks import Message, plain
+from adapters import web_api
+from adapters.blocks.common import Message, plain
 
 Reply = Callable[[Message], None]
 
@@ -42,9 +42,9 @@ def by_dm(logger: logging.Logger, client: WebClient, user_id: str) -> Reply:
 
     def reply(message: Message) -> None:
         try:
-            slack_io.post(client, user_id, message)
+            web_api.post(client, user_id, message)
         except (SlackApiError, OSError) as error:
-            logger.error("a reply by DM failed: %s", slack_io.error_code(error))
+            logger.error("a reply by DM failed: %s", web_api.error_code(error))
 
     return reply
 

@@ -1,0 +1,158 @@
+"""Block Kit for reflection: the prompt and reminder DMs, the answer form, and what an answer gets back."""
+
+from __future__ import annotations
+
+import copy
+import json
+from functools import lru_cache
+
+from slack_sdk.models.blocks import (
+    ActionsBlock,
+    ButtonElement,
+    HeaderBlock,
+    InputBlock,
+    Option,
+    PlainTextInputElement,
+    PlainTextObject,
+    RadioButtonsElement,
+)
+from slack_sdk.models.views import View
+
+from adapters import ids
+from adapters.blocks.common import Message, context, quoted, render, section
+from domain.answers import MAX_ANSWER_CHARS, VISIBILITIES, VISIBILITY_LABELS
+from domain.content import Prompt
+from domain.self_rating import RATING_LABELS
+from domain.skills import skill
+from domain.text import escape_mrkdwn
+
+
+def answer_button(delivery_id: int, label: str = "Answer") -> ButtonElement:
+    return ButtonElement(text=label, action_id=ids.ANSWER_OPEN, value=str(delivery_id), style="primary")
+
+
+@lru_cache(maxsize=1024)
+def _prompt_blocks(prompt: Prompt) -> list[dict]:
+    """A prompt's blocks, validated once per prompt rather than once per person (a fan-out to thousands sends
+    the same few prompts); the Answer button's value is filled in per delivery."""
+    name = skill(prompt.skill).name
+    return render(
+        [
+            HeaderBlock(text=f"Today's practice · {name}"),
+            section(escape_mrkdwn(prompt.text)),
+            ActionsBlock(elements=[answer_button(0)]),
+            context("Two minutes is plenty. Your answer is private unless you choose to share it."),
+        ]
+    )
+
+
+def prompt_message(prompt: Prompt, delivery_id: int) -> Message:
+    rendered = copy.deepcopy(_prompt_blocks(prompt))
+    for block in rendered:
+        for element in block.get("elements", []):
+            if element.get("action_id") == ids.ANSWER_OPEN:
+                element["value"] = str(delivery_id)
+    return Message(text=f"Today's practice ({skill(prompt.skill).name}): {prompt.text}", blocks=rendered)
+
+
+def reminder_message(prompt: Prompt, delivery_id: int) -> Message:
+    name = skill(prompt.skill).name
+    return Message(
+        text=f"A gentle nudge: today's {name} prompt is still open.",
+        blocks=render(
+            [
+                section(f"A gentle nudge: today's *{name}* prompt is still open.\n{quoted(prompt.text)}"),
+                ActionsBlock(elements=[answer_button(delivery_id)]),
+                context("Only one reminder a day. Turn them off with `/practice reminders off`."),
+            ]
+        ),
+    )
+
+
+def answer_modal(
+    prompt: Prompt,
+    delivery_id: int,
+    *,
+    initial_text: str | None = None,
+    visibility: str = "private",
+    ask_rating: bool = False,
+    rating: int | None = None,
+) -> dict:
+    options = [Option(value=v, label=VISIBILITY_LABELS[v]) for v in VISIBILITIES]
+    initial = next(o for o in options if o.value == visibility)
+    rating_input = [_rating_input(prompt.skill, rating)] if ask_rating else []
+    view = View(
+        type="modal",
+        callback_id=ids.ANSWER_MODAL,
+        private_metadata=json.dumps({"delivery_id": delivery_id}),
+        title=PlainTextObject(text="Reflect"),
+        submit=PlainTextObject(text="Save"),
+        close=PlainTextObject(text="Cancel"),
+        blocks=[
+            context(f"*{skill(prompt.skill).name}*"),
+            section(escape_mrkdwn(prompt.text)),
+            InputBlock(
+                block_id=ids.ANSWER_BLOCK,
+                label="Your answer",
+                element=PlainTextInputElement(
+                    action_id=ids.ANSWER_INPUT,
+                    multiline=True,
+                    max_length=MAX_ANSWER_CHARS,
+                    initial_value=initial_text or None,
+                    placeholder="A sentence or two about what happened and what you noticed.",
+                ),
+            ),
+            *rating_input,
+            InputBlock(
+                block_id=ids.VISIBILITY_BLOCK,
+                label="Who can read it",
+                element=RadioButtonsElement(action_id=ids.VISIBILITY_INPUT, options=options, initial_option=initial),
+            ),
+        ],
+    )
+    view.validate_json()
+    return view.to_dict()
+
+
+def _rating_input(skill_key: str, rating: int | None) -> InputBlock:
+    """The optional self-rating; shown now and then (domain.self_rating decides), only its author sees it."""
+    options = [Option(value=str(r), label=label) for r, label in RATING_LABELS.items()]
+    initial = next((o for o in options if o.value == str(rating)), None)
+    return InputBlock(
+        block_id=ids.RATING_BLOCK,
+        label=f"How would you rate yourself on {skill(skill_key).name} today?",
+        optional=True,
+        hint="Optional, 1 to 5. Only you see it, on your App Home, beside what peers' feedback says.",
+        element=RadioButtonsElement(action_id=ids.RATING_INPUT, options=options, initial_option=initial),
+    )
+
+
+def answer_saved(prompt: Prompt, delivery_id: int, *, text: str, visibility: str, edited: bool) -> Message:
+    who = {
+        "private": "Only you can see it.",
+        "lead": "You and your team lead can see it.",
+        "team": "Your team can see it.",
+    }[visibility]
+    verb = "Updated" if edited else "Saved"
+    return Message(
+        text=f"{verb} your answer. {who}",
+        blocks=render(
+            [
+                section(f"*{verb} your answer* to today's {skill(prompt.skill).name} prompt. {who}\n{quoted(text)}"),
+                ActionsBlock(
+                    elements=[
+                        ButtonElement(text="Edit", action_id=ids.ANSWER_EDIT, value=str(delivery_id)),
+                    ]
+                ),
+            ]
+        ),
+    )
+
+
+def answer_not_saved(text: str, reason: str | None = None) -> Message:
+    """When saving fails after the modal closed, give the words back so nothing is lost."""
+    head = reason or "Sorry, I couldn't save your answer just now. Please try again with `/reflect` in a minute."
+    return Message(
+        text=f"{head} Your answer is below so nothing is lost.",
+        blocks=render([section(f"{head} Your answer is below so nothing is lost."), section(quoted(text))]),
+    )

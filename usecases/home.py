@@ -1,0 +1,63 @@
+"""The App Home use case: gather what a person's tab shows and publish it with views.publish."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from adapters.blocks import home as blocks
+from deps import Deps
+from domain.home import HomeData
+from domain.schedule import local_now, member_day_off, zone
+from domain.streaks import MAX_LOOKBACK_DAYS, current_streak
+from storage import home_queries, queries
+from usecases import practice
+
+RECENT = timedelta(weeks=8)
+
+
+def home_data(deps: Deps, user_id: str) -> HomeData:
+    """Everything for one person in a handful of aggregate queries; anonymous givers are dropped in storage."""
+    now = deps.clock.now()
+    every_team = user_id in deps.settings.lead_user_ids
+    with deps.sessions() as session:
+        led = home_queries.led_teams(session, user_id=user_id, every_team=every_team, limit=blocks.HOME_TEAMS_SHOWN)
+        more = home_queries.count_led_teams(session, user_id=user_id, every_team=every_team) - len(led)
+        teams = queries.teams_of_user(session, user_id=user_id)
+        if not teams:
+            return HomeData(user_id, in_team=False, teams=led, more_teams=more)
+        team = teams[0]
+        prefs = queries.prefs_of(queries.find_person(session, user_id=user_id))
+        schedule = queries.team_schedule(team, queries.holidays(session, team_id=team.id))
+        today = local_now(now, zone(prefs.timezone, team.timezone)).date()
+        opened = queries.open_prompt(session, user_id=user_id, since=queries.recent_window(today))
+        answered = home_queries.answered_dates(
+            session, user_id=user_id, since=today - timedelta(days=MAX_LOOKBACK_DAYS)
+        )
+        skills = home_queries.skill_counts(session, user_id=user_id, since=now - RECENT)
+        feedback = home_queries.recent_feedback(session, user_id=user_id, limit=5)
+        ratings = home_queries.latest_ratings(session, user_id=user_id)
+        peers = home_queries.peer_counts(session, user_id=user_id, since=now - RECENT)
+    prompt = deps.prompt(opened.item_id) if opened else None
+    return HomeData(
+        user_id,
+        in_team=True,
+        open_prompt=prompt,
+        open_delivery_id=opened.id if opened and prompt else None,
+        streak=current_streak(answered, today, lambda day: not member_day_off(schedule, prefs, day)),
+        skills=skills,
+        feedback=feedback,
+        ratings=ratings,
+        peers=peers,
+        paused=prefs.paused,
+        teams=led,
+        more_teams=more,
+    )
+
+
+def publish(deps: Deps, user_id: str) -> None:
+    deps.client.views_publish(user_id=user_id, view=blocks.home_view(home_data(deps, user_id)))
+
+
+def set_paused(deps: Deps, user_id: str, paused: bool) -> None:
+    """The same switch as `/practice pause me` and `/practice resume me`."""
+    practice.pause_me(deps, practice.Caller(user_id, ""), paused)

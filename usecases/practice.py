@@ -1,0 +1,352 @@
+"""The `/practice` use cases: each takes the caller and a parsed command and returns the reply to show."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from slack_sdk.errors import SlackApiError
+from sqlmodel import Session
+
+from adapters import web_api
+from adapters.blocks import data_rights as data_rights_blocks
+from adapters.blocks import practice as practice_blocks
+from adapters.blocks.common import Message, plain
+from deps import Deps
+from domain import command_text as ct
+from domain.schedule import describe_days, local_now, zone
+from storage import pairing_queries, queries
+from storage.db import transaction
+from storage.models import Team
+from usecases import data_rights, ledger
+
+NOT_A_TEAM = "This channel isn't a practice team yet. A team lead can run `/practice start` here."
+LEADS_ONLY = "Only a team lead can do that. Leads are set by your workspace admin or added by another lead."
+
+
+@dataclass(frozen=True)
+class Caller:
+    user_id: str
+    channel_id: str
+    workspace_id: str = ""
+
+
+def is_lead(deps: Deps, session: Session, team: Team | None, user_id: str) -> bool:
+    if user_id in deps.settings.lead_user_ids:
+        return True
+    return team is not None and queries.is_team_lead(session, team_id=team.id, user_id=user_id)
+
+
+def _today(deps: Deps, session: Session, user_id: str) -> date:
+    row = queries.find_person(session, user_id=user_id)
+    tz = zone(row.timezone if row else None, deps.settings.default_timezone)
+    return local_now(deps.clock.now(), tz).date()
+
+
+def _team_today(deps: Deps, team: Team) -> date:
+    return local_now(deps.clock.now(), zone(team.timezone, deps.settings.default_timezone)).date()
+
+
+def run(deps: Deps, caller: Caller, command: ct.PracticeCommand | ct.ParseError) -> Message:
+    """Dispatch one parsed `/practice` command; every path ends in a message for the caller."""
+    if isinstance(command, ct.ParseError):
+        return plain(command.message)
+    if isinstance(command, ct.Help):
+        return practice_blocks.help_message()
+    if isinstance(command, ct.Start):
+        return start(deps, caller)
+    if isinstance(command, ct.ForgetMe):
+        return data_rights_blocks.forget_confirm()
+    if isinstance(command, ct.Export):
+        return data_rights.export(deps, caller.user_id)
+    personal = {
+        ct.MyTime: my_time,
+        ct.MyTimeReset: my_time,
+        ct.Away: away,
+        ct.Back: away,
+        ct.Reminders: reminders,
+        ct.Status: status,
+    }
+    if type(command) in personal:
+        return personal[type(command)](deps, caller, command)
+    if isinstance(command, ct.Pause | ct.Resume) and command.scope == "me":
+        return pause_me(deps, caller, isinstance(command, ct.Pause))
+    return team_command(deps, caller, command)
+
+
+def start(deps: Deps, caller: Caller) -> Message:
+    if not caller.channel_id.startswith(("C", "G")):
+        return plain("Run `/practice start` in your team's channel: its members become the team.")
+    with deps.sessions() as session:
+        team = queries.team_by_channel(session, channel_id=caller.channel_id)
+        allowed = is_lead(deps, session, team, caller.user_id)
+    if not allowed:
+        return plain(LEADS_ONLY)
+    if team is not None and team.status != "stopped":
+        return plain("This channel is already a practice team. `/practice schedule` shows its schedule.")
+    try:
+        members, profiles = web_api.directory(deps.client, caller.channel_id)
+    except SlackApiError as error:
+        if error.response.get("error") in ("not_in_channel", "channel_not_found"):
+            return plain(
+                "I can't see this channel's members yet. Invite me first with `/invite @Practice Coach`, "
+                "then run `/practice start` again."
+            )
+        raise
+    now = deps.clock.now()
+    with transaction(deps.sessions) as session:
+        team, created = queries.start_team(
+            session,
+            channel_id=caller.channel_id,
+            workspace_id=caller.workspace_id,
+            lead_id=caller.user_id,
+            timezone=deps.settings.default_timezone,
+            now=now,
+        )
+        queries.sync_members(session, team_id=team.id, user_ids=members, now=now)
+        queries.save_profiles(session, profiles=profiles, now=now)
+        schedule = queries.team_schedule(team)
+    humans = sum(1 for p in profiles if not p.is_bot and not p.deleted)
+    return practice_blocks.team_started(schedule, humans, created)
+
+
+def team_command(deps: Deps, caller: Caller, command: ct.PracticeCommand) -> Message:
+    """Commands about the team of the channel they are typed in."""
+    with deps.sessions() as session:
+        team = queries.team_by_channel(session, channel_id=caller.channel_id)
+        lead = is_lead(deps, session, team, caller.user_id)
+    if team is None or team.status == "stopped":
+        if isinstance(command, ct.Pause | ct.Resume):
+            return pause_me(deps, caller, isinstance(command, ct.Pause))
+        return plain(NOT_A_TEAM)
+    if isinstance(command, ct.ShowSchedule):
+        return _schedule_reply(deps, team, "Schedule")
+    if isinstance(command, ct.LeadList | ct.HolidayList):
+        return _team_lists(deps, team, command)
+    if isinstance(command, ct.ShowRetention):
+        return data_rights.show_retention(team)
+    if not lead:
+        if isinstance(command, ct.Pause | ct.Resume) and command.scope is None:
+            return pause_me(deps, caller, isinstance(command, ct.Pause))
+        return plain(LEADS_ONLY)
+    handler = {
+        ct.Stop: stop,
+        ct.Pause: pause_team,
+        ct.Resume: pause_team,
+        ct.Now: now,
+        ct.SetSchedule: set_schedule,
+        ct.LeadAdd: lead_add,
+        ct.LeadRemove: lead_remove,
+        ct.HolidayAdd: holiday,
+        ct.HolidayRemove: holiday,
+        ct.Partners: partners,
+        ct.Retention: retention,
+    }[type(command)]
+    return handler(deps, caller, team, command)
+
+
+def _schedule_reply(deps: Deps, team: Team, head: str) -> Message:
+    with deps.sessions() as session:
+        days_off = queries.holidays(session, team_id=team.id, since=_team_today(deps, team))
+        fresh = queries.team_by_id(session, team_id=team.id)
+    current = fresh or team
+    state = " *The team is paused.*" if current.status == "paused" else ""
+    return plain(f"*{head}:* {practice_blocks.schedule_summary(queries.team_schedule(current, days_off))}{state}")
+
+
+def _team_lists(deps: Deps, team: Team, command: ct.PracticeCommand) -> Message:
+    with deps.sessions() as session:
+        if isinstance(command, ct.HolidayList):
+            return practice_blocks.holiday_list(
+                queries.holidays(session, team_id=team.id, since=_team_today(deps, team))
+            )
+        leads = queries.team_lead_ids(session, team_id=team.id)
+    return plain("*Team leads:* " + (", ".join(f"<@{u}>" for u in leads) or "none yet"))
+
+
+def stop(deps: Deps, caller: Caller, team: Team, _command: ct.PracticeCommand) -> Message:
+    with transaction(deps.sessions) as session:
+        queries.set_team_status(session, team_id=team.id, status="stopped")
+    return plain(
+        "Stopped: no more prompts, quotes or reminders for this team. Answers are kept. "
+        "`/practice start` brings it back with the same schedule."
+    )
+
+
+def pause_team(deps: Deps, caller: Caller, team: Team, command: ct.PracticeCommand) -> Message:
+    pausing = isinstance(command, ct.Pause)
+    with transaction(deps.sessions) as session:
+        queries.set_team_status(session, team_id=team.id, status="paused" if pausing else "active")
+    if pausing:
+        return plain("The team is paused: no prompts, quotes or reminders until a lead runs `/practice resume`.")
+    return plain("The team is back on its schedule.")
+
+
+def pause_me(deps: Deps, caller: Caller, pausing: bool) -> Message:
+    with transaction(deps.sessions) as session:
+        queries.person(session, user_id=caller.user_id).paused = pausing
+    if pausing:
+        return plain("Your prompts are paused. `/practice resume me` starts them again.")
+    return plain("Your prompts are back on.")
+
+
+def now(deps: Deps, caller: Caller, team: Team, _command: ct.PracticeCommand) -> Message:
+    outcome = ledger.send_now(deps, team.id)
+    sent_prompts = outcome["prompt:sent"]
+    sent_quote = outcome["quote:sent"]
+    failed = outcome["prompt:failed"] + outcome["quote:failed"]
+    if sent_prompts == 0 and sent_quote == 0 and failed == 0:
+        return plain("Today's prompts and quote have already gone out, so I sent nothing more.")
+    parts = []
+    if sent_prompts:
+        parts.append(f"today's prompt to {sent_prompts} member{'s' if sent_prompts != 1 else ''}")
+    if sent_quote:
+        parts.append("the quote of the day to this channel")
+    text = "Sent " + " and ".join(parts) + "." if parts else "Nothing new to send."
+    if outcome["prompt:already"]:
+        text += f" {outcome['prompt:already']} already had today's prompt."
+    if failed:
+        text += f" {failed} could not be delivered; I'll retry them in a minute."
+    return plain(text)
+
+
+def set_schedule(deps: Deps, caller: Caller, team: Team, command: ct.PracticeCommand) -> Message:
+    assert isinstance(command, ct.SetSchedule)
+    with transaction(deps.sessions) as session:
+        queries.update_schedule(
+            session,
+            team_id=team.id,
+            days=command.days,
+            prompt_time=command.prompt_time,
+            quote_time=command.quote_time,
+            reminder_time=command.reminder_time,
+            timezone=command.timezone,
+        )
+    return _schedule_reply(deps, team, "New schedule")
+
+
+def lead_add(deps: Deps, caller: Caller, team: Team, command: ct.PracticeCommand) -> Message:
+    assert isinstance(command, ct.LeadAdd)
+    try:
+        user = deps.client.users_info(user=command.user_id)["user"]
+    except SlackApiError:
+        return plain("I couldn't find that person in this workspace. Pick them from the @ list.")
+    if user.get("is_bot") or user.get("deleted"):
+        return plain("Leads must be active people, not apps or deactivated accounts.")
+    if caller.workspace_id and user.get("team_id", caller.workspace_id) != caller.workspace_id:
+        return plain("That person belongs to another workspace. A team's leads must be in this one.")
+    with transaction(deps.sessions) as session:
+        added = queries.add_lead(session, team_id=team.id, user_id=command.user_id, added_by=caller.user_id)
+    if not added:
+        return plain(f"<@{command.user_id}> is already a lead of this team.")
+    return plain(f"<@{command.user_id}> is now a lead of this team.")
+
+
+def lead_remove(deps: Deps, caller: Caller, team: Team, command: ct.PracticeCommand) -> Message:
+    assert isinstance(command, ct.LeadRemove)
+    with transaction(deps.sessions) as session:
+        leads = queries.team_lead_ids(session, team_id=team.id)
+        if command.user_id not in leads:
+            return plain(f"<@{command.user_id}> isn't a lead of this team.")
+        if leads == [command.user_id] and command.user_id not in deps.settings.lead_user_ids:
+            return plain("A team needs at least one lead: add another lead before removing the last one.")
+        queries.remove_lead(session, team_id=team.id, user_id=command.user_id)
+    return plain(f"<@{command.user_id}> is no longer a lead of this team.")
+
+
+def holiday(deps: Deps, caller: Caller, team: Team, command: ct.PracticeCommand) -> Message:
+    assert isinstance(command, ct.HolidayAdd | ct.HolidayRemove)
+    with transaction(deps.sessions) as session:
+        if isinstance(command, ct.HolidayRemove):
+            removed = queries.remove_holiday(session, team_id=team.id, day=command.day)
+            if not removed:
+                return plain(f"{command.day.isoformat()} wasn't a team holiday.")
+            return plain(f"{command.day.isoformat()} is a practice day again.")
+        if command.day < _team_today(deps, team):
+            return plain(f"{command.day.isoformat()} has already passed. Pick today or a later date.")
+        queries.add_holiday(session, team_id=team.id, day=command.day)
+    return plain(f"{command.day:%A %-d %B %Y} is a team holiday: no prompts, quotes or reminders that day.")
+
+
+def retention(deps: Deps, caller: Caller, team: Team, command: ct.PracticeCommand) -> Message:
+    assert isinstance(command, ct.Retention)
+    return data_rights.set_retention(deps, team, command.days)
+
+
+def partners(deps: Deps, caller: Caller, team: Team, command: ct.PracticeCommand) -> Message:
+    assert isinstance(command, ct.Partners)
+    with transaction(deps.sessions) as session:
+        pairing_queries.set_pairing(session, team_id=team.id, enabled=command.on)
+    if command.on:
+        return plain(
+            "Feedback partners are on: every Monday at the team's prompt time, each member gets a "
+            "partner (a trio when the team is odd) by DM, rotating so everyone meets everyone."
+        )
+    return plain("Feedback partners are off. Nobody gets a partner from next Monday on.")
+
+
+def my_time(deps: Deps, caller: Caller, command: ct.PracticeCommand) -> Message:
+    with transaction(deps.sessions) as session:
+        row = queries.person(session, user_id=caller.user_id)
+        if isinstance(command, ct.MyTimeReset):
+            row.own_time = None
+            row.own_days = None
+            return plain("You're back on your team's schedule.")
+        assert isinstance(command, ct.MyTime)
+        row.own_time = queries.time_to_text(command.time)
+        row.own_days = queries.days_to_text(command.days) if command.days is not None else None
+        where = row.timezone or deps.settings.default_timezone
+    days = f" on {describe_days(command.days)}" if command.days is not None else " on your team's practice days"
+    return plain(f"Your prompts will come at {command.time:%H:%M} ({where}){days}.")
+
+
+def away(deps: Deps, caller: Caller, command: ct.PracticeCommand) -> Message:
+    with transaction(deps.sessions) as session:
+        row = queries.person(session, user_id=caller.user_id)
+        if isinstance(command, ct.Back):
+            was_away = row.away_until is not None
+            row.away_until = None
+            return plain(
+                "Welcome back! Your prompts start again on your next practice day."
+                if was_away
+                else "You weren't marked away, so nothing changed."
+            )
+        assert isinstance(command, ct.Away)
+        if command.until < _today(deps, session, caller.user_id):
+            return plain(f"{command.until.isoformat()} has already passed. Give the last day you'll be away.")
+        row.away_until = command.until
+    return plain(
+        f"Enjoy your time off. No prompts until after {command.until:%A %-d %B}; `/practice back` if you return early."
+    )
+
+
+def reminders(deps: Deps, caller: Caller, command: ct.PracticeCommand) -> Message:
+    assert isinstance(command, ct.Reminders)
+    with transaction(deps.sessions) as session:
+        queries.person(session, user_id=caller.user_id).reminders = command.on
+    return plain(
+        "Reminders are on: one nudge a day if your prompt is still open."
+        if command.on
+        else "Reminders are off. Your daily prompt still comes."
+    )
+
+
+def status(deps: Deps, caller: Caller, _command: ct.PracticeCommand) -> Message:
+    with deps.sessions() as session:
+        prefs = queries.prefs_of(queries.find_person(session, user_id=caller.user_id))
+        teams = queries.teams_of_user(session, user_id=caller.user_id)
+    lines = [f"*Your teams:* {', '.join(f'<#{t.channel_id}>' for t in teams) or 'none yet'}"]
+    if prefs.own_time or prefs.own_days is not None:
+        days = describe_days(prefs.own_days) if prefs.own_days is not None else "team days"
+        time_text = f"{prefs.own_time:%H:%M}" if prefs.own_time else "team time"
+        lines.append(f"*Your own time:* {time_text}, {days}")
+    lines.append(f"*Your time zone:* {prefs.timezone or deps.settings.default_timezone}")
+    if prefs.paused:
+        lines.append("*Paused:* yes (`/practice resume me`)")
+    if prefs.away_until:
+        lines.append(f"*Away until:* {prefs.away_until.isoformat()}")
+    lines.append(f"*Reminders:* {'on' if prefs.reminders else 'off'}")
+    paired = [f"<#{t.channel_id}>" for t in teams if t.pairing_enabled]
+    if teams:
+        lines.append(f"*Feedback partners:* {'on in ' + ', '.join(paired) if paired else 'off'}")
+    return plain("\n".join(lines))
