@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
-from typing import Literal
 from zoneinfo import ZoneInfo
 
-Kind = Literal["prompt", "reminder", "quote", "followup", "summary", "pairing"]
+from domain.ledger import DeliveryKind
+
 WEEKDAYS: frozenset[int] = frozenset(range(5))
 DAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 
@@ -62,7 +62,7 @@ class Team:
 class Due:
     """One send that should happen now; (recipient, kind, local_date) is its ledger key."""
 
-    kind: Kind
+    kind: DeliveryKind
     team_id: int
     recipient: str
     local_date: date
@@ -129,7 +129,7 @@ def due_now(now: datetime, teams: Iterable[Team], catch_up: timedelta = CATCH_UP
     the caller sends them when the day's prompt went out and is still unanswered.
     """
     due: list[Due] = []
-    seen: set[tuple[str, Kind]] = set()
+    seen: set[tuple[str, DeliveryKind]] = set()
     for team in sorted(teams, key=lambda t: t.team_id):
         schedule = team.schedule
         if not schedule.active:
@@ -140,7 +140,7 @@ def due_now(now: datetime, teams: Iterable[Team], catch_up: timedelta = CATCH_UP
             and team_local.date() not in schedule.holidays
             and _in_window(team_local, schedule.quote_time, catch_up)
         ):
-            due.append(Due("quote", team.team_id, team.channel_id, team_local.date()))
+            due.append(Due(DeliveryKind.QUOTE, team.team_id, team.channel_id, team_local.date()))
         for member in team.members:
             local = local_now(now, person_zone(team, member))
             if member_day_off(schedule, member.prefs, local.date()):
@@ -149,14 +149,14 @@ def due_now(now: datetime, teams: Iterable[Team], catch_up: timedelta = CATCH_UP
                 local, prompt_time_for(schedule, member.prefs), catch_up
             ):
                 seen.add((member.user_id, "prompt"))
-                due.append(Due("prompt", team.team_id, member.user_id, local.date()))
+                due.append(Due(DeliveryKind.PROMPT, team.team_id, member.user_id, local.date()))
             if (
                 member.prefs.reminders
                 and (member.user_id, "reminder") not in seen
                 and _in_window(local, reminder_time_for(schedule, member.prefs), REMINDER_GRACE)
             ):
                 seen.add((member.user_id, "reminder"))
-                due.append(Due("reminder", team.team_id, member.user_id, local.date()))
+                due.append(Due(DeliveryKind.REMINDER, team.team_id, member.user_id, local.date()))
     return due
 
 

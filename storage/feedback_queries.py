@@ -11,9 +11,10 @@ from sqlalchemy.orm import aliased
 from sqlmodel import Session, select
 
 from domain.feedback import SharedTeam
+from domain.ledger import DeliveryKind, DeliveryStatus
 from storage.models import Answer, Delivery, Feedback, Person, Team, TeamMember
 
-FOLLOWUP_KIND = "followup"
+FOLLOWUP_KIND = DeliveryKind.FOLLOWUP
 FOLLOWUP_PROMPT_ID = "followup"
 MAX_FOLLOWUP_ATTEMPTS = 5
 
@@ -129,7 +130,7 @@ def _followups_due_statement() -> Select:
                 sent.kind == FOLLOWUP_KIND,
                 sent.recipient == Feedback.recipient_id,
                 sent.slot == Feedback.id,
-                or_(sent.status == "sent", sent.attempts >= MAX_FOLLOWUP_ATTEMPTS),
+                or_(sent.status == DeliveryStatus.SENT, sent.attempts >= MAX_FOLLOWUP_ATTEMPTS),
             ),
         )
         .where(Feedback.try_at.is_not(None), Feedback.try_at <= bindparam("tried_before"), sent.id.is_(None))

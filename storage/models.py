@@ -7,6 +7,8 @@ from datetime import date, datetime
 from sqlalchemy import Column, DateTime, Index, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
+from domain.ledger import DeliveryStatus
+
 
 def _utc_column(nullable: bool = False) -> Column:
     return Column(DateTime(timezone=True), nullable=nullable)
@@ -63,7 +65,8 @@ class Person(SQLModel, table=True):
 
 
 class Delivery(SQLModel, table=True):
-    """The ledger: claimed before the Web API call, confirmed after, so nothing is ever sent twice."""
+    """The ledger: claimed before the Web API call, confirmed after, so nothing is ever sent twice. Its kinds,
+    statuses and what `slot` and `item_id` hold per kind: domain/ledger.py."""
 
     __table_args__ = (
         UniqueConstraint("recipient", "kind", "local_date", "slot", name="uq_delivery_key"),
@@ -76,10 +79,10 @@ class Delivery(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     team_id: int | None = Field(default=None, foreign_key="team.id", ondelete="SET NULL")
     recipient: str = Field(max_length=32)
-    kind: str = Field(max_length=16)  # prompt | reminder | quote
+    kind: str = Field(max_length=16)  # a DeliveryKind; domain/ledger.py says what slot and item_id hold per kind
     local_date: date
-    slot: int = 0  # 0 for the scheduled send; 1, 2, ... for extra prompts asked for with /reflect
-    status: str = Field(default="claimed", max_length=16)  # claimed | sent | failed
+    slot: int = 0
+    status: str = Field(default=DeliveryStatus.CLAIMED, max_length=16)  # a DeliveryStatus
     item_id: str | None = Field(default=None, max_length=64)
     skill: str | None = Field(default=None, max_length=32)
     channel: str | None = Field(default=None, max_length=32)

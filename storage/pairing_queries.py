@@ -10,6 +10,7 @@ from sqlalchemy import update
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, select
 
+from domain.ledger import DeliveryKind, DeliveryStatus
 from storage.models import Delivery, Pairing, Team
 
 Group = tuple[str, ...]
@@ -75,10 +76,10 @@ def announced(session: Session, *, team_id: int, week: date) -> set[str]:
     return set(
         session.exec(
             select(Delivery.recipient).where(
-                Delivery.kind == "pairing",
+                Delivery.kind == DeliveryKind.PAIRING,
                 Delivery.local_date == week,
                 Delivery.slot == team_id,
-                Delivery.status == "sent",
+                Delivery.status == DeliveryStatus.SENT,
             )
         )
     )

@@ -12,6 +12,7 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlmodel import Session, select
 
 from domain import schedule as sched
+from domain.ledger import DeliveryKind, DeliveryStatus, Missing
 from domain.people import Profile
 from storage.models import Answer, Delivery, Person, Team, TeamHoliday, TeamLead, TeamMember
 
@@ -319,7 +320,10 @@ def settled_keys(session: Session, *, dues: Sequence[sched.Due], stale_before: d
         select(Delivery.recipient, Delivery.kind, Delivery.local_date).where(
             Delivery.local_date.in_(dates),
             Delivery.slot == 0,
-            or_(Delivery.status == "sent", and_(Delivery.status == "claimed", Delivery.claimed_at >= stale_before)),
+            or_(
+                Delivery.status == DeliveryStatus.SENT,
+                and_(Delivery.status == DeliveryStatus.CLAIMED, Delivery.claimed_at >= stale_before),
+            ),
         )
     )
     return {(r, k, d) for r, k, d in rows}
@@ -379,7 +383,7 @@ def claim_all(
             "kind": due.kind,
             "local_date": due.local_date,
             "slot": slot,
-            "status": "claimed",
+            "status": DeliveryStatus.CLAIMED,
             "item_id": item_id,
             "skill": skill,
             "claimed_at": now,
@@ -409,9 +413,12 @@ def _take_back(
         .where(
             *key,
             Delivery.attempts < max_attempts,
-            or_(Delivery.status == "failed", and_(Delivery.status == "claimed", Delivery.claimed_at < stale_before)),
+            or_(
+                Delivery.status == DeliveryStatus.FAILED,
+                and_(Delivery.status == DeliveryStatus.CLAIMED, Delivery.claimed_at < stale_before),
+            ),
         )
-        .values(status="claimed", claimed_at=now, attempts=Delivery.attempts + 1)
+        .values(status=DeliveryStatus.CLAIMED, claimed_at=now, attempts=Delivery.attempts + 1)
     )
     if result.rowcount != 1:
         return None
@@ -428,7 +435,14 @@ def mark_all_sent(session: Session, *, sent: Sequence[tuple[int, str | None, str
         session.exec(
             update(Delivery),
             params=[
-                {"id": delivery_id, "status": "sent", "channel": channel, "ts": ts, "sent_at": now, "error": None}
+                {
+                    "id": delivery_id,
+                    "status": DeliveryStatus.SENT,
+                    "channel": channel,
+                    "ts": ts,
+                    "sent_at": now,
+                    "error": None,
+                }
                 for delivery_id, channel, ts in sent
             ],
         )
@@ -438,7 +452,10 @@ def mark_all_failed(session: Session, *, failed: Sequence[tuple[int, str]]) -> N
     if failed:
         session.exec(
             update(Delivery),
-            params=[{"id": delivery_id, "status": "failed", "error": error[:200]} for delivery_id, error in failed],
+            params=[
+                {"id": delivery_id, "status": DeliveryStatus.FAILED, "error": error[:200]}
+                for delivery_id, error in failed
+            ],
         )
 
 
@@ -446,12 +463,12 @@ def delivery(session: Session, *, delivery_id: int) -> Delivery | None:
     return session.get(Delivery, delivery_id)
 
 
-def own_delivery(session: Session, *, delivery_id: int, kind: str, user_id: str) -> Delivery | str:
-    """A delivery of this kind sent to this person; otherwise "gone" or "not_yours", for the caller to word."""
+def own_delivery(session: Session, *, delivery_id: int, kind: DeliveryKind, user_id: str) -> Delivery | Missing:
+    """A delivery of this kind sent to this person; otherwise why not (Missing), for the caller to word."""
     found = session.get(Delivery, delivery_id)
     if found is None or found.kind != kind:
-        return "gone"
-    return found if found.recipient == user_id else "not_yours"
+        return Missing.GONE
+    return found if found.recipient == user_id else Missing.NOT_YOURS
 
 
 def delivery_for(session: Session, *, recipient: str, kind: str, local_date: date, slot: int = 0) -> Delivery | None:
@@ -468,7 +485,7 @@ def delivery_for(session: Session, *, recipient: str, kind: str, local_date: dat
 def next_slot(session: Session, *, recipient: str, local_date: date) -> int:
     top = session.exec(
         select(func.max(Delivery.slot)).where(
-            Delivery.recipient == recipient, Delivery.kind == "prompt", Delivery.local_date == local_date
+            Delivery.recipient == recipient, Delivery.kind == DeliveryKind.PROMPT, Delivery.local_date == local_date
         )
     ).one()
     return 0 if top is None else top + 1
@@ -490,7 +507,7 @@ def _item_histories(session: Session, *, recipients: Sequence[str], kind: str) -
 
 
 def prompt_histories(session: Session, *, user_ids: Sequence[str]) -> dict[str, list[str]]:
-    return _item_histories(session, recipients=user_ids, kind="prompt")
+    return _item_histories(session, recipients=user_ids, kind=DeliveryKind.PROMPT)
 
 
 def last_practised_by(session: Session, *, user_ids: Sequence[str]) -> dict[str, dict[str, datetime]]:
@@ -500,7 +517,7 @@ def last_practised_by(session: Session, *, user_ids: Sequence[str]) -> dict[str,
         return found
     prompted = session.exec(
         select(Delivery.recipient, Delivery.skill, func.max(Delivery.claimed_at))
-        .where(Delivery.recipient.in_(user_ids), Delivery.kind == "prompt", Delivery.skill.is_not(None))
+        .where(Delivery.recipient.in_(user_ids), Delivery.kind == DeliveryKind.PROMPT, Delivery.skill.is_not(None))
         .group_by(Delivery.recipient, Delivery.skill)
     ).all()
     answered = session.exec(
@@ -516,7 +533,7 @@ def last_practised_by(session: Session, *, user_ids: Sequence[str]) -> dict[str,
 
 
 def quote_history(session: Session, *, channel_id: str) -> list[str]:
-    return _item_histories(session, recipients=[channel_id], kind="quote")[channel_id]
+    return _item_histories(session, recipients=[channel_id], kind=DeliveryKind.QUOTE)[channel_id]
 
 
 def open_prompt(session: Session, *, user_id: str, since: date) -> Delivery | None:
@@ -526,8 +543,8 @@ def open_prompt(session: Session, *, user_id: str, since: date) -> Delivery | No
         .outerjoin(Answer, Answer.delivery_id == Delivery.id)
         .where(
             Delivery.recipient == user_id,
-            Delivery.kind == "prompt",
-            Delivery.status == "sent",
+            Delivery.kind == DeliveryKind.PROMPT,
+            Delivery.status == DeliveryStatus.SENT,
             Delivery.local_date >= since,
             Answer.id.is_(None),
         )
@@ -548,8 +565,8 @@ def unanswered_prompts(
         .outerjoin(Answer, Answer.delivery_id == Delivery.id)
         .where(
             or_(*(and_(Delivery.recipient == u, Delivery.local_date == d) for u, d in pairs)),
-            Delivery.kind == "prompt",
-            Delivery.status == "sent",
+            Delivery.kind == DeliveryKind.PROMPT,
+            Delivery.status == DeliveryStatus.SENT,
             Delivery.sent_at <= sent_before,
             Answer.id.is_(None),
         )

@@ -17,6 +17,7 @@ from typing import Any
 from sqlalchemy import and_, case, func, or_, true
 from sqlmodel import Session, select
 
+from domain.ledger import DeliveryKind, DeliveryStatus
 from storage.models import Answer, Delivery, Feedback, Person, Team, TeamHoliday, TeamLead, TeamMember
 
 SHARED_VISIBILITIES = ("lead", "team")
@@ -27,8 +28,8 @@ def _prompts_between(team_id: int, start: date, end: date):  # type: ignore[no-u
         Delivery.team_id == team_id,
         Delivery.local_date >= start,
         Delivery.local_date < end,
-        Delivery.kind == "prompt",
-        Delivery.status == "sent",
+        Delivery.kind == DeliveryKind.PROMPT,
+        Delivery.status == DeliveryStatus.SENT,
     )
 
 
@@ -115,8 +116,8 @@ def streaks(
     )
     in_window = and_(
         Delivery.recipient == TeamMember.user_id,
-        Delivery.kind == "prompt",
-        Delivery.status == "sent",
+        Delivery.kind == DeliveryKind.PROMPT,
+        Delivery.status == DeliveryStatus.SENT,
         Delivery.local_date >= since,
         Delivery.local_date <= as_of,
     )
@@ -151,8 +152,8 @@ def streaks(
         .join(answer, on_answer)
         .where(
             Delivery.recipient == marks.c.user_id,
-            Delivery.kind == "prompt",
-            Delivery.status == "sent",
+            Delivery.kind == DeliveryKind.PROMPT,
+            Delivery.status == DeliveryStatus.SENT,
             Delivery.local_date > marks.c.last_missed,
             Delivery.local_date <= as_of,
         )
@@ -205,8 +206,8 @@ def quote_ids(session: Session, *, team_id: int, channel_id: str, start: date, e
                 Delivery.team_id == team_id,
                 Delivery.local_date >= start,
                 Delivery.local_date < end,
-                Delivery.kind == "quote",
-                Delivery.status == "sent",
+                Delivery.kind == DeliveryKind.QUOTE,
+                Delivery.status == DeliveryStatus.SENT,
                 Delivery.recipient == channel_id,
             )
             .order_by(Delivery.local_date)
@@ -284,9 +285,12 @@ def summaries_settled(
         select(Delivery.recipient, Delivery.slot).where(
             Delivery.team_id.in_(ids),
             Delivery.local_date == local_date,
-            Delivery.kind == "summary",
+            Delivery.kind == DeliveryKind.SUMMARY,
             Delivery.slot.in_(ids),
-            or_(Delivery.status == "sent", and_(Delivery.status == "claimed", Delivery.claimed_at >= stale_before)),
+            or_(
+                Delivery.status == DeliveryStatus.SENT,
+                and_(Delivery.status == DeliveryStatus.CLAIMED, Delivery.claimed_at >= stale_before),
+            ),
         )
     ).all()
     return {(recipient, slot) for recipient, slot in rows}

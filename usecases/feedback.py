@@ -18,6 +18,7 @@ from adapters.blocks import feedback as blocks
 from adapters.blocks.common import Message, plain
 from deps import Deps
 from domain import feedback as rules
+from domain.ledger import DeliveryKind, Missing
 from domain.schedule import Due, zone
 from domain.skills import is_skill
 from storage import feedback_queries as fq
@@ -231,7 +232,7 @@ def send_followups(deps: Deps) -> Counter[str]:
         day = rules.followup_date(_utc(candidate.tried_at), now, tz)
         if day is None:
             continue
-        due = Due("followup", candidate.team_id, candidate.recipient_id, day)
+        due = Due(DeliveryKind.FOLLOWUP, candidate.team_id, candidate.recipient_id, day)
         outcome = send_once(
             deps,
             due,
@@ -260,11 +261,11 @@ class OpenFollowup:
 
 def followup_for(deps: Deps, user_id: str, delivery_id: int) -> OpenFollowup | str:
     with deps.sessions() as session:
-        row = queries.own_delivery(session, delivery_id=delivery_id, kind="followup", user_id=user_id)
+        row = queries.own_delivery(session, delivery_id=delivery_id, kind=DeliveryKind.FOLLOWUP, user_id=user_id)
         if isinstance(row, str):
             return {
-                "gone": "I couldn't find that follow-up any more.",
-                "not_yours": "That follow-up was sent to someone else, so I can't open it for you.",
+                Missing.GONE: "I couldn't find that follow-up any more.",
+                Missing.NOT_YOURS: "That follow-up was sent to someone else, so I can't open it for you.",
             }[row]
         found = fq.find_feedback(session, feedback_id=int(row.item_id or 0))
     return OpenFollowup(row, (found.try_text if found else None) or "")

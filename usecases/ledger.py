@@ -21,6 +21,7 @@ from adapters.blocks.common import Message
 from deps import Deps
 from domain import rotation
 from domain.content import Prompt
+from domain.ledger import DeliveryKind, SendResult, tally
 from domain.schedule import REMINDER_MIN_GAP, Due, due_now, local_now, member_unavailable, person_zone, zone
 from storage import queries
 from storage.db import transaction
@@ -35,7 +36,7 @@ REFRESH_EVERY = timedelta(hours=24)
 BATCH_SIZE = 50
 UNCONFIRMED_AT_MOST = 2 * BATCH_SIZE
 POST_WORKERS = 16
-KIND_ORDER = {"quote": 0, "prompt": 1, "reminder": 2}
+KIND_ORDER = {DeliveryKind.QUOTE: 0, DeliveryKind.PROMPT: 1, DeliveryKind.REMINDER: 2}
 
 
 @dataclass(frozen=True)
@@ -61,20 +62,22 @@ def choose_prompt(deps: Deps, session: Session, user_id: str) -> Prompt:
 
 def _item_for(deps: Deps, session: Session, due: Due, history: _History) -> tuple[str, str | None] | None:
     """The item and skill to claim with; a retried claim keeps the item it was first given."""
-    if due.kind == "prompt":
+    if due.kind == DeliveryKind.PROMPT:
         prompt = history.next_prompt(deps, due.recipient)
         return prompt.id, prompt.skill
-    if due.kind == "quote":
+    if due.kind == DeliveryKind.QUOTE:
         past = queries.quote_history(session, channel_id=due.recipient)
         return rotation.next_quote(deps.quotes, past, deps.rng).id, None
-    prompt_row = queries.delivery_for(session, recipient=due.recipient, kind="prompt", local_date=due.local_date)
+    prompt_row = queries.delivery_for(
+        session, recipient=due.recipient, kind=DeliveryKind.PROMPT, local_date=due.local_date
+    )
     return (str(prompt_row.id), prompt_row.skill) if prompt_row is not None else None
 
 
 def _claim_batch(deps: Deps, dues: Sequence[Due]) -> list[Delivery]:
     now = deps.clock.now()
     with transaction(deps.sessions) as session:
-        history = _History.load(session, [d.recipient for d in dues if d.kind == "prompt"])
+        history = _History.load(session, [d.recipient for d in dues if d.kind == DeliveryKind.PROMPT])
         claims = []
         for due in dues:
             item = _item_for(deps, session, due, history)
@@ -98,10 +101,10 @@ def _posted_already(deps: Deps, row: Delivery, now: datetime) -> tuple[str, str]
 
 
 def _message(deps: Deps, row: Delivery) -> Message | None:
-    if row.kind == "quote":
+    if row.kind == DeliveryKind.QUOTE:
         quote = deps.quote(row.item_id)
         return practice_blocks.quote_message(quote) if quote else None
-    if row.kind == "prompt":
+    if row.kind == DeliveryKind.PROMPT:
         prompt = deps.prompt(row.item_id)
         return reflect_blocks.prompt_message(prompt, row.id) if prompt else None
     with deps.sessions() as session:
@@ -115,28 +118,28 @@ class _Attempt:
     """One claimed row's trip to Slack, kept apart from the database so a batch can confirm in one commit."""
 
     row: Delivery
-    outcome: str  # "sent", "found" (an earlier attempt had posted it) or "failed"
+    outcome: SendResult  # sent, found (an earlier attempt had posted it) or failed
     started: float
     channel: str | None = None
     ts: str | None = None
     error: str | None = None
 
     @property
-    def result(self) -> str:
-        return "failed" if self.outcome == "failed" else "sent"
+    def result(self) -> SendResult:
+        return SendResult.FAILED if self.outcome == SendResult.FAILED else SendResult.SENT
 
 
 def _attempt(deps: Deps, row: Delivery, message: Callable[[Delivery], Message | None]) -> _Attempt:
     started = time.perf_counter()
     built = message(row)
     if built is None:
-        return _Attempt(row, "failed", started, error="item no longer available")
+        return _Attempt(row, SendResult.FAILED, started, error="item no longer available")
     try:
         found = _posted_already(deps, row, deps.clock.now())
         channel, ts = found or web_api.post(deps.client, row.recipient, built, delivery_id=row.id)
     except (SlackApiError, OSError) as error:
-        return _Attempt(row, "failed", started, error=web_api.error_code(error))
-    return _Attempt(row, "found" if found else "sent", started, channel, ts)
+        return _Attempt(row, SendResult.FAILED, started, error=web_api.error_code(error))
+    return _Attempt(row, SendResult.FOUND if found else SendResult.SENT, started, channel, ts)
 
 
 def _record(deps: Deps, attempts: Sequence[_Attempt]) -> None:
@@ -144,9 +147,13 @@ def _record(deps: Deps, attempts: Sequence[_Attempt]) -> None:
     if not attempts:
         return
     with transaction(deps.sessions) as session:
-        queries.mark_all_failed(session, failed=[(a.row.id, str(a.error)) for a in attempts if a.outcome == "failed"])
+        queries.mark_all_failed(
+            session, failed=[(a.row.id, str(a.error)) for a in attempts if a.outcome == SendResult.FAILED]
+        )
         queries.mark_all_sent(
-            session, sent=[(a.row.id, a.channel, a.ts) for a in attempts if a.outcome != "failed"], now=deps.clock.now()
+            session,
+            sent=[(a.row.id, a.channel, a.ts) for a in attempts if a.outcome != SendResult.FAILED],
+            now=deps.clock.now(),
         )
     for attempt in attempts:
         _log(deps, attempt.row, attempt.outcome, attempt.started, attempt.error)
@@ -160,7 +167,7 @@ def send_once(
     item_id: str | None = None,
     skill: str | None = None,
     slot: int = 0,
-) -> str:
+) -> SendResult:
     """Any ledgered send (follow-ups, weekly summaries, pairings): claimed, posted with its id in metadata,
     confirmed; a crashed or failed send is retried later and never posted twice."""
     now = deps.clock.now()
@@ -177,18 +184,18 @@ def send_once(
     return send_claimed(deps, row, message)
 
 
-def send_claimed(deps: Deps, row: Delivery | None, message: Callable[[Delivery], Message | None]) -> str:
+def send_claimed(deps: Deps, row: Delivery | None, message: Callable[[Delivery], Message | None]) -> SendResult:
     """Post a claimed ledger row and record the outcome; `message` builds what to say from the row."""
     if row is None:
-        return "skipped"
+        return SendResult.SKIPPED
     attempt = _attempt(deps, row, message)
     _record(deps, [attempt])
     return attempt.result
 
 
-def _log(deps: Deps, row: Delivery, outcome: str, started: float, error: str | None = None) -> None:
+def _log(deps: Deps, row: Delivery, outcome: SendResult, started: float, error: str | None = None) -> None:
     """One structured line per delivery; never the message text, which may quote someone's words."""
-    level = logging.WARNING if outcome == "failed" else logging.INFO
+    level = logging.WARNING if outcome == SendResult.FAILED else logging.INFO
     deps.logger.log(
         level,
         "delivery team=%s kind=%s delivery=%s outcome=%s attempts=%s latency_ms=%.1f error=%s",
@@ -215,7 +222,7 @@ def _batches(dues: Sequence[Due]) -> Iterator[list[Due]]:
 def _settle(deps: Deps, posting: Sequence[Future[_Attempt]]) -> Counter[str]:
     attempts = [future.result() for future in posting]
     _record(deps, attempts)
-    return Counter(f"{attempt.row.kind}:{attempt.result}" for attempt in attempts)
+    return Counter(tally(attempt.row.kind, attempt.result) for attempt in attempts)
 
 
 def _send_batches(deps: Deps, dues: Sequence[Due]) -> Counter[str]:
@@ -227,7 +234,7 @@ def _send_batches(deps: Deps, dues: Sequence[Due]) -> Counter[str]:
         in_flight: list[Future[_Attempt]] = []
         for batch in _batches(dues):
             rows = _claim_batch(deps, batch)
-            outcomes[f"{batch[0].kind}:skipped"] += len(batch) - len(rows)
+            outcomes[tally(batch[0].kind, SendResult.SKIPPED)] += len(batch) - len(rows)
             posting = [pool.submit(_attempt, deps, row, message) for row in rows]
             outcomes.update(_settle(deps, in_flight))
             in_flight = posting
@@ -240,15 +247,15 @@ def deliver_all(deps: Deps, dues: Sequence[Due]) -> Counter[str]:
     with deps.sessions() as session:
         settled = queries.settled_keys(session, dues=dues, stale_before=deps.clock.now() - deps.settings.claim_timeout)
         pending = [d for d in dues if (d.recipient, d.kind, d.local_date) not in settled]
-        reminders = [d for d in pending if d.kind == "reminder"]
+        reminders = [d for d in pending if d.kind == DeliveryKind.REMINDER]
         open_ones = queries.unanswered_prompts(
             session,
             keys=[(d.recipient, d.local_date) for d in reminders],
             sent_before=deps.clock.now() - REMINDER_MIN_GAP,
         )
-    wanted = [d for d in pending if d.kind != "reminder" or (d.recipient, d.local_date) in open_ones]
+    wanted = [d for d in pending if d.kind != DeliveryKind.REMINDER or (d.recipient, d.local_date) in open_ones]
     outcomes = _send_batches(deps, wanted)
-    outcomes.update(f"{k}:already" for _r, k, _d in settled)
+    outcomes.update(tally(k, SendResult.ALREADY) for _r, k, _d in settled)
     return outcomes
 
 
@@ -298,9 +305,16 @@ def send_now(deps: Deps, team_id: int) -> Counter[str]:
         plan = queries.plan_for(session, team_id=team_id, include_paused=True)
     if plan is None:
         return Counter()
-    dues = [Due("quote", plan.team_id, plan.channel_id, local_now(now, zone(plan.schedule.timezone, "UTC")).date())]
+    dues = [
+        Due(
+            DeliveryKind.QUOTE,
+            plan.team_id,
+            plan.channel_id,
+            local_now(now, zone(plan.schedule.timezone, "UTC")).date(),
+        )
+    ]
     for member in plan.members:
         day: date = local_now(now, person_zone(plan, member)).date()
         if not member_unavailable(member.prefs, day):
-            dues.append(Due("prompt", plan.team_id, member.user_id, day))
+            dues.append(Due(DeliveryKind.PROMPT, plan.team_id, member.user_id, day))
     return deliver_all(deps, dues)

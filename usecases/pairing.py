@@ -8,6 +8,7 @@ from datetime import UTC, date, datetime, time
 
 from adapters.blocks import pairing as blocks
 from deps import Deps
+from domain.ledger import DeliveryKind
 from domain.pairing import Group, make_groups
 from domain.schedule import Due, PersonPrefs, local_now, zone
 from storage import pairing_queries, queries
@@ -72,7 +73,7 @@ def announce(deps: Deps, team: Team, monday: date) -> Counter[str]:
             partners = [p for p in group if p != person]
             outcome = send_once(
                 deps,
-                Due("pairing", team.id, person, monday),
+                Due(DeliveryKind.PAIRING, team.id, person, monday),
                 lambda _row, partners=partners: blocks.partners_message(partners, monday),
                 slot=team.id,
             )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
@@ -14,14 +15,15 @@ from adapters.blocks import practice as practice_blocks
 from adapters.blocks.common import Message, plain
 from deps import Deps
 from domain import command_text as ct
+from domain.ledger import DeliveryKind, SendResult, tally
 from domain.schedule import describe_days, local_now, zone
 from storage import pairing_queries, queries
 from storage.db import transaction
 from storage.models import Team
 from usecases import data_rights, ledger
+from usecases.leads import LEADS_ONLY, is_lead
 
 NOT_A_TEAM = "This channel isn't a practice team yet. A team lead can run `/practice start` here."
-LEADS_ONLY = "Only a team lead can do that. Leads are set by your workspace admin or added by another lead."
 
 
 @dataclass(frozen=True)
@@ -29,12 +31,6 @@ class Caller:
     user_id: str
     channel_id: str
     workspace_id: str = ""
-
-
-def is_lead(deps: Deps, session: Session, team: Team | None, user_id: str) -> bool:
-    if user_id in deps.settings.lead_user_ids:
-        return True
-    return team is not None and queries.is_team_lead(session, team_id=team.id, user_id=user_id)
 
 
 def _today(deps: Deps, session: Session, user_id: str) -> date:
@@ -48,30 +44,90 @@ def _team_today(deps: Deps, team: Team) -> date:
 
 
 def run(deps: Deps, caller: Caller, command: ct.PracticeCommand | ct.ParseError) -> Message:
-    """Dispatch one parsed `/practice` command; every path ends in a message for the caller."""
-    if isinstance(command, ct.ParseError):
-        return plain(command.message)
-    if isinstance(command, ct.Help):
-        return practice_blocks.help_message()
-    if isinstance(command, ct.Start):
-        return start(deps, caller)
-    if isinstance(command, ct.ForgetMe):
-        return data_rights_blocks.forget_confirm()
-    if isinstance(command, ct.Export):
-        return data_rights.export(deps, caller.user_id)
-    personal = {
-        ct.MyTime: my_time,
-        ct.MyTimeReset: my_time,
-        ct.Away: away,
-        ct.Back: away,
-        ct.Reminders: reminders,
-        ct.Status: status,
-    }
-    if type(command) in personal:
-        return personal[type(command)](deps, caller, command)
-    if isinstance(command, ct.Pause | ct.Resume) and command.scope == "me":
-        return pause_me(deps, caller, isinstance(command, ct.Pause))
-    return team_command(deps, caller, command)
+    """Dispatch one parsed `/practice` command, in this one place; every path ends in a message for the caller."""
+    pausing = isinstance(command, ct.Pause)
+    match command:
+        case ct.ParseError(message=message):
+            return plain(message)
+        case ct.Help():
+            return practice_blocks.help_message()
+        case ct.Start():
+            return start(deps, caller)
+        case ct.ForgetMe():
+            return data_rights_blocks.forget_confirm()
+        case ct.Export():
+            return data_rights.export(deps, caller.user_id)
+        case ct.MyTime() | ct.MyTimeReset():
+            return my_time(deps, caller, command)
+        case ct.Away() | ct.Back():
+            return away(deps, caller, command)
+        case ct.Reminders(on=on):
+            return reminders(deps, caller, on)
+        case ct.Status():
+            return status(deps, caller)
+        case ct.Pause(scope="me") | ct.Resume(scope="me"):
+            return pause_me(deps, caller, pausing)
+        case ct.Pause(scope=scope) | ct.Resume(scope=scope):
+            return _pause(deps, caller, pausing, team_asked=scope == "team")
+        case ct.ShowSchedule():
+            return _in_team(deps, caller, lambda team: _schedule_reply(deps, team, "Schedule"))
+        case ct.LeadList():
+            return _in_team(deps, caller, lambda team: _lead_list(deps, team))
+        case ct.HolidayList():
+            return _in_team(deps, caller, lambda team: _holiday_list(deps, team))
+        case ct.ShowRetention():
+            return _in_team(deps, caller, data_rights.show_retention)
+        case ct.Stop():
+            return _as_lead(deps, caller, lambda team: stop(deps, team))
+        case ct.Now():
+            return _as_lead(deps, caller, lambda team: now(deps, team))
+        case ct.SetSchedule():
+            return _as_lead(deps, caller, lambda team: set_schedule(deps, team, command))
+        case ct.LeadAdd(user_id=user_id):
+            return _as_lead(deps, caller, lambda team: lead_add(deps, caller, team, user_id))
+        case ct.LeadRemove(user_id=user_id):
+            return _as_lead(deps, caller, lambda team: lead_remove(deps, team, user_id))
+        case ct.HolidayAdd(day=day):
+            return _as_lead(deps, caller, lambda team: holiday_add(deps, team, day))
+        case ct.HolidayRemove(day=day):
+            return _as_lead(deps, caller, lambda team: holiday_remove(deps, team, day))
+        case ct.Partners(on=on):
+            return _as_lead(deps, caller, lambda team: partners(deps, team, on))
+        case ct.Retention(days=days):
+            return _as_lead(deps, caller, lambda team: data_rights.set_retention(deps, team, days))
+    raise AssertionError(f"no use case for {command!r}")
+
+
+def _team_and_lead(deps: Deps, caller: Caller) -> tuple[Team | None, bool]:
+    """The running team of the channel the command was typed in (None when there is none), and whether the
+    caller leads it."""
+    with deps.sessions() as session:
+        team = queries.team_by_channel(session, channel_id=caller.channel_id)
+        lead = is_lead(deps, session, team, caller.user_id)
+    return (None if team is None or team.status == "stopped" else team), lead
+
+
+def _in_team(deps: Deps, caller: Caller, act: Callable[[Team], Message]) -> Message:
+    team, _lead = _team_and_lead(deps, caller)
+    return plain(NOT_A_TEAM) if team is None else act(team)
+
+
+def _as_lead(deps: Deps, caller: Caller, act: Callable[[Team], Message]) -> Message:
+    team, lead = _team_and_lead(deps, caller)
+    if team is None:
+        return plain(NOT_A_TEAM)
+    return act(team) if lead else plain(LEADS_ONLY)
+
+
+def _pause(deps: Deps, caller: Caller, pausing: bool, *, team_asked: bool) -> Message:
+    """`/practice pause`: a lead in the team's channel pauses the team; anyone else, or anywhere else, pauses
+    their own prompts (`pause team` by a member is refused)."""
+    team, lead = _team_and_lead(deps, caller)
+    if team is not None and lead:
+        return pause_team(deps, team, pausing)
+    if team is not None and team_asked:
+        return plain(LEADS_ONLY)
+    return pause_me(deps, caller, pausing)
 
 
 def start(deps: Deps, caller: Caller) -> Message:
@@ -110,41 +166,6 @@ def start(deps: Deps, caller: Caller) -> Message:
     return practice_blocks.team_started(schedule, humans, created)
 
 
-def team_command(deps: Deps, caller: Caller, command: ct.PracticeCommand) -> Message:
-    """Commands about the team of the channel they are typed in."""
-    with deps.sessions() as session:
-        team = queries.team_by_channel(session, channel_id=caller.channel_id)
-        lead = is_lead(deps, session, team, caller.user_id)
-    if team is None or team.status == "stopped":
-        if isinstance(command, ct.Pause | ct.Resume):
-            return pause_me(deps, caller, isinstance(command, ct.Pause))
-        return plain(NOT_A_TEAM)
-    if isinstance(command, ct.ShowSchedule):
-        return _schedule_reply(deps, team, "Schedule")
-    if isinstance(command, ct.LeadList | ct.HolidayList):
-        return _team_lists(deps, team, command)
-    if isinstance(command, ct.ShowRetention):
-        return data_rights.show_retention(team)
-    if not lead:
-        if isinstance(command, ct.Pause | ct.Resume) and command.scope is None:
-            return pause_me(deps, caller, isinstance(command, ct.Pause))
-        return plain(LEADS_ONLY)
-    handler = {
-        ct.Stop: stop,
-        ct.Pause: pause_team,
-        ct.Resume: pause_team,
-        ct.Now: now,
-        ct.SetSchedule: set_schedule,
-        ct.LeadAdd: lead_add,
-        ct.LeadRemove: lead_remove,
-        ct.HolidayAdd: holiday,
-        ct.HolidayRemove: holiday,
-        ct.Partners: partners,
-        ct.Retention: retention,
-    }[type(command)]
-    return handler(deps, caller, team, command)
-
-
 def _schedule_reply(deps: Deps, team: Team, head: str) -> Message:
     with deps.sessions() as session:
         days_off = queries.holidays(session, team_id=team.id, since=_team_today(deps, team))
@@ -154,17 +175,18 @@ def _schedule_reply(deps: Deps, team: Team, head: str) -> Message:
     return plain(f"*{head}:* {practice_blocks.schedule_summary(queries.team_schedule(current, days_off))}{state}")
 
 
-def _team_lists(deps: Deps, team: Team, command: ct.PracticeCommand) -> Message:
+def _holiday_list(deps: Deps, team: Team) -> Message:
     with deps.sessions() as session:
-        if isinstance(command, ct.HolidayList):
-            return practice_blocks.holiday_list(
-                queries.holidays(session, team_id=team.id, since=_team_today(deps, team))
-            )
+        return practice_blocks.holiday_list(queries.holidays(session, team_id=team.id, since=_team_today(deps, team)))
+
+
+def _lead_list(deps: Deps, team: Team) -> Message:
+    with deps.sessions() as session:
         leads = queries.team_lead_ids(session, team_id=team.id)
     return plain("*Team leads:* " + (", ".join(f"<@{u}>" for u in leads) or "none yet"))
 
 
-def stop(deps: Deps, caller: Caller, team: Team, _command: ct.PracticeCommand) -> Message:
+def stop(deps: Deps, team: Team) -> Message:
     with transaction(deps.sessions) as session:
         queries.set_team_status(session, team_id=team.id, status="stopped")
     return plain(
@@ -173,8 +195,7 @@ def stop(deps: Deps, caller: Caller, team: Team, _command: ct.PracticeCommand) -
     )
 
 
-def pause_team(deps: Deps, caller: Caller, team: Team, command: ct.PracticeCommand) -> Message:
-    pausing = isinstance(command, ct.Pause)
+def pause_team(deps: Deps, team: Team, pausing: bool) -> Message:
     with transaction(deps.sessions) as session:
         queries.set_team_status(session, team_id=team.id, status="paused" if pausing else "active")
     if pausing:
@@ -190,11 +211,12 @@ def pause_me(deps: Deps, caller: Caller, pausing: bool) -> Message:
     return plain("Your prompts are back on.")
 
 
-def now(deps: Deps, caller: Caller, team: Team, _command: ct.PracticeCommand) -> Message:
+def now(deps: Deps, team: Team) -> Message:
     outcome = ledger.send_now(deps, team.id)
-    sent_prompts = outcome["prompt:sent"]
-    sent_quote = outcome["quote:sent"]
-    failed = outcome["prompt:failed"] + outcome["quote:failed"]
+    prompt, quote = DeliveryKind.PROMPT, DeliveryKind.QUOTE
+    sent_prompts = outcome[tally(prompt, SendResult.SENT)]
+    sent_quote = outcome[tally(quote, SendResult.SENT)]
+    failed = outcome[tally(prompt, SendResult.FAILED)] + outcome[tally(quote, SendResult.FAILED)]
     if sent_prompts == 0 and sent_quote == 0 and failed == 0:
         return plain("Today's prompts and quote have already gone out, so I sent nothing more.")
     parts = []
@@ -203,15 +225,14 @@ def now(deps: Deps, caller: Caller, team: Team, _command: ct.PracticeCommand) ->
     if sent_quote:
         parts.append("the quote of the day to this channel")
     text = "Sent " + " and ".join(parts) + "." if parts else "Nothing new to send."
-    if outcome["prompt:already"]:
-        text += f" {outcome['prompt:already']} already had today's prompt."
+    if already := outcome[tally(prompt, SendResult.ALREADY)]:
+        text += f" {already} already had today's prompt."
     if failed:
         text += f" {failed} could not be delivered; I'll retry them in a minute."
     return plain(text)
 
 
-def set_schedule(deps: Deps, caller: Caller, team: Team, command: ct.PracticeCommand) -> Message:
-    assert isinstance(command, ct.SetSchedule)
+def set_schedule(deps: Deps, team: Team, command: ct.SetSchedule) -> Message:
     with transaction(deps.sessions) as session:
         queries.update_schedule(
             session,
@@ -225,10 +246,9 @@ def set_schedule(deps: Deps, caller: Caller, team: Team, command: ct.PracticeCom
     return _schedule_reply(deps, team, "New schedule")
 
 
-def lead_add(deps: Deps, caller: Caller, team: Team, command: ct.PracticeCommand) -> Message:
-    assert isinstance(command, ct.LeadAdd)
+def lead_add(deps: Deps, caller: Caller, team: Team, user_id: str) -> Message:
     try:
-        user = deps.client.users_info(user=command.user_id)["user"]
+        user = deps.client.users_info(user=user_id)["user"]
     except SlackApiError:
         return plain("I couldn't find that person in this workspace. Pick them from the @ list.")
     if user.get("is_bot") or user.get("deleted"):
@@ -236,48 +256,43 @@ def lead_add(deps: Deps, caller: Caller, team: Team, command: ct.PracticeCommand
     if caller.workspace_id and user.get("team_id", caller.workspace_id) != caller.workspace_id:
         return plain("That person belongs to another workspace. A team's leads must be in this one.")
     with transaction(deps.sessions) as session:
-        added = queries.add_lead(session, team_id=team.id, user_id=command.user_id, added_by=caller.user_id)
+        added = queries.add_lead(session, team_id=team.id, user_id=user_id, added_by=caller.user_id)
     if not added:
-        return plain(f"<@{command.user_id}> is already a lead of this team.")
-    return plain(f"<@{command.user_id}> is now a lead of this team.")
+        return plain(f"<@{user_id}> is already a lead of this team.")
+    return plain(f"<@{user_id}> is now a lead of this team.")
 
 
-def lead_remove(deps: Deps, caller: Caller, team: Team, command: ct.PracticeCommand) -> Message:
-    assert isinstance(command, ct.LeadRemove)
+def lead_remove(deps: Deps, team: Team, user_id: str) -> Message:
     with transaction(deps.sessions) as session:
         leads = queries.team_lead_ids(session, team_id=team.id)
-        if command.user_id not in leads:
-            return plain(f"<@{command.user_id}> isn't a lead of this team.")
-        if leads == [command.user_id] and command.user_id not in deps.settings.lead_user_ids:
+        if user_id not in leads:
+            return plain(f"<@{user_id}> isn't a lead of this team.")
+        if leads == [user_id] and user_id not in deps.settings.lead_user_ids:
             return plain("A team needs at least one lead: add another lead before removing the last one.")
-        queries.remove_lead(session, team_id=team.id, user_id=command.user_id)
-    return plain(f"<@{command.user_id}> is no longer a lead of this team.")
+        queries.remove_lead(session, team_id=team.id, user_id=user_id)
+    return plain(f"<@{user_id}> is no longer a lead of this team.")
 
 
-def holiday(deps: Deps, caller: Caller, team: Team, command: ct.PracticeCommand) -> Message:
-    assert isinstance(command, ct.HolidayAdd | ct.HolidayRemove)
+def holiday_add(deps: Deps, team: Team, day: date) -> Message:
+    if day < _team_today(deps, team):
+        return plain(f"{day.isoformat()} has already passed. Pick today or a later date.")
     with transaction(deps.sessions) as session:
-        if isinstance(command, ct.HolidayRemove):
-            removed = queries.remove_holiday(session, team_id=team.id, day=command.day)
-            if not removed:
-                return plain(f"{command.day.isoformat()} wasn't a team holiday.")
-            return plain(f"{command.day.isoformat()} is a practice day again.")
-        if command.day < _team_today(deps, team):
-            return plain(f"{command.day.isoformat()} has already passed. Pick today or a later date.")
-        queries.add_holiday(session, team_id=team.id, day=command.day)
-    return plain(f"{command.day:%A %-d %B %Y} is a team holiday: no prompts, quotes or reminders that day.")
+        queries.add_holiday(session, team_id=team.id, day=day)
+    return plain(f"{day:%A %-d %B %Y} is a team holiday: no prompts, quotes or reminders that day.")
 
 
-def retention(deps: Deps, caller: Caller, team: Team, command: ct.PracticeCommand) -> Message:
-    assert isinstance(command, ct.Retention)
-    return data_rights.set_retention(deps, team, command.days)
-
-
-def partners(deps: Deps, caller: Caller, team: Team, command: ct.PracticeCommand) -> Message:
-    assert isinstance(command, ct.Partners)
+def holiday_remove(deps: Deps, team: Team, day: date) -> Message:
     with transaction(deps.sessions) as session:
-        pairing_queries.set_pairing(session, team_id=team.id, enabled=command.on)
-    if command.on:
+        removed = queries.remove_holiday(session, team_id=team.id, day=day)
+    if not removed:
+        return plain(f"{day.isoformat()} wasn't a team holiday.")
+    return plain(f"{day.isoformat()} is a practice day again.")
+
+
+def partners(deps: Deps, team: Team, on: bool) -> Message:
+    with transaction(deps.sessions) as session:
+        pairing_queries.set_pairing(session, team_id=team.id, enabled=on)
+    if on:
         return plain(
             "Feedback partners are on: every Monday at the team's prompt time, each member gets a "
             "partner (a trio when the team is odd) by DM, rotating so everyone meets everyone."
@@ -285,14 +300,13 @@ def partners(deps: Deps, caller: Caller, team: Team, command: ct.PracticeCommand
     return plain("Feedback partners are off. Nobody gets a partner from next Monday on.")
 
 
-def my_time(deps: Deps, caller: Caller, command: ct.PracticeCommand) -> Message:
+def my_time(deps: Deps, caller: Caller, command: ct.MyTime | ct.MyTimeReset) -> Message:
     with transaction(deps.sessions) as session:
         row = queries.person(session, user_id=caller.user_id)
         if isinstance(command, ct.MyTimeReset):
             row.own_time = None
             row.own_days = None
             return plain("You're back on your team's schedule.")
-        assert isinstance(command, ct.MyTime)
         row.own_time = queries.time_to_text(command.time)
         row.own_days = queries.days_to_text(command.days) if command.days is not None else None
         where = row.timezone or deps.settings.default_timezone
@@ -300,7 +314,7 @@ def my_time(deps: Deps, caller: Caller, command: ct.PracticeCommand) -> Message:
     return plain(f"Your prompts will come at {command.time:%H:%M} ({where}){days}.")
 
 
-def away(deps: Deps, caller: Caller, command: ct.PracticeCommand) -> Message:
+def away(deps: Deps, caller: Caller, command: ct.Away | ct.Back) -> Message:
     with transaction(deps.sessions) as session:
         row = queries.person(session, user_id=caller.user_id)
         if isinstance(command, ct.Back):
@@ -311,7 +325,6 @@ def away(deps: Deps, caller: Caller, command: ct.PracticeCommand) -> Message:
                 if was_away
                 else "You weren't marked away, so nothing changed."
             )
-        assert isinstance(command, ct.Away)
         if command.until < _today(deps, session, caller.user_id):
             return plain(f"{command.until.isoformat()} has already passed. Give the last day you'll be away.")
         row.away_until = command.until
@@ -320,18 +333,17 @@ def away(deps: Deps, caller: Caller, command: ct.PracticeCommand) -> Message:
     )
 
 
-def reminders(deps: Deps, caller: Caller, command: ct.PracticeCommand) -> Message:
-    assert isinstance(command, ct.Reminders)
+def reminders(deps: Deps, caller: Caller, on: bool) -> Message:
     with transaction(deps.sessions) as session:
-        queries.person(session, user_id=caller.user_id).reminders = command.on
+        queries.person(session, user_id=caller.user_id).reminders = on
     return plain(
         "Reminders are on: one nudge a day if your prompt is still open."
-        if command.on
+        if on
         else "Reminders are off. Your daily prompt still comes."
     )
 
 
-def status(deps: Deps, caller: Caller, _command: ct.PracticeCommand) -> Message:
+def status(deps: Deps, caller: Caller) -> Message:
     with deps.sessions() as session:
         prefs = queries.prefs_of(queries.find_person(session, user_id=caller.user_id))
         teams = queries.teams_of_user(session, user_id=caller.user_id)

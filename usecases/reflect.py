@@ -10,6 +10,7 @@ from adapters.blocks import reflect as blocks
 from adapters.blocks.common import Message
 from deps import Deps
 from domain.content import Prompt
+from domain.ledger import DeliveryKind, Missing
 from domain.schedule import Due, local_now, zone
 from domain.self_rating import should_ask
 from storage import home_queries, queries
@@ -43,7 +44,7 @@ def current_prompt(deps: Deps, user_id: str) -> OpenPrompt | str:
         if found is None:
             prompt = choose_prompt(deps, session, user_id)
             slot = queries.next_slot(session, recipient=user_id, local_date=today)
-            due = Due("prompt", teams[0].id, user_id, today)
+            due = Due(DeliveryKind.PROMPT, teams[0].id, user_id, today)
             found = queries.claim(session, due=due, item_id=prompt.id, skill=prompt.skill, now=now, slot=slot)
             if found is None:
                 return "Your prompt is on its way; try again in a moment."
@@ -53,9 +54,9 @@ def current_prompt(deps: Deps, user_id: str) -> OpenPrompt | str:
 
 def prompt_for(deps: Deps, user_id: str, delivery_id: int) -> OpenPrompt | str:
     with deps.sessions() as session:
-        found = queries.own_delivery(session, delivery_id=delivery_id, kind="prompt", user_id=user_id)
+        found = queries.own_delivery(session, delivery_id=delivery_id, kind=DeliveryKind.PROMPT, user_id=user_id)
         if isinstance(found, str):
-            return {"gone": "I couldn't find that prompt any more.", "not_yours": NOT_YOURS}[found]
+            return {Missing.GONE: "I couldn't find that prompt any more.", Missing.NOT_YOURS: NOT_YOURS}[found]
         return _loaded(deps, session, found, queries.answer_for(session, delivery_id=found.id))
 
 

@@ -1,6 +1,6 @@
 """Weekly summary use cases: a lead's /summary, sharing, CSV, chart, and the Monday DM.
 
-Who may ask: a lead of the team (handlers.practice.is_lead: LEAD_USER_IDS or a TeamLead row). Who gets the
+Who may ask: a lead of the team (usecases.leads.is_lead: LEAD_USER_IDS or a TeamLead row). Who gets the
 Monday DM: the team's TeamLead rows only (the lead who ran `/practice start` is one), not every
 LEAD_USER_IDS admin, who may oversee many teams and can still ask with `/summary`.
 """
@@ -21,12 +21,13 @@ from adapters.blocks.common import Message, plain
 from adapters.replies import Reply
 from deps import Deps
 from domain import summary as ds
+from domain.ledger import DeliveryKind, SendResult
 from domain.schedule import Due, local_now, zone
 from storage import queries
 from storage import summary_queries as sq
 from storage.models import Delivery, Team
+from usecases.leads import LEADS_ONLY, is_lead
 from usecases.ledger import send_once
-from usecases.practice import LEADS_ONLY, is_lead
 
 NOT_A_TEAM = "Run `/summary` in your team's channel: this one isn't a practice team."
 CHART_FILENAME = "practice-{label}.png"
@@ -204,16 +205,16 @@ def share(deps: Deps, user_id: str, value: str) -> Message:
         if not is_lead(deps, session, team, user_id):
             return plain(LEADS_ONLY)
         today = team_today(deps, team)
-    due = Due("summary", team.id, team.channel_id, today)
+    due = Due(DeliveryKind.SUMMARY, team.id, team.channel_id, today)
 
     def message(_row: Delivery) -> Message | None:
         shared = week_summary(deps, team.id, week)
         return blocks.summary_for_channel(shared) if shared else None
 
     outcome = send_once(deps, due, message, item_id=week.label, slot=week.slot)
-    if outcome == "sent":
+    if outcome == SendResult.SENT:
         return plain(f"Shared the {week.label} summary in <#{team.channel_id}>: totals, skills and quotes only.")
-    if outcome == "skipped":
+    if outcome == SendResult.SKIPPED:
         return plain(f"The {week.label} summary is already in <#{team.channel_id}> today.")
     return plain(
         f"I couldn't post in <#{team.channel_id}> just now. Is the app still in the channel? "
@@ -328,7 +329,9 @@ def _send_to_lead(deps: Deps, team: Team, lead: str, monday: date) -> str:
             summary, chart_note="Last week's summary; the chart of the last 8 weeks follows."
         )
 
-    outcome = send_once(deps, Due("summary", team.id, lead, monday), message, item_id=week.label, slot=team.id)
-    if outcome == "sent" and built:
+    outcome = send_once(
+        deps, Due(DeliveryKind.SUMMARY, team.id, lead, monday), message, item_id=week.label, slot=team.id
+    )
+    if outcome == SendResult.SENT and built:
         send_chart(deps, lead, built[0])
     return outcome
