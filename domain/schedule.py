@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
+from enum import StrEnum
 from zoneinfo import ZoneInfo
 
 from domain.ledger import DeliveryKind
@@ -50,8 +51,19 @@ class Member:
     prefs: PersonPrefs = PersonPrefs()
 
 
+class TeamStatus(StrEnum):
+    """A team runs, is paused by a lead (nothing sent, settings kept), or is stopped (`/practice stop`, or the
+    app uninstalled; `/practice start` brings it back)."""
+
+    ACTIVE = "active"
+    PAUSED = "paused"
+    STOPPED = "stopped"
+
+
 @dataclass(frozen=True)
-class Team:
+class TeamPlan:
+    """A team as the scheduler sees it (its table is storage.models.Team): schedule and members."""
+
     team_id: int
     channel_id: str
     schedule: TeamSchedule
@@ -78,7 +90,7 @@ def zone(name: str | None, fallback: str) -> ZoneInfo:
     return ZoneInfo("UTC")
 
 
-def person_zone(team: Team, member: Member) -> ZoneInfo:
+def person_zone(team: TeamPlan, member: Member) -> ZoneInfo:
     return zone(member.prefs.timezone, team.schedule.timezone)
 
 
@@ -120,7 +132,7 @@ def reminder_time_for(schedule: TeamSchedule, prefs: PersonPrefs) -> time:
     return max(schedule.reminder_time, earliest)
 
 
-def due_now(now: datetime, teams: Iterable[Team], catch_up: timedelta = CATCH_UP) -> list[Due]:
+def due_now(now: datetime, teams: Iterable[TeamPlan], catch_up: timedelta = CATCH_UP) -> list[Due]:
     """Everything whose local time has come today and is still within its catch-up window; only today's, so
     a bot that was down for days sends nothing from the days it missed.
 

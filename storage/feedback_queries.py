@@ -12,6 +12,7 @@ from sqlmodel import Session, select
 
 from domain.feedback import SharedTeam
 from domain.ledger import DeliveryKind, DeliveryStatus
+from domain.schedule import TeamStatus
 from storage.models import Answer, Delivery, Feedback, Person, Team, TeamMember
 
 FOLLOWUP_KIND = DeliveryKind.FOLLOWUP
@@ -42,7 +43,7 @@ def shared_teams(session: Session, *, user_id: str, other_id: str | None) -> lis
     query = (
         select(Team.id)
         .join(me, and_(me.team_id == Team.id, me.user_id == user_id, me.active))
-        .where(Team.status != "stopped")
+        .where(Team.status != TeamStatus.STOPPED)
     )
     if other_id is not None:
         other = aliased(TeamMember)

@@ -8,6 +8,7 @@ from datetime import datetime
 from sqlalchemy import bindparam, exists
 from sqlmodel import Session, select
 
+from domain.schedule import TeamStatus
 from storage.models import Feedback, Team
 
 
@@ -23,7 +24,7 @@ class Waiting:
 # Built once, like the follow-up query: every tick runs it.
 _WAITING = select(
     exists().where(Feedback.try_at.is_not(None), Feedback.try_at <= bindparam("tried_before")).label("followups"),
-    exists().where(Team.status == "active", Team.pairing_enabled).label("partners"),
+    exists().where(Team.status == TeamStatus.ACTIVE, Team.pairing_enabled).label("partners"),
     exists().where(Team.retention_days.is_not(None)).label("retention"),
 )
 

@@ -8,6 +8,7 @@ from sqlalchemy import Column, DateTime, Index, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 from domain.ledger import DeliveryStatus
+from domain.schedule import TeamStatus
 
 
 def _utc_column(nullable: bool = False) -> Column:
@@ -19,7 +20,7 @@ class Team(SQLModel, table=True):
     channel_id: str = Field(unique=True, index=True, max_length=32)
     workspace_id: str = Field(default="", max_length=32)
     created_by: str = Field(max_length=32)
-    status: str = Field(default="active", max_length=16)  # active | paused | stopped
+    status: str = Field(default=TeamStatus.ACTIVE, max_length=16)  # a TeamStatus
     days: str = Field(default="0,1,2,3,4", max_length=16)
     prompt_time: str = Field(default="09:30", max_length=5)
     quote_time: str = Field(default="09:00", max_length=5)

@@ -11,6 +11,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, select
 
 from domain.ledger import DeliveryKind, DeliveryStatus
+from domain.schedule import TeamStatus
 from storage.models import Delivery, Pairing, Team
 
 Group = tuple[str, ...]
@@ -22,7 +23,9 @@ def set_pairing(session: Session, *, team_id: int, enabled: bool) -> None:
 
 
 def teams_with_partners(session: Session) -> list[Team]:
-    return list(session.exec(select(Team).where(Team.status == "active", Team.pairing_enabled).order_by(Team.id)))
+    return list(
+        session.exec(select(Team).where(Team.status == TeamStatus.ACTIVE, Team.pairing_enabled).order_by(Team.id))
+    )
 
 
 def _group(row: Pairing) -> Group:

@@ -14,6 +14,7 @@ from sqlmodel import Session, select
 from domain import schedule as sched
 from domain.ledger import DeliveryKind, DeliveryStatus, Missing
 from domain.people import Profile
+from domain.schedule import TeamStatus
 from storage.models import Answer, Delivery, Person, Team, TeamHoliday, TeamLead, TeamMember
 
 # ---- encoding helpers ---------------------------------------------------------------------------
@@ -65,7 +66,7 @@ def start_team(
         session.add(team)
         session.flush()
     else:
-        team.status = "active"
+        team.status = TeamStatus.ACTIVE
     if session.get(TeamLead, (team.id, lead_id)) is None:
         session.add(TeamLead(team_id=team.id, user_id=lead_id, added_by=lead_id))
     return team, created
@@ -108,7 +109,7 @@ def team_schedule(team: Team, holidays: Iterable[date] = ()) -> sched.TeamSchedu
         reminder_time=time.fromisoformat(team.reminder_time),
         timezone=team.timezone,
         holidays=frozenset(holidays),
-        active=team.status == "active",
+        active=team.status == TeamStatus.ACTIVE,
     )
 
 
@@ -117,7 +118,7 @@ def teams_of_user(session: Session, *, user_id: str) -> list[Team]:
         session.exec(
             select(Team)
             .join(TeamMember, TeamMember.team_id == Team.id)
-            .where(TeamMember.user_id == user_id, TeamMember.active, Team.status != "stopped")
+            .where(TeamMember.user_id == user_id, TeamMember.active, Team.status != TeamStatus.STOPPED)
             .order_by(Team.id)
         )
     )
@@ -244,7 +245,7 @@ def stale_profiles(session: Session, *, before: datetime) -> list[str]:
         select(TeamMember.user_id)
         .join(Team, Team.id == TeamMember.team_id)
         .outerjoin(Person, Person.user_id == TeamMember.user_id)
-        .where(TeamMember.active, Team.status != "stopped")
+        .where(TeamMember.active, Team.status != TeamStatus.STOPPED)
         .where(
             or_(Person.user_id.is_(None), Person.profile_refreshed_at.is_(None), Person.profile_refreshed_at < before)
         )
@@ -257,7 +258,7 @@ def teams_to_resync(session: Session, *, before: datetime) -> list[Team]:
     return list(
         session.exec(
             select(Team).where(
-                Team.status != "stopped",
+                Team.status != TeamStatus.STOPPED,
                 or_(Team.members_synced_at.is_(None), Team.members_synced_at < before),
             )
         )
@@ -277,9 +278,11 @@ def prefs_of(row: Person | None) -> sched.PersonPrefs:
     )
 
 
-def load_plans(session: Session, *, team_id: int | None = None, include_paused: bool = False) -> list[sched.Team]:
+def load_plans(session: Session, *, team_id: int | None = None, include_paused: bool = False) -> list[sched.TeamPlan]:
     """Running teams with their members and preferences, in three queries whatever the size."""
-    query = select(Team).where(Team.status.in_(("active", "paused") if include_paused else ("active",)))
+    query = select(Team).where(
+        Team.status.in_((TeamStatus.ACTIVE, TeamStatus.PAUSED) if include_paused else (TeamStatus.ACTIVE,))
+    )
     if team_id is not None:
         query = query.where(Team.id == team_id)
     teams = list(session.exec(query.order_by(Team.id)))
@@ -300,10 +303,10 @@ def load_plans(session: Session, *, team_id: int | None = None, include_paused: 
     days_off: dict[int, list[date]] = {t.id: [] for t in teams}
     for team_id, day in session.exec(select(TeamHoliday.team_id, TeamHoliday.day).where(TeamHoliday.team_id.in_(ids))):
         days_off[team_id].append(day)
-    return [sched.Team(t.id, t.channel_id, team_schedule(t, days_off[t.id]), tuple(by_team[t.id])) for t in teams]
+    return [sched.TeamPlan(t.id, t.channel_id, team_schedule(t, days_off[t.id]), tuple(by_team[t.id])) for t in teams]
 
 
-def plan_for(session: Session, *, team_id: int, include_paused: bool = False) -> sched.Team | None:
+def plan_for(session: Session, *, team_id: int, include_paused: bool = False) -> sched.TeamPlan | None:
     plans = load_plans(session, team_id=team_id, include_paused=include_paused)
     return plans[0] if plans else None
 
@@ -612,7 +615,7 @@ def recent_window(today: date) -> date:
 
 
 def stop_all_teams(session: Session) -> None:
-    session.exec(update(Team).values(status="stopped"))
+    session.exec(update(Team).values(status=TeamStatus.STOPPED))
 
 
 def set_retention(session: Session, *, team_id: int, days: int | None) -> None:

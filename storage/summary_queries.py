@@ -18,6 +18,7 @@ from sqlalchemy import and_, case, func, or_, true
 from sqlmodel import Session, select
 
 from domain.ledger import DeliveryKind, DeliveryStatus
+from domain.schedule import TeamStatus
 from storage.models import Answer, Delivery, Feedback, Person, Team, TeamHoliday, TeamLead, TeamMember
 
 SHARED_VISIBILITIES = ("lead", "team")
@@ -253,7 +254,7 @@ def shared_answers(
 
 def summary_teams(session: Session) -> list[Team]:
     """Teams whose leads get the Monday summary: paused teams too (their history still matters), not stopped."""
-    return list(session.exec(select(Team).where(Team.status != "stopped").order_by(Team.id)))
+    return list(session.exec(select(Team).where(Team.status != TeamStatus.STOPPED).order_by(Team.id)))
 
 
 def leads_of(session: Session, *, team_ids: Iterable[int]) -> dict[int, list[str]]:

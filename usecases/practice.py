@@ -16,7 +16,7 @@ from adapters.blocks.common import Message, plain
 from deps import Deps
 from domain import command_text as ct
 from domain.ledger import DeliveryKind, SendResult, tally
-from domain.schedule import describe_days, local_now, zone
+from domain.schedule import TeamStatus, describe_days, local_now, zone
 from storage import pairing_queries, queries
 from storage.db import transaction
 from storage.models import Team
@@ -104,7 +104,7 @@ def _team_and_lead(deps: Deps, caller: Caller) -> tuple[Team | None, bool]:
     with deps.sessions() as session:
         team = queries.team_by_channel(session, channel_id=caller.channel_id)
         lead = is_lead(deps, session, team, caller.user_id)
-    return (None if team is None or team.status == "stopped" else team), lead
+    return (None if team is None or team.status == TeamStatus.STOPPED else team), lead
 
 
 def _in_team(deps: Deps, caller: Caller, act: Callable[[Team], Message]) -> Message:
@@ -138,7 +138,7 @@ def start(deps: Deps, caller: Caller) -> Message:
         allowed = is_lead(deps, session, team, caller.user_id)
     if not allowed:
         return plain(LEADS_ONLY)
-    if team is not None and team.status != "stopped":
+    if team is not None and team.status != TeamStatus.STOPPED:
         return plain("This channel is already a practice team. `/practice schedule` shows its schedule.")
     try:
         members, profiles = web_api.directory(deps.client, caller.channel_id)
@@ -171,7 +171,7 @@ def _schedule_reply(deps: Deps, team: Team, head: str) -> Message:
         days_off = queries.holidays(session, team_id=team.id, since=_team_today(deps, team))
         fresh = queries.team_by_id(session, team_id=team.id)
     current = fresh or team
-    state = " *The team is paused.*" if current.status == "paused" else ""
+    state = " *The team is paused.*" if current.status == TeamStatus.PAUSED else ""
     return plain(f"*{head}:* {practice_blocks.schedule_summary(queries.team_schedule(current, days_off))}{state}")
 
 
@@ -188,7 +188,7 @@ def _lead_list(deps: Deps, team: Team) -> Message:
 
 def stop(deps: Deps, team: Team) -> Message:
     with transaction(deps.sessions) as session:
-        queries.set_team_status(session, team_id=team.id, status="stopped")
+        queries.set_team_status(session, team_id=team.id, status=TeamStatus.STOPPED)
     return plain(
         "Stopped: no more prompts, quotes or reminders for this team. Answers are kept. "
         "`/practice start` brings it back with the same schedule."
@@ -197,7 +197,7 @@ def stop(deps: Deps, team: Team) -> Message:
 
 def pause_team(deps: Deps, team: Team, pausing: bool) -> Message:
     with transaction(deps.sessions) as session:
-        queries.set_team_status(session, team_id=team.id, status="paused" if pausing else "active")
+        queries.set_team_status(session, team_id=team.id, status=TeamStatus.PAUSED if pausing else TeamStatus.ACTIVE)
     if pausing:
         return plain("The team is paused: no prompts, quotes or reminders until a lead runs `/practice resume`.")
     return plain("The team is back on its schedule.")

@@ -22,7 +22,7 @@ from adapters.replies import Reply
 from deps import Deps
 from domain import summary as ds
 from domain.ledger import DeliveryKind, SendResult
-from domain.schedule import Due, local_now, zone
+from domain.schedule import Due, TeamStatus, local_now, zone
 from storage import queries
 from storage import summary_queries as sq
 from storage.models import Delivery, Team
@@ -108,7 +108,7 @@ def ask(deps: Deps, user_id: str, channel_id: str, text: str) -> Asked:
     request = ds.parse_request(text)
     with deps.sessions() as session:
         team = queries.team_by_channel(session, channel_id=channel_id)
-        if team is None or team.status == "stopped":
+        if team is None or team.status == TeamStatus.STOPPED:
             return Asked(plain(NOT_A_TEAM))
         if not is_lead(deps, session, team, user_id):
             return Asked(plain(LEADS_ONLY))
@@ -200,7 +200,7 @@ def share(deps: Deps, user_id: str, value: str) -> Message:
     team_id, week = parsed
     with deps.sessions() as session:
         team = queries.team_by_id(session, team_id=team_id)
-        if team is None or team.status == "stopped":
+        if team is None or team.status == TeamStatus.STOPPED:
             return plain("That team has stopped practising, so there is nothing to share.")
         if not is_lead(deps, session, team, user_id):
             return plain(LEADS_ONLY)
@@ -228,7 +228,7 @@ def home_summary(deps: Deps, user_id: str, value: str) -> Asked:
         return Asked(plain("That button is out of date. Open the Home tab again."))
     with deps.sessions() as session:
         team = queries.team_by_id(session, team_id=int(value))
-        if team is None or team.status == "stopped":
+        if team is None or team.status == TeamStatus.STOPPED:
             return Asked(plain("That team has stopped practising, so there is no summary to show."))
         if not is_lead(deps, session, team, user_id):
             return Asked(plain(LEADS_ONLY))

@@ -4,16 +4,16 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime, time
 
-from domain.schedule import Member, PersonPrefs, Team, TeamSchedule, due_now, reminder_time_for
+from domain.schedule import Member, PersonPrefs, TeamPlan, TeamSchedule, due_now, reminder_time_for
 
 MONDAY = date(2026, 11, 23)
 
 
-def team(*members: Member, **schedule) -> Team:
-    return Team(1, "CTEAM", TeamSchedule(timezone="Europe/Dublin", **schedule), members)
+def team(*members: Member, **schedule) -> TeamPlan:
+    return TeamPlan(1, "CTEAM", TeamSchedule(timezone="Europe/Dublin", **schedule), members)
 
 
-def kinds(at: datetime, plan: Team) -> set[tuple[str, str]]:
+def kinds(at: datetime, plan: TeamPlan) -> set[tuple[str, str]]:
     return {(d.kind, d.recipient) for d in due_now(at, [plan])}
 
 
@@ -52,8 +52,8 @@ def test_a_missed_prompt_is_caught_up_within_the_grace_window_only() -> None:
 
 def test_a_member_in_two_teams_gets_one_prompt() -> None:
     member = Member("U1")
-    first = Team(1, "C1", TeamSchedule(), (member,))
-    second = Team(2, "C2", TeamSchedule(), (member,))
+    first = TeamPlan(1, "C1", TeamSchedule(), (member,))
+    second = TeamPlan(2, "C2", TeamSchedule(), (member,))
     dues = [d for d in due_now(datetime(2026, 11, 23, 10, 0, tzinfo=UTC), [second, first]) if d.kind == "prompt"]
     assert [(d.team_id, d.recipient) for d in dues] == [(1, "U1")]
 
