@@ -1,5 +1,5 @@
 """A lead's first `/practice start` then `/practice now` for teams of 100, 1,000 and 5,000, with the fake
-Web API enforcing Slack's published rate limits (tests/fakes/rate_limits.py). Run on demand:
+Web API enforcing Slack's published rate limits (fake_slack/rate_limits.py). Run on demand:
 
     .venv/bin/python -m bench.fanout [--sizes 100 1000] [--time-scale 1]
 
@@ -20,12 +20,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from bench.common import LEAD, Server, bot_process, quiet_zone, reply_to
+from adapters import ids
+from bench.common import Server, bot_process, quiet_zone, reply_to
 from bench.report import Section, Target
-from tests.delivered import ledgered_in_dms
-from tests.fakes.rate_limits import RateLimits
-from tests.fakes.slack_api import FakeSlackAPI
-from tests.harness import TEAM_CHANNEL
+from fake_slack.rate_limits import RateLimits
+from fake_slack.web_api import FakeSlackAPI
+from fake_slack.workspace import BOT_USER_ID, LEAD, TEAM_CHANNEL
 from usecases.ledger import BATCH_SIZE, POST_WORKERS
 
 SIZES = (100, 1000, 5000)
@@ -83,6 +83,17 @@ class PeakMemory:
         self.peak = max(self.peak, self.server.memory_mib("VmHWM"))
 
 
+def ledgered_in_dms(fake: FakeSlackAPI, people: list[str]) -> Counter[str]:
+    """Messages in each person's DM carrying a delivery id in their metadata, as the tests count them
+    (tests/delivered.py): a duplicate shows as 2."""
+    counts: Counter[str] = Counter()
+    for user_id in people:
+        for message in fake.messages(fake.dm_channel_id(user_id)):
+            if (message.get("metadata") or {}).get("event_type") == ids.DELIVERY_EVENT:
+                counts[user_id] += 1
+    return counts
+
+
 def _key(fake: FakeSlackAPI, method: str, params: dict) -> str:
     channel = str(params.get("channel") or "")
     return fake.dm_channel_id(channel) if method == "chat.postMessage" and channel[:1] in "UW" else channel
@@ -92,11 +103,11 @@ def run_one(size: int, time_scale: float) -> FanOut:
     zone = quiet_zone()
     members = [f"UF{n:05d}" for n in range(size - 1)] + [LEAD]
     limits = RateLimits(time_scale=time_scale)
-    with tempfile.TemporaryDirectory() as folder, FakeSlackAPI(rate_limits=limits, checks=False) as fake:
-        fake.add_user("UBOT", name="practice-coach", is_bot=True)
+    with tempfile.TemporaryDirectory() as folder, FakeSlackAPI(rate_limits=limits) as fake:
+        fake.add_user(BOT_USER_ID, name="practice-coach", is_bot=True)
         for user in members:
             fake.add_user(user, tz=zone)
-        fake.add_channel(TEAM_CHANNEL, name="support-team", members=(*members, "UBOT"))
+        fake.add_channel(TEAM_CHANNEL, name="support-team", members=(*members, BOT_USER_ID))
         bot = bot_process(fake, f"sqlite:///{Path(folder) / 'fanout.db'}", Path(folder), zone=zone)
         try:
             time.sleep(1)  # let the start-up tick finish before calling it idle

@@ -15,7 +15,7 @@ from pathlib import Path
 from bench.common import bot_process, median, quiet_zone
 from bench.fanout import FanOut
 from bench.report import Section
-from tests.fakes.slack_api import FakeSlackAPI
+from fake_slack.web_api import FakeSlackAPI
 
 STARTS = 3
 

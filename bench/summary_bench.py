@@ -22,12 +22,14 @@ import os
 import random
 import tempfile
 import time
+import uuid
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 from sqlalchemy import (
     Column,
@@ -57,12 +59,11 @@ from deps import Deps, build_deps
 from domain import summary as ds
 from domain.clock import ManualClock
 from domain.skills import SKILL_KEYS
+from fake_slack.requests import SlackRequests
+from fake_slack.web_api import FakeSlackAPI
+from fake_slack.workspace import BOT_TOKEN, LEAD, SIGNING_SECRET, TEAM_CHANNEL
 from storage import queries
 from storage.models import Answer, Delivery, Feedback, Person, Team, TeamLead, TeamMember
-from tests.fakes.slack_api import FakeSlackAPI
-from tests.fakes.slack_requests import SlackRequests
-from tests.harness import BOT_TOKEN, LEAD, SIGNING_SECRET, TEAM_CHANNEL
-from tests.postgres import postgres_schema
 from usecases import summary
 from web import serve_in_background, wsgi_app
 
@@ -93,8 +94,18 @@ def database(backend: str, folder: Path) -> Iterator[str]:
     if backend == "sqlite":
         yield f"sqlite:///{folder / 'summary.db'}"
         return
-    with postgres_schema(os.environ.get("PRACTICE_TEST_POSTGRES_URL") or POSTGRES_DEFAULT, "bench") as url:
-        yield url
+    base = os.environ.get("PRACTICE_TEST_POSTGRES_URL") or POSTGRES_DEFAULT
+    schema = f"bench_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(base, isolation_level="AUTOCOMMIT")
+    try:
+        with admin.connect() as connection:
+            connection.execute(text(f'CREATE SCHEMA "{schema}"'))
+        # Connections see only the new schema.
+        yield f"{base}{'&' if '?' in base else '?'}options={quote(f'-csearch_path={schema}')}"
+    finally:
+        with admin.connect() as connection:
+            connection.execute(text(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE'))
+        admin.dispose()
 
 
 def postgres_available() -> bool:
@@ -413,7 +424,6 @@ def measure(
             server.shutdown()
             server.server_close()
             deps.engine.dispose()
-        fake.problems.clear()  # not a test: spec findings are the fault suite's job
     return results
 
 

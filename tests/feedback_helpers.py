@@ -9,9 +9,9 @@ from typing import Any
 from sqlmodel import select
 
 from adapters import ids
+from fake_slack.requests import Response
 from storage.models import Feedback
 from tests.fakes.slack_api import Call, FakeSlackAPI
-from tests.fakes.slack_requests import Response
 from tests.harness import LEAD, TEAM_CHANNEL, Bot, text_of
 
 _clicks = itertools.count(1)

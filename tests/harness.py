@@ -22,20 +22,17 @@ from config import Settings
 from deps import Deps, build_deps
 from domain.clock import ManualClock
 from domain.content import Prompt, Quote
+from fake_slack.requests import SlackRequests
+from fake_slack.workspace import BOT_TOKEN, LEAD, SIGNING_SECRET, TEAM_CHANNEL
 from prompts.bank import load_prompts, load_quotes
 from storage import migrate
 from storage.db import make_engine
 from storage.models import Delivery
 from tests.fakes.slack_api import Call, FakeSlackAPI
-from tests.fakes.slack_requests import SlackRequests
 from tests.postgres import pooled_schema, postgres_schema
 from usecases import tick
 from web import WSGIApp, serve, wsgi_app
 
-SIGNING_SECRET = "test-signing-secret"
-BOT_TOKEN = "xoxb-test-token"
-LEAD = "ULEAD"
-TEAM_CHANNEL = "CTEAM"
 SUNDAY_NIGHT = datetime(2026, 11, 22, 23, 0, tzinfo=UTC)
 _keys = itertools.count(1)
 

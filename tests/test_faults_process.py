@@ -18,11 +18,11 @@ import pytest
 from sqlmodel import Session, select
 
 from config import ConfigError, load_settings
+from fake_slack.requests import SlackRequests
 from storage.db import make_engine
 from storage.models import Delivery
 from tests.delivered import ledgered_in_dms
 from tests.fakes.slack_api import FakeSlackAPI
-from tests.fakes.slack_requests import SlackRequests
 from tests.harness import BOT_TOKEN, LEAD, SIGNING_SECRET, TEAM_CHANNEL, eventually
 from usecases import ledger
 

@@ -13,8 +13,8 @@ from sqlalchemy import select as sql_select
 from sqlmodel import SQLModel
 
 from adapters import ids
+from fake_slack.requests import Response, SlackRequests
 from tests.fakes.slack_api import FakeSlackAPI
-from tests.fakes.slack_requests import Response, SlackRequests
 from tests.feedback_helpers import form_values
 from tests.harness import SIGNING_SECRET, TEAM_CHANNEL, Bot, eventually
 

@@ -13,10 +13,10 @@ from pathlib import Path
 
 from sqlmodel import select
 
+from fake_slack.requests import SlackRequests
 from storage.db import make_engine
 from storage.models import Team, TeamMember
 from tests.fakes.slack_api import FakeSlackAPI
-from tests.fakes.slack_requests import SlackRequests
 from tests.harness import LEAD, SIGNING_SECRET, TEAM_CHANNEL, Bot, eventually, serve_for_tests
 from web import wsgi_app
 

@@ -20,8 +20,8 @@ from pathlib import Path
 import pytest
 
 from adapters import ids
+from fake_slack.requests import Response, SlackRequests
 from tests.fakes.slack_api import FakeSlackAPI
-from tests.fakes.slack_requests import Response, SlackRequests
 from tests.harness import LEAD, SIGNING_SECRET, TEAM_CHANNEL
 from tests.test_http import free_port
 

@@ -12,9 +12,9 @@ from pathlib import Path
 
 from alembic import command
 
+from fake_slack.requests import SlackRequests
 from storage import migrate
 from storage.db import make_engine
-from tests.fakes.slack_requests import SlackRequests
 from tests.harness import LEAD, SIGNING_SECRET, TEAM_CHANNEL, Bot, serve_for_tests
 from tests.test_http import free_port
 from web import wsgi_app

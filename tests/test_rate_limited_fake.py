@@ -8,7 +8,7 @@ import pytest
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
-from tests.fakes.rate_limits import PUBLISHED, Limit, RateLimits
+from fake_slack.rate_limits import PUBLISHED, Limit, RateLimits
 from tests.fakes.slack_api import FakeSlackAPI
 
 

@@ -27,8 +27,10 @@ from slack_sdk.errors import SlackApiError
 from slack_sdk.http_retry.builtin_handlers import RateLimitErrorRetryHandler
 from slack_sdk.signature import SignatureVerifier
 
+from fake_slack import web_api
+from fake_slack.requests import Response, SlackRequests
 from tests.fakes.slack_api import OPENAPI_PATH, PARAM_ALLOWLIST, SPEC_DIR, FakeSlackAPI, SlackSpec
-from tests.fakes.slack_requests import SlackRequests
+from tests.fakes.spec_checks import SpecChecks
 
 SECRET = "test-signing-secret"
 SECTION = {"type": "section", "text": {"type": "mrkdwn", "text": "Hello"}}
@@ -584,3 +586,41 @@ def test_slacks_specs_ship_inside_the_repository() -> None:
     assert SPEC_DIR.resolve().is_relative_to(repo_root)
     assert (SPEC_DIR / "web-api-openapi-v2.json").exists()
     assert (SPEC_DIR / "SOURCE.md").exists()
+
+
+# ---------------------------------------------------------------------------- fake_slack without the tests' checks
+
+
+def test_fake_slacks_own_fake_answers_without_checking_and_tells_on_call_in_order() -> None:
+    """The demo and the benchmarks run fake_slack's fake as it is: what Slack would refuse is answered all the
+    same (the checks are the tests'), and `on_call` sees each call as it is recorded."""
+    told: list[str] = []
+    with web_api.FakeSlackAPI(on_call=lambda call: told.append(call.method)) as unchecked:
+        unchecked.add_channel("C1")
+        client = WebClient(token=unchecked.expected_token, base_url=unchecked.base_url, timeout=5)
+        client.chat_postMessage(channel="C1", text="hi", colour="red", blocks=[{"type": "no_such_block"}])
+        with pytest.raises(SlackApiError):
+            client.api_call("chat.fly")
+        assert told == ["chat.postMessage", "chat.fly"]
+        assert unchecked.problems == ["chat.fly: not implemented by the fake (answered unknown_method)"]
+
+
+def test_the_tests_fake_checks_through_its_checker(fake: FakeSlackAPI) -> None:
+    assert isinstance(fake, web_api.FakeSlackAPI) and isinstance(fake.checker, SpecChecks)
+    assert fake.checker.unknown_method("chat.fly") == "chat.fly: unknown Slack Web API method"
+    assert fake.checker.response_url("r1", {"text": "<!here> hi"}) == [
+        "response_url: message contains the broadcast mention <!here>"
+    ]
+
+
+def test_requests_can_go_out_through_any_send() -> None:
+    sent: list[tuple[str, str, dict[str, str]]] = []
+
+    def send(method: str, url: str, body: bytes | None, headers: dict[str, str]) -> Response:
+        sent.append((method, url, headers))
+        assert SignatureVerifier(SECRET).is_valid_request(body or b"", headers)
+        return Response(200, "")
+
+    requests = SlackRequests("http://bot.invalid", SECRET, send=send)
+    assert requests.command("/reflect", "hi", user_id="U1", channel_id="C1", response_url="u").status == 200
+    assert [(method, url) for method, url, _headers in sent] == [("POST", "http://bot.invalid/slack/events")]

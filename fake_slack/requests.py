@@ -1,9 +1,11 @@
-"""Signed requests to the bot's real HTTP endpoint, shaped like the ones Slack sends.
+"""Signed requests to the bot, shaped like the ones Slack sends: the one signer of the tests, the demo and
+the benchmarks.
 
 Why: Bolt verifies `X-Slack-Signature` against the signing secret and real time, and parses each payload
 kind differently (form fields for commands, a `payload=` JSON form field for interactivity, a JSON body
 for events). Sending byte-for-byte realistic, correctly signed requests tests that whole path, including
-the failure modes (stale timestamps, forged signatures, malformed bodies, event retries).
+the failure modes (stale timestamps, forged signatures, malformed bodies, event retries). They go to the
+bot's HTTP endpoint with urllib, or to any `send` given (the demo hands them to its Bolt app in-process).
 
 Shapes follow Slack's documentation of slash command, block_actions and view_submission payloads and the
 Events API wrapper in `tests/fakes/slack_spec/events-api-common-event-wrapper-schema.json`.
@@ -17,15 +19,15 @@ import time
 import urllib.error
 import urllib.parse
 import urllib.request
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
 from slack_sdk.signature import SignatureVerifier
 
-API_APP_ID = "A0TEST"
+from fake_slack.workspace import APP_ID, BOT_ID, BOT_USER_ID, TEAM_DOMAIN, TEAM_ID
+
 VERIFICATION_TOKEN = "verification-token-test"  # Slack's deprecated per-app token; Bolt ignores it by default
-BOT_USER_ID = "UBOT"
 
 _event_ids = itertools.count(1)
 
@@ -43,18 +45,24 @@ class Response:
         return json.loads(self.body) if self.body.strip() else None
 
 
+#: How a request goes out: (HTTP method, URL, body, headers) -> the answer.
+Send = Callable[[str, str, bytes | None, dict[str, str]], Response]
+
+
 class SlackRequests:
-    """Builds, signs and POSTs Slack-shaped requests to `{base_url}/slack/events` with urllib."""
+    """Builds, signs and POSTs Slack-shaped requests to `{base_url}/slack/events`, with urllib unless `send`
+    is given."""
 
     def __init__(
         self,
         base_url: str,
         signing_secret: str,
         *,
-        team_id: str = "T0TEST",
-        team_domain: str = "testteam",
+        team_id: str = TEAM_ID,
+        team_domain: str = TEAM_DOMAIN,
         path: str = "/slack/events",
         timeout: float = 10.0,
+        send: Send | None = None,
     ) -> None:
         self.base_url = base_url.rstrip("/")
         self.signing_secret = signing_secret
@@ -63,6 +71,7 @@ class SlackRequests:
         self.path = path
         self.timeout = timeout
         self._verifier = SignatureVerifier(signing_secret)
+        self._transport: Send = send or self._urlopen
 
     @property
     def url(self) -> str:
@@ -96,7 +105,7 @@ class SlackRequests:
             ("user_name", user_name or user_id.lower()),
             ("command", command),
             ("text", text),
-            ("api_app_id", API_APP_ID),
+            ("api_app_id", APP_ID),
             ("is_enterprise_install", "false"),
             ("response_url", response_url),
             ("trigger_id", trigger_id),
@@ -131,7 +140,7 @@ class SlackRequests:
         payload: dict[str, Any] = {
             "type": "block_actions",
             "user": self._user(user_id),
-            "api_app_id": API_APP_ID,
+            "api_app_id": APP_ID,
             "token": VERIFICATION_TOKEN,
             "trigger_id": trigger_id,
             "team": {"id": self.team_id, "domain": self.team_domain},
@@ -161,8 +170,8 @@ class SlackRequests:
                 "subtype": "bot_message",
                 "ts": message_ts,
                 "user": BOT_USER_ID,
-                "bot_id": "BBOT",
-                "app_id": API_APP_ID,
+                "bot_id": BOT_ID,
+                "app_id": APP_ID,
                 "text": "",
                 "blocks": [],
             }
@@ -191,44 +200,49 @@ class SlackRequests:
         view_id: str = "V1",
         trigger_id: str = "T-trig-3",
         blocks: list[dict[str, Any]] | None = None,
+        view: dict[str, Any] | None = None,
         timestamp: int | None = None,
         signature: str | None = None,
     ) -> Response:
-        """A modal submission; `values` in Slack's state shape (a bare string means a plain_text_input)."""
+        """A modal submission; `values` in Slack's state shape (a bare string means a plain_text_input).
+        `view` (a view as views.open returned it) is sent back whole, as Slack does, with `values` as its state."""
         state: dict[str, dict[str, Any]] = {}
         for block, actions in values.items():
             state[block] = {
                 action: ({"type": "plain_text_input", "value": entry} if isinstance(entry, str) else dict(entry))
                 for action, entry in actions.items()
             }
+        submitted: dict[str, Any] = {
+            "id": view_id,
+            "team_id": self.team_id,
+            "type": "modal",
+            "blocks": blocks or [],
+            "private_metadata": private_metadata,
+            "callback_id": callback_id,
+            "state": {"values": state},
+            "hash": "1700000000.abcdef12",
+            "title": {"type": "plain_text", "text": "Practice Coach", "emoji": True},
+            "clear_on_close": False,
+            "notify_on_close": False,
+            "close": {"type": "plain_text", "text": "Cancel", "emoji": True},
+            "submit": {"type": "plain_text", "text": "Submit", "emoji": True},
+            "previous_view_id": None,
+            "root_view_id": view_id,
+            "app_id": APP_ID,
+            "external_id": "",
+            "app_installed_team_id": self.team_id,
+            "bot_id": BOT_ID,
+        }
+        if view is not None:
+            submitted.update(view, state={"values": state})
         payload = {
             "type": "view_submission",
             "team": {"id": self.team_id, "domain": self.team_domain},
             "user": self._user(user_id),
-            "api_app_id": API_APP_ID,
+            "api_app_id": APP_ID,
             "token": VERIFICATION_TOKEN,
             "trigger_id": trigger_id,
-            "view": {
-                "id": view_id,
-                "team_id": self.team_id,
-                "type": "modal",
-                "blocks": blocks or [],
-                "private_metadata": private_metadata,
-                "callback_id": callback_id,
-                "state": {"values": state},
-                "hash": "1700000000.abcdef12",
-                "title": {"type": "plain_text", "text": "Practice Coach", "emoji": True},
-                "clear_on_close": False,
-                "notify_on_close": False,
-                "close": {"type": "plain_text", "text": "Cancel", "emoji": True},
-                "submit": {"type": "plain_text", "text": "Submit", "emoji": True},
-                "previous_view_id": None,
-                "root_view_id": view_id,
-                "app_id": API_APP_ID,
-                "external_id": "",
-                "app_installed_team_id": self.team_id,
-                "bot_id": "BBOT",
-            },
+            "view": submitted,
             "response_urls": [],
             "is_enterprise_install": False,
             "enterprise": None,
@@ -264,7 +278,7 @@ class SlackRequests:
         return {
             "token": VERIFICATION_TOKEN,
             "team_id": self.team_id,
-            "api_app_id": API_APP_ID,
+            "api_app_id": APP_ID,
             "event": event,
             "type": "event_callback",
             "event_id": event_id or f"Ev{next(_event_ids):08d}",
@@ -330,6 +344,9 @@ class SlackRequests:
         return self._send("POST", self.url, body, headers)
 
     def _send(self, method: str, url: str, body: bytes | None, headers: dict[str, str]) -> Response:
+        return self._transport(method, url, body, headers)
+
+    def _urlopen(self, method: str, url: str, body: bytes | None, headers: dict[str, str]) -> Response:
         request = urllib.request.Request(url, data=body, headers=headers, method=method)
         try:
             with urllib.request.urlopen(request, timeout=self.timeout) as answer:
