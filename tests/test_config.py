@@ -2,16 +2,10 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
-from pathlib import Path
-
 import pytest
 
 from config import ConfigError, load_settings
 
-ROOT = Path(__file__).resolve().parents[1]
 GOOD = {"SLACK_BOT_TOKEN": "xoxb-1-abc", "SLACK_SIGNING_SECRET": "s3cret"}
 
 
@@ -42,21 +36,3 @@ def test_each_bad_setting_is_named(changes: dict[str, str], variable: str) -> No
         load_settings({**GOOD, **changes})
     assert caught.value.variable == variable
     assert str(caught.value).startswith(variable) and "\n" not in str(caught.value)
-
-
-def run_bot(env: dict[str, str], cwd: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, str(ROOT / "bot.py")],
-        cwd=cwd,
-        env={"PATH": os.environ.get("PATH", ""), **env},
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
-
-
-def test_settings_are_read_from_a_dotenv_file(tmp_path: Path) -> None:
-    (tmp_path / ".env").write_text("SLACK_BOT_TOKEN=xoxb-1-abc\nSLACK_SIGNING_SECRET=s\nPORT=abc\n")
-    result = run_bot({}, tmp_path)
-    assert result.returncode == 2
-    assert "PORT" in result.stderr and "Traceback" not in result.stderr

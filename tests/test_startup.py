@@ -151,3 +151,10 @@ def test_a_missing_variable_is_one_line_that_points_to_the_check(tmp_path: Path)
         f"Configuration error: SLACK_BOT_TOKEN: is missing; set it in .env (see .env.example){DETAILS}"
     )
     assert nothing_created(tmp_path)
+
+
+def test_settings_are_read_from_a_dotenv_file(tmp_path: Path) -> None:
+    (tmp_path / ".env").write_text("SLACK_BOT_TOKEN=xoxb-1-abc\nSLACK_SIGNING_SECRET=s\nPORT=abc\n")
+    result = start({}, tmp_path)
+    assert result.returncode == 2
+    assert "PORT" in result.stderr and "Traceback" not in result.stderr
