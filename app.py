@@ -7,6 +7,7 @@ from slack_bolt import App
 import logs
 from deps import Deps
 from handlers import register_all
+from handlers.after_ack import StepAsideExecutor
 
 
 def create_app(deps: Deps, *, token_verification: bool = True) -> App:
@@ -16,6 +17,7 @@ def create_app(deps: Deps, *, token_verification: bool = True) -> App:
         signing_secret=deps.settings.signing_secret,
         token_verification_enabled=token_verification,
         logger=deps.logger,
+        listener_executor=StepAsideExecutor(deps.foreground),
     )
     register_all(app, deps)
     return app

@@ -144,9 +144,9 @@ def main(argv: list[str]) -> int:
     logs.configure()
     logger = bot.deps.logger
     if bot.socket_url is not None:
-        from slack_bolt.adapter.socket_mode import SocketModeHandler
+        from socket_mode import CountedSocketModeHandler
 
-        handler = SocketModeHandler(bot.app, bot.settings.app_token)
+        handler = CountedSocketModeHandler(bot.app, bot.settings.app_token or "", bot.deps.foreground)
         handler.client.wss_uri = bot.socket_url
         logger.info("connecting to Slack in Socket Mode")
         handler.connect()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from slack_bolt import Ack, App, BoltContext, Respond
+from slack_bolt import Ack, App, Respond
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 from sqlalchemy.exc import SQLAlchemyError
@@ -14,7 +14,7 @@ from deps import Deps
 from domain import feedback as rules
 from domain.answers import answer_problem, visibility_of
 from domain.command_text import ParseError
-from handlers import after_ack, payload
+from handlers import payload
 from usecases import feedback
 
 OUT_OF_DATE = "That button is out of date. `/feedback @person` gives feedback; your DMs have the latest."
@@ -49,9 +49,8 @@ def _open_or_explain(reply: Reply, client: WebClient, trigger_id: str, form: dic
 
 def register(app: App, deps: Deps) -> None:
     @app.command("/feedback")
-    def feedback_command(ack: Ack, command: dict, respond: Respond, client: WebClient, context: BoltContext) -> None:
+    def feedback_command(ack: Ack, command: dict, respond: Respond, client: WebClient) -> None:
         ack()
-        after_ack.step_aside(deps, context)
         reply = responder(respond)
         giver = command["user_id"]
         with told_on_failure(deps.logger, reply, "/feedback"):

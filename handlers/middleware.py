@@ -6,7 +6,7 @@ import threading
 from collections import OrderedDict
 from collections.abc import Callable
 
-from slack_bolt import Ack, App, BoltContext, BoltResponse
+from slack_bolt import App, BoltContext, BoltResponse
 
 from deps import Deps
 from handlers import after_ack
@@ -36,16 +36,14 @@ def register(app: App, deps: Deps) -> None:
     recent = RecentEvents()
 
     @app.middleware
-    def ack_commands_at_once(
-        body: dict, ack: Ack, context: BoltContext, next_: Callable[[], BoltResponse]
-    ) -> BoltResponse:
-        """Bolt runs listeners (and so their ack()) on its worker threads: an ack queued behind slow work from
-        earlier requests could miss Slack's 3 s (bench/ack_latency.py). Every command listener acks with no
-        body, so commands are acked here, before waiting for a worker; the listener's own ack() is a no-op.
-        Its time goes in the context, for after_ack.step_aside."""
+    def ack_commands_at_once(context: BoltContext, body: dict, next_: Callable[[], BoltResponse]) -> BoltResponse:
+        """Every request's ack steps aside once Slack has its answer (after_ack). Commands are acked right
+        here, before waiting for a worker thread: an ack queued behind slow work from earlier requests could
+        miss Slack's 3 s (bench/ack_latency.py). Every command listener acks with no body, so its own ack()
+        changes nothing."""
+        ack = after_ack.install(context, deps.foreground)
         if body.get("command"):
             ack()
-            after_ack.mark_acked(context)
         return next_()
 
     @app.middleware

@@ -2,20 +2,18 @@
 
 from __future__ import annotations
 
-from slack_bolt import Ack, App, BoltContext, Respond
+from slack_bolt import Ack, App, Respond
 
 from adapters.replies import responder, told_on_failure
 from deps import Deps
 from domain.command_text import parse_practice
-from handlers import after_ack
 from usecases import practice
 
 
 def register(app: App, deps: Deps) -> None:
     @app.command("/practice")
-    def practice_command(ack: Ack, command: dict, respond: Respond, context: BoltContext) -> None:
+    def practice_command(ack: Ack, command: dict, respond: Respond) -> None:
         ack()
-        after_ack.step_aside(deps, context)
         reply = responder(respond)
         caller = practice.Caller(command["user_id"], command.get("channel_id", ""), command.get("team_id", ""))
         with told_on_failure(deps.logger, reply, "/practice"):

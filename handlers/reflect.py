@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from slack_bolt import Ack, App, BoltContext, Respond
+from slack_bolt import Ack, App, Respond
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 from sqlalchemy.exc import SQLAlchemyError
@@ -14,15 +14,14 @@ from adapters.replies import reply_for, responder, told_on_failure
 from deps import Deps
 from domain.answers import answer_problem, visibility_of
 from domain.self_rating import parse_rating
-from handlers import after_ack, payload
+from handlers import payload
 from usecases import reflect
 
 
 def register(app: App, deps: Deps) -> None:
     @app.command("/reflect")
-    def reflect_command(ack: Ack, command: dict, respond: Respond, client: WebClient, context: BoltContext) -> None:
+    def reflect_command(ack: Ack, command: dict, respond: Respond, client: WebClient) -> None:
         ack()
-        after_ack.step_aside(deps, context)
         reply = responder(respond)
         user_id = command["user_id"]
         text = (command.get("text") or "").strip()

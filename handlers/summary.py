@@ -2,21 +2,20 @@
 
 from __future__ import annotations
 
-from slack_bolt import Ack, App, BoltContext, Respond
+from slack_bolt import Ack, App, Respond
 
 from adapters import ids, web_api
 from adapters.blocks.common import Message
 from adapters.replies import responder, told_on_failure
 from deps import Deps
-from handlers import after_ack, payload
+from handlers import payload
 from usecases import summary
 
 
 def register(app: App, deps: Deps) -> None:
     @app.command("/summary")
-    def summary_command(ack: Ack, command: dict, respond: Respond, context: BoltContext) -> None:
+    def summary_command(ack: Ack, command: dict, respond: Respond) -> None:
         ack()
-        after_ack.step_aside(deps, context)
         reply = responder(respond)
         with told_on_failure(deps.logger, reply, "/summary"):
             summary.answer_command(

@@ -1,11 +1,18 @@
-"""A command's work after its ack steps aside while Slack is waiting on other requests, within a limit."""
+"""Every listener's work after its ack steps aside while Slack is waiting on other requests, within a limit, over
+HTTP and in Socket Mode."""
 
 from __future__ import annotations
 
+import logging
 import threading
 import time
 
+from slack_sdk.socket_mode.request import SocketModeRequest
+from slack_sdk.socket_mode.response import SocketModeResponse
+
+from adapters import ids
 from foreground import Foreground
+from socket_mode import CountedSocketModeHandler
 from tests.harness import LEAD, Bot
 
 NOT_YET = 0.3  # long enough to see that nothing happened, for tests that then see it happen
@@ -87,3 +94,60 @@ def test_a_command_is_acked_at_once_and_its_work_waits_for_the_request_slack_is_
     assert acked < 5
     team.slack.wait_for("response_url", lambda c: c.params.get("_key") == key)
     assert team.deps.foreground.busy == 0
+
+
+def test_a_buttons_work_waits_after_its_ack_for_the_request_slack_is_waiting_on(team: Bot) -> None:
+    team.deps.foreground.max_defer = 30
+    team.deps.foreground.enter()
+    try:
+        started = time.monotonic()
+        response = team.requests.block_action(user_id=LEAD, action_id=ids.HOME_SUMMARY, value="1")
+        acked = time.monotonic() - started
+        time.sleep(NOT_YET)
+        assert not team.slack.calls_to("chat.postMessage")
+    finally:
+        team.deps.foreground.leave()
+    assert response.status == 200 and acked < 5
+    team.slack.wait_for("chat.postMessage", lambda c: c.params.get("channel") == LEAD)
+
+
+def test_an_events_work_waits_for_the_request_slack_is_waiting_on(team: Bot) -> None:
+    team.deps.foreground.max_defer = 30
+    team.deps.foreground.enter()
+    try:
+        response = team.requests.event({"type": "app_home_opened", "user": "UDUB", "tab": "home"})
+        time.sleep(NOT_YET)
+        assert not team.slack.calls_to("views.publish")
+    finally:
+        team.deps.foreground.leave()
+    assert response.status == 200
+    team.slack.wait_for("views.publish")
+
+
+class RecordingClient:
+    """Stands in for the Socket Mode client: what Bolt sends back over the socket."""
+
+    def __init__(self, foreground: Foreground) -> None:
+        self.foreground = foreground
+        self.logger = logging.getLogger("socket-mode-test")
+        self.sent: list[tuple[str, int]] = []
+
+    def send_socket_mode_response(self, response: SocketModeResponse) -> None:
+        self.sent.append((response.envelope_id, self.foreground.busy))
+
+
+def test_in_socket_mode_an_envelope_is_counted_as_answered_while_bolt_acks_it(team: Bot) -> None:
+    handler = CountedSocketModeHandler(team.app, "xapp-1-test", team.deps.foreground)
+    client = RecordingClient(team.deps.foreground)
+    command = {
+        "command": "/practice",
+        "text": "help",
+        "user_id": LEAD,
+        "channel_id": "CTEAM",
+        "team_id": "T0TEST",
+        "response_url": team.slack.response_url("socket"),
+        "trigger_id": "T1",
+    }
+    handler.handle(client, SocketModeRequest(type="slash_commands", envelope_id="E1", payload=command))  # type: ignore[arg-type]
+    assert client.sent == [("E1", 1)] and team.deps.foreground.busy == 0
+    team.slack.wait_for("response_url", lambda c: c.params.get("_key") == "socket")

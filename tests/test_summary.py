@@ -146,9 +146,10 @@ def reply_call(bot: Bot, command: str, text: str, user: str = LEAD, channel: str
     """The ephemeral answer; when it promises a chart, also wait for the chart so no upload outlives the test."""
     charts = len(bot.slack.calls_to("files.completeUploadExternal"))
     key = bot.command(command, text, user=user, channel=channel).removeprefix("trig-")
-    (reply,) = bot.slack.wait_for("response_url", lambda c: c.params.get("_key") == key)
+    # Generous bounds: a loaded CI machine can take seconds over a summary of 1,000 prompts and its chart.
+    (reply,) = bot.slack.wait_for("response_url", lambda c: c.params.get("_key") == key, timeout=30)
     if chart and "chart of the last 8 weeks" in text_of(reply):
-        bot.slack.wait_for("files.completeUploadExternal", count=charts + 1)
+        bot.slack.wait_for("files.completeUploadExternal", count=charts + 1, timeout=30)
     return reply
 
 
