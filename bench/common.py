@@ -18,9 +18,9 @@ from collections.abc import Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 
-from tests.fakes.slack_api import FakeSlackAPI
-from tests.fakes.slack_requests import Response, SlackRequests
-from tests.harness import BOT_TOKEN, LEAD, SIGNING_SECRET, TEAM_CHANNEL
+from fake_slack.requests import Response, SlackRequests
+from fake_slack.web_api import FakeSlackAPI
+from fake_slack.workspace import BOT_TOKEN, LEAD, SIGNING_SECRET, TEAM_CHANNEL
 
 ROOT = Path(__file__).resolve().parents[1]
 SLACK_ACK_LIMIT_MS = 3000.0
@@ -34,8 +34,11 @@ def machine() -> str:
             if line.startswith("model name"):
                 model = line.split(":", 1)[1].strip()
                 break
-        kib = next(int(line.split()[1]) for line in Path("/proc/meminfo").read_text().splitlines()
-                   if line.startswith("MemTotal"))
+        kib = next(
+            int(line.split()[1])
+            for line in Path("/proc/meminfo").read_text().splitlines()
+            if line.startswith("MemTotal")
+        )
         ram = f"{kib / 1024 / 1024:.0f} GiB"
     except (OSError, StopIteration, ValueError):
         ram = "unknown RAM"
@@ -109,7 +112,10 @@ class Server:
         self.log = cwd / f"server-{self.port}.log"
         started = time.perf_counter()
         self.process = subprocess.Popen(
-            argv, cwd=cwd, stdout=subprocess.DEVNULL, stderr=self.log.open("wb"),
+            argv,
+            cwd=cwd,
+            stdout=subprocess.DEVNULL,
+            stderr=self.log.open("wb"),
             env={"PATH": os.environ.get("PATH", ""), "PYTHONPATH": str(ROOT), **env, "PORT": str(self.port)},
         )
         self.url = f"http://127.0.0.1:{self.port}"
@@ -141,10 +147,17 @@ class Server:
             total += sum(int(line.split()[1]) / 1024 for line in lines if line.startswith(f"{field}:"))
         return total
 
-    def command(self, fake: FakeSlackAPI, command: str, text: str, *, user: str, key: str,
-                channel: str = TEAM_CHANNEL) -> Response:
-        return self.requests.command(command, text, user_id=user, channel_id=channel,
-                                     response_url=fake.response_url(key), trigger_id=f"trig-{key}")
+    def command(
+        self, fake: FakeSlackAPI, command: str, text: str, *, user: str, key: str, channel: str = TEAM_CHANNEL
+    ) -> Response:
+        return self.requests.command(
+            command,
+            text,
+            user_id=user,
+            channel_id=channel,
+            response_url=fake.response_url(key),
+            trigger_id=f"trig-{key}",
+        )
 
     def stop(self) -> None:
         if self.process.poll() is None:
@@ -156,13 +169,23 @@ class Server:
                 self.process.wait(timeout=10)
 
 
-def bot_process(fake: FakeSlackAPI, database_url: str, cwd: Path, *, zone: str) -> Server:
-    """`python bot.py` in HTTP mode as an admin runs it, pointed at the fake Web API."""
+def bot_process(fake: FakeSlackAPI, database_url: str, cwd: Path, *, zone: str, variant: str | None = None) -> Server:
+    """`python bot.py` in HTTP mode as an admin runs it, pointed at the fake Web API; with `variant`, the same
+    through bench.bot_variant, which changes one thing first (bench.ack_latency --compare-step-aside)."""
     env = {
-        "SLACK_BOT_TOKEN": BOT_TOKEN, "SLACK_SIGNING_SECRET": SIGNING_SECRET, "DATABASE_URL": database_url,
-        "SLACK_API_URL": fake.base_url, "LEAD_USER_IDS": LEAD, "DEFAULT_TIMEZONE": zone,
+        "SLACK_BOT_TOKEN": BOT_TOKEN,
+        "SLACK_SIGNING_SECRET": SIGNING_SECRET,
+        "DATABASE_URL": database_url,
+        "SLACK_API_URL": fake.base_url,
+        "LEAD_USER_IDS": LEAD,
+        "DEFAULT_TIMEZONE": zone,
     }
-    return Server([sys.executable, str(ROOT / "bot.py")], env, cwd)
+    argv = (
+        [sys.executable, str(ROOT / "bot.py")]
+        if variant is None
+        else [sys.executable, "-m", "bench.bot_variant", "--variant", variant]
+    )
+    return Server(argv, env, cwd)
 
 
 def bare_process(fake: FakeSlackAPI, cwd: Path) -> Server:
