@@ -18,7 +18,7 @@ from tests.postgres import drop_pool
 # Modules whose tests read runs shared per database (module-scoped fixtures): xdist must send all of one
 # database's tests to the same worker, or each worker would repeat the run. (An xdist_group mark would say so,
 # but --dist loadgroup groups nothing under pytest 9.2: pytest-dev/pytest-xdist#1386.)
-SHARED_RUNS_PER_DATABASE = frozenset({"tests/test_practice_week.py"})
+SHARED_RUNS_PER_DATABASE = frozenset({"tests/usecases/test_practice_week.py"})
 
 
 class _Scheduling(LoadScopeScheduling):
@@ -35,13 +35,13 @@ class _Scheduling(LoadScopeScheduling):
 # Modules holding the longest single tests (a week of ticks, real processes started and stopped): collected
 # first, so that xdist hands them out early and no worker is still running one while the others sit idle.
 LONGEST_FIRST = (
-    "tests/test_replicas.py",
+    "tests/usecases/test_replicas.py",
     "tests/test_faults_process.py",
     "tests/test_production.py",
     "tests/test_http.py",
-    "tests/test_team_setup.py",
+    "tests/handlers/test_practice.py",
     "tests/test_demo.py",
-    "tests/test_summary.py",
+    "tests/handlers/test_summary.py",
 )
 
 

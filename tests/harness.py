@@ -73,7 +73,7 @@ def text_of(call: Call) -> str:
 @functools.cache
 def banks() -> tuple[tuple[Prompt, ...], tuple[Quote, ...]]:
     """The shipped banks, parsed once per test process: the YAML takes ~0.2 s a time and every Bot needs them.
-    Loading and checking them is proved by tests/test_prompt_bank.py and the tests that start real processes."""
+    Loading and checking them is proved by tests/prompts/test_prompt_bank.py and the tests that start real processes."""
     return load_prompts(), load_quotes()
 
 

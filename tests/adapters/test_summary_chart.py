@@ -14,7 +14,7 @@ from adapters import summary_chart
 from domain import summary as ds
 from domain.skills import SKILLS
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_a_chart_comes_back_as_a_png_drawn_in_another_process() -> None:

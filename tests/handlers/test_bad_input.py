@@ -22,7 +22,7 @@ from tests.fakes.slack_api import FakeSlackAPI
 from tests.feedback_helpers import form_values
 from tests.harness import LEAD, TEAM_CHANNEL, Bot, eventually, text_of
 
-COMMANDS_PAGE = Path(__file__).resolve().parents[1] / "docs" / "commands.md"
+COMMANDS_PAGE = Path(__file__).resolve().parents[2] / "docs" / "commands.md"
 LONG = "x" * 5000
 EMOJI = "🙂🎧✨ 👍🏽"
 RTL = "شكرا لك على صبرك"
@@ -315,5 +315,5 @@ def test_the_bad_input_table_in_docs_is_these_cases() -> None:
     assert table == cases_table(), "docs/commands.md's table is stale; replace it with:\n" + cases_table()
 
 
-if __name__ == "__main__":  # `python -m tests.test_bad_input` prints the table for docs/commands.md
+if __name__ == "__main__":  # `python -m tests.handlers.test_bad_input` prints the table for docs/commands.md
     print(cases_table())

@@ -14,7 +14,7 @@ from adapters import ids
 from tests.fakes.slack_api import FakeSlackAPI
 from tests.harness import Bot, eventually
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 
 #: Every action_id the bot has sent on a button, and every callback_id on a form. Add to these; never remove.
 BUTTONS_SENT = (

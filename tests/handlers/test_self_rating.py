@@ -9,8 +9,8 @@ from sqlmodel import select
 from adapters import ids
 from domain.skills import skill
 from storage.models import Answer, Delivery, SelfRating
+from tests.handlers.test_reflect import answer_values, button_value, click, todays_prompt
 from tests.harness import Bot, text_of
-from tests.test_answers import answer_values, button_value, click, todays_prompt
 
 
 def ratings(bot: Bot) -> list[SelfRating]:

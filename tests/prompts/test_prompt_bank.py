@@ -35,8 +35,8 @@ STOP_WORDS = set(
 
 
 def test_default_bank_files_sit_beside_the_loader() -> None:
-    assert PROMPTS_FILE == Path(__file__).resolve().parents[1] / "prompts" / "prompts.yaml"
-    assert QUOTES_FILE == Path(__file__).resolve().parents[1] / "prompts" / "quotes.yaml"
+    assert PROMPTS_FILE == Path(__file__).resolve().parents[2] / "prompts" / "prompts.yaml"
+    assert QUOTES_FILE == Path(__file__).resolve().parents[2] / "prompts" / "quotes.yaml"
 
 
 def test_every_skill_has_at_least_nine_prompts() -> None:

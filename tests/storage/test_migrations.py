@@ -18,7 +18,7 @@ from storage import migrate
 from storage.db import make_engine, session_factory
 from storage.models import Team
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_an_empty_database_is_upgraded_to_the_newest_schema(database_url: str) -> None:
