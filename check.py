@@ -22,6 +22,7 @@ from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 
 from config import ConfigError, Settings, load_settings, read_environment
 from prompts.bank import PROMPTS_FILE, QUOTES_FILE, BankError, load_prompts, load_quotes
+from startup import bot_token_refused, unreachable
 from storage import migrate
 from storage.db import make_engine
 
@@ -157,20 +158,13 @@ def check_slack(settings: Settings, manifest: Path = MANIFEST) -> list[Line]:
     try:
         response = client.auth_test()
     except SlackApiError as error:
-        code = error.response.get("error", "unknown error")
-        return [
-            Line(
-                False,
-                f"SLACK_BOT_TOKEN: Slack refused it ({code}); copy the Bot User OAuth Token again "
-                "from OAuth & Permissions (reinstall the app if it was revoked)",
-            )
-        ]
+        return [Line(False, bot_token_refused(str(error.response.get("error", "unknown_error"))))]
     except (OSError, SlackRequestError) as error:
         return [
             Line(
                 False,
-                f"Slack: cannot reach {settings.slack_api_url} ({type(error).__name__}): offline? "
-                f"The token and its scopes were not checked. {_OFFLINE_HINT}",
+                f"{unreachable(settings.slack_api_url, error)}: offline? The token and its scopes were not checked. "
+                f"{_OFFLINE_HINT}",
             )
         ]
     lines = [
