@@ -1,5 +1,6 @@
 """Each folder is one layer, and the imports say so: the Slack edge and the adapters never reach into storage,
-the domain knows nothing of Slack or SQL, and the use cases nothing of Bolt."""
+the domain knows nothing of Slack or SQL, the use cases nothing of Bolt; and the demo, the benchmarks and the
+fake Slack they share never import the tests (tests/ can change without breaking `python bot.py demo`)."""
 
 from __future__ import annotations
 
@@ -17,6 +18,9 @@ FORBIDDEN = {
     "domain": {"storage", "sqlmodel", "sqlalchemy", "slack_sdk", "slack_bolt", "handlers", "adapters", "usecases"},
     "usecases": {"slack_bolt", "handlers"},
     "storage": {"slack_sdk", "slack_bolt", "handlers", "adapters", "usecases"},
+    "demo": {"tests"},
+    "bench": {"tests"},
+    "fake_slack": {"tests", "handlers", "usecases", "adapters", "storage"},
 }
 
 
@@ -32,7 +36,9 @@ def imported(path: Path) -> set[str]:
 
 
 def modules(layer: str) -> list[Path]:
-    return sorted(p for p in (ROOT / layer).rglob("*.py") if "migrations" not in p.parts)
+    found = sorted(p for p in (ROOT / layer).rglob("*.py") if "migrations" not in p.parts)
+    assert found, f"{layer}/ has no Python modules: was it moved?"
+    return found
 
 
 @pytest.mark.parametrize("layer", sorted(FORBIDDEN))
@@ -47,5 +53,5 @@ def test_no_module_of_a_layer_imports_what_its_layer_must_not(layer: str) -> Non
 
 def test_the_check_sees_an_import_inside_a_function(tmp_path: Path) -> None:
     module = tmp_path / "listener.py"
-    module.write_text("def f():\n    from storage import queries\n    import slack_bolt.app\n")
-    assert imported(module) == {"storage", "slack_bolt"}
+    module.write_text("def f():\n    from storage import queries\n    import slack_bolt.app\nimport tests.harness\n")
+    assert imported(module) == {"storage", "slack_bolt", "tests"}
