@@ -83,17 +83,6 @@ class PeakMemory:
         self.peak = max(self.peak, self.server.memory_mib("VmHWM"))
 
 
-def ledgered_in_dms(fake: FakeSlackAPI, people: list[str]) -> Counter[str]:
-    """Messages in each person's DM carrying a delivery id in their metadata, as the tests count them
-    (tests/delivered.py): a duplicate shows as 2."""
-    counts: Counter[str] = Counter()
-    for user_id in people:
-        for message in fake.messages(fake.dm_channel_id(user_id)):
-            if (message.get("metadata") or {}).get("event_type") == ids.DELIVERY_EVENT:
-                counts[user_id] += 1
-    return counts
-
-
 def _key(fake: FakeSlackAPI, method: str, params: dict) -> str:
     channel = str(params.get("channel") or "")
     return fake.dm_channel_id(channel) if method == "chat.postMessage" and channel[:1] in "UW" else channel
@@ -127,7 +116,7 @@ def run_one(size: int, time_scale: float) -> FanOut:
             bot.stop()
         accepted = [c for c in fake.calls if c.method not in ("response_url", "upload") and c.status == 200]
         floor = limits.floor_seconds((c.method, _key(fake, c.method, c.params)) for c in accepted)
-        prompts = ledgered_in_dms(fake, members)
+        prompts = fake.dm_messages_of_type(members, ids.DELIVERY_EVENT)
         quotes = len(fake.messages(TEAM_CHANNEL))
     return FanOut(
         members=size,

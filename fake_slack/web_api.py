@@ -29,6 +29,7 @@ import json
 import threading
 import time
 import urllib.parse
+from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -339,6 +340,16 @@ class FakeSlackAPI:
         """Messages currently in a channel or DM, oldest first (copies, including metadata)."""
         with self._lock:
             return [json.loads(json.dumps(m)) for m in self._messages.get(channel_id, [])]
+
+    def dm_messages_of_type(self, people: Iterable[str], event_type: str) -> Counter[str]:
+        """How many messages in each person's DM carry metadata of this event type: the way the tests and the
+        benchmarks count what a fan-out delivered (a duplicate shows as 2)."""
+        counts: Counter[str] = Counter()
+        for user_id in people:
+            for message in self.messages(self.dm_channel_id(user_id)):
+                if (message.get("metadata") or {}).get("event_type") == event_type:
+                    counts[user_id] += 1
+        return counts
 
     # ------------------------------------------------------------------ recording
 

@@ -11,9 +11,4 @@ from tests.fakes.slack_api import FakeSlackAPI
 
 def ledgered_in_dms(slack: FakeSlackAPI, people: Iterable[str]) -> Counter[str]:
     """Messages in each person's DM carrying a delivery id in their metadata: a duplicate shows as 2."""
-    counts: Counter[str] = Counter()
-    for user_id in people:
-        for message in slack.messages(slack.dm_channel_id(user_id)):
-            if (message.get("metadata") or {}).get("event_type") == ids.DELIVERY_EVENT:
-                counts[user_id] += 1
-    return counts
+    return slack.dm_messages_of_type(people, ids.DELIVERY_EVENT)

@@ -50,7 +50,8 @@ def test_upgrading_twice_changes_nothing(database_url: str) -> None:
 
 
 def test_a_database_made_before_migrations_is_adopted_with_its_data(database_url: str) -> None:
-    """The bot's first releases made their tables with create_all and no alembic_version: stamp the baseline, then upgrade."""
+    """The bot's first releases made their tables with create_all and no alembic_version: stamp the baseline,
+    then upgrade."""
     engine = make_engine(database_url)
     with engine.begin() as connection:
         command.upgrade(migrate.alembic_config(connection), migrate.BASELINE)
