@@ -13,7 +13,6 @@ from slack_sdk.models.blocks import (
     Option,
     PlainTextInputElement,
     PlainTextObject,
-    RadioButtonsElement,
     StaticSelectElement,
     UserSelectElement,
 )
@@ -21,7 +20,7 @@ from slack_sdk.models.views import View
 
 from adapters import ids
 from adapters.blocks.common import Message, context, plain, quoted, render, section
-from domain.answers import MAX_ANSWER_CHARS, VISIBILITIES, VISIBILITY_LABELS
+from adapters.blocks.reflect import answer_input, visibility_input
 from domain.feedback import MAX_PART_CHARS, MAX_TRY_CHARS
 from domain.skills import SKILLS, is_skill, skill
 
@@ -242,7 +241,6 @@ def feedback_followup(delivery_id: int, try_text: str) -> Message:
 def feedback_followup_modal(
     delivery_id: int, try_text: str, *, initial_text: str | None = None, visibility: str = "private"
 ) -> dict:
-    options = [Option(value=v, label=VISIBILITY_LABELS[v]) for v in VISIBILITIES]
     view = View(
         type="modal",
         callback_id=ids.FEEDBACK_FOLLOWUP_MODAL,
@@ -253,26 +251,8 @@ def feedback_followup_modal(
         blocks=[
             context(f"*{skill('feedback').name}*"),
             section(f"You said you'd try:\n{quoted(try_text)}"),
-            InputBlock(
-                block_id=ids.ANSWER_BLOCK,
-                label="How did it go?",
-                element=PlainTextInputElement(
-                    action_id=ids.ANSWER_INPUT,
-                    multiline=True,
-                    max_length=MAX_ANSWER_CHARS,
-                    initial_value=initial_text or None,
-                    placeholder="What happened when you tried it, and what you noticed.",
-                ),
-            ),
-            InputBlock(
-                block_id=ids.VISIBILITY_BLOCK,
-                label="Who can read it",
-                element=RadioButtonsElement(
-                    action_id=ids.VISIBILITY_INPUT,
-                    options=options,
-                    initial_option=next(o for o in options if o.value == visibility),
-                ),
-            ),
+            answer_input("How did it go?", "What happened when you tried it, and what you noticed.", initial_text),
+            visibility_input(visibility),
         ],
     )
     view.validate_json()

@@ -78,8 +78,6 @@ def answer_modal(
     ask_rating: bool = False,
     rating: int | None = None,
 ) -> dict:
-    options = [Option(value=v, label=VISIBILITY_LABELS[v]) for v in VISIBILITIES]
-    initial = next(o for o in options if o.value == visibility)
     rating_input = [_rating_input(prompt.skill, rating)] if ask_rating else []
     view = View(
         type="modal",
@@ -91,27 +89,42 @@ def answer_modal(
         blocks=[
             context(f"*{skill(prompt.skill).name}*"),
             section(escape_mrkdwn(prompt.text)),
-            InputBlock(
-                block_id=ids.ANSWER_BLOCK,
-                label="Your answer",
-                element=PlainTextInputElement(
-                    action_id=ids.ANSWER_INPUT,
-                    multiline=True,
-                    max_length=MAX_ANSWER_CHARS,
-                    initial_value=initial_text or None,
-                    placeholder="A sentence or two about what happened and what you noticed.",
-                ),
-            ),
+            answer_input("Your answer", "A sentence or two about what happened and what you noticed.", initial_text),
             *rating_input,
-            InputBlock(
-                block_id=ids.VISIBILITY_BLOCK,
-                label="Who can read it",
-                element=RadioButtonsElement(action_id=ids.VISIBILITY_INPUT, options=options, initial_option=initial),
-            ),
+            visibility_input(visibility),
         ],
     )
     view.validate_json()
     return view.to_dict()
+
+
+def answer_input(label: str, placeholder: str, initial_text: str | None) -> InputBlock:
+    """The written answer, in the reflection form and in the follow-up to "What I'll try" alike."""
+    return InputBlock(
+        block_id=ids.ANSWER_BLOCK,
+        label=label,
+        element=PlainTextInputElement(
+            action_id=ids.ANSWER_INPUT,
+            multiline=True,
+            max_length=MAX_ANSWER_CHARS,
+            initial_value=initial_text or None,
+            placeholder=placeholder,
+        ),
+    )
+
+
+def visibility_input(visibility: str) -> InputBlock:
+    """Who can read an answer; private unless its author chooses otherwise."""
+    options = [Option(value=v, label=VISIBILITY_LABELS[v]) for v in VISIBILITIES]
+    return InputBlock(
+        block_id=ids.VISIBILITY_BLOCK,
+        label="Who can read it",
+        element=RadioButtonsElement(
+            action_id=ids.VISIBILITY_INPUT,
+            options=options,
+            initial_option=next(o for o in options if o.value == visibility),
+        ),
+    )
 
 
 def _rating_input(skill_key: str, rating: int | None) -> InputBlock:
