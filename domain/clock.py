@@ -13,6 +13,11 @@ class Clock(Protocol):
         ...
 
 
+def as_utc(moment: datetime) -> datetime:
+    """A time read back from the database: every time is stored in UTC, and SQLite hands them back naive."""
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
+
+
 class SystemClock:
     def now(self) -> datetime:
         return datetime.now(UTC)

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from enum import StrEnum
 from zoneinfo import ZoneInfo
 
@@ -31,6 +31,7 @@ class TeamSchedule:
     timezone: str = "UTC"
     holidays: frozenset[date] = frozenset()
     active: bool = True
+    summary_time: time = time(8, 30)  # Monday, team-local: last week's summary to the leads
 
 
 @dataclass(frozen=True)
@@ -170,6 +171,148 @@ def due_now(now: datetime, teams: Iterable[TeamPlan], catch_up: timedelta = CATC
                 seen.add((member.user_id, "reminder"))
                 due.append(Due(DeliveryKind.REMINDER, team.team_id, member.user_id, local.date()))
     return due
+
+
+#: How far ahead a next moment is looked for: further than any away date or run of holidays a team sets
+#: in practice; a send with no practice day this far ahead has no moment and is planned again when its
+#: team's settings change.
+HORIZON_DAYS = 400
+
+#: The kinds with a moment in NextSend that due_now decides (the weekly summary has its own rule).
+DAILY_KINDS = (DeliveryKind.QUOTE, DeliveryKind.PROMPT, DeliveryKind.REMINDER)
+
+
+@dataclass(frozen=True)
+class NextSend:
+    """The next occurrence of one scheduled send: from `due_at` until `until` (both UTC) due_now may name
+    it for `local_date`. The tick reads only the occurrences whose moment has come."""
+
+    kind: DeliveryKind
+    team_id: int
+    recipient: str
+    local_date: date
+    due_at: datetime
+    until: datetime
+
+
+def _window(day: date, start: time, grace: timedelta, tz: ZoneInfo) -> tuple[datetime, datetime]:
+    """A day's window in UTC, measured on the local wall clock as `_in_window` measures it, so that across a
+    daylight-saving change the moment is still the local time people chose."""
+    begin = datetime.combine(day, start, tzinfo=tz)
+    end = min(begin + grace, datetime.combine(day + timedelta(days=1), time(0), tzinfo=tz))
+    return begin.astimezone(UTC), end.astimezone(UTC)
+
+
+def _first(
+    kind: DeliveryKind,
+    team_id: int,
+    recipient: str,
+    tz: ZoneInfo,
+    now: datetime,
+    after: date | None,
+    open_on: Callable[[date], tuple[time, timedelta] | None],
+) -> NextSend | None:
+    """The first day after `after` (from today when None) whose window has not ended by `now`."""
+    today = local_now(now, tz).date()
+    first = today if after is None else max(today, after + timedelta(days=1))
+    for offset in range(HORIZON_DAYS):
+        day = first + timedelta(days=offset)
+        opening = open_on(day)
+        if opening is None:
+            continue
+        begin, end = _window(day, *opening, tz)
+        if end > now:
+            return NextSend(kind, team_id, recipient, day, begin, end)
+    return None
+
+
+def next_sends(
+    team: TeamPlan, now: datetime, catch_up: timedelta = CATCH_UP, after: Mapping[tuple[str, str], date] = {}
+) -> list[NextSend]:
+    """Each of the team's scheduled sends at its next occurrence that due_now could name at `now` or later:
+    the quote, and each member's prompt and reminder. `after` maps (kind, recipient) to a day already
+    settled, whose next occurrence is wanted. Nothing for a paused or stopped team, or for a member whose
+    prompts are paused (their team is planned again when that changes)."""
+    schedule = team.schedule
+    if not schedule.active:
+        return []
+
+    def team_day(day: date) -> bool:
+        return day.weekday() in schedule.days and day not in schedule.holidays
+
+    found = [
+        _first(
+            DeliveryKind.QUOTE,
+            team.team_id,
+            team.channel_id,
+            zone(schedule.timezone, "UTC"),
+            now,
+            after.get((DeliveryKind.QUOTE, team.channel_id)),
+            lambda day: (schedule.quote_time, catch_up) if team_day(day) else None,
+        )
+    ]
+    for member in team.members:
+        prefs = member.prefs
+        if prefs.paused:
+            continue
+        tz = person_zone(team, member)
+
+        def practice_day(day: date, prefs: PersonPrefs = prefs) -> bool:
+            return not member_day_off(schedule, prefs, day)
+
+        prompt_at, reminder_at = prompt_time_for(schedule, prefs), reminder_time_for(schedule, prefs)
+        found.append(
+            _first(
+                DeliveryKind.PROMPT,
+                team.team_id,
+                member.user_id,
+                tz,
+                now,
+                after.get((DeliveryKind.PROMPT, member.user_id)),
+                lambda day, at=prompt_at, ok=practice_day: (at, catch_up) if ok(day) else None,
+            )
+        )
+        if prefs.reminders:
+            found.append(
+                _first(
+                    DeliveryKind.REMINDER,
+                    team.team_id,
+                    member.user_id,
+                    tz,
+                    now,
+                    after.get((DeliveryKind.REMINDER, member.user_id)),
+                    lambda day, at=reminder_at, ok=practice_day: (at, REMINDER_GRACE) if ok(day) else None,
+                )
+            )
+    return [send for send in found if send is not None]
+
+
+def weekly_send_day(monday: date, holidays: Iterable[date]) -> date | None:
+    """The day of the week starting `monday` that a weekly send goes out: Monday, or when it is a team
+    holiday (nothing reaches anyone that day) the first day of the week that isn't one."""
+    off = set(holidays)
+    return next((monday + timedelta(days=n) for n in range(7) if monday + timedelta(days=n) not in off), None)
+
+
+def next_summary(
+    team_id: int, recipient: str, tz: ZoneInfo, at: time, holidays: Iterable[date], now: datetime, after: date | None
+) -> NextSend | None:
+    """The weekly summary's next moment: from `at` until midnight on the week's send day; its local_date is
+    the Monday (the ledger's key). `after` is a Monday already settled."""
+    off = frozenset(holidays)
+    today = local_now(now, tz).date()
+    monday = today - timedelta(days=today.weekday())
+    if after is not None:
+        monday = max(monday, after + timedelta(weeks=1))
+    for week in range(HORIZON_DAYS // 7):
+        this_monday = monday + timedelta(weeks=week)
+        day = weekly_send_day(this_monday, off)
+        if day is None:
+            continue
+        begin, end = _window(day, at, timedelta(days=1), tz)
+        if end > now:
+            return NextSend(DeliveryKind.SUMMARY, team_id, recipient, this_monday, begin, end)
+    return None
 
 
 def describe_days(days: frozenset[int]) -> str:

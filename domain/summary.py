@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
+from domain.schedule import weekly_send_day
 from domain.skills import SKILL_KEYS
 from domain.text import clip, escape_mrkdwn
 
@@ -76,10 +77,8 @@ def weekly_due(local: datetime, at: time, holidays: Iterable[date]) -> date | No
 
     Due from `at` until midnight on Monday; when Monday is a team holiday (nothing reaches anyone that day),
     on the first day of the week that isn't one."""
-    off = set(holidays)
     monday = local.date() - timedelta(days=local.weekday())
-    send_day = next((monday + timedelta(days=n) for n in range(7) if monday + timedelta(days=n) not in off), None)
-    if send_day != local.date() or local.time() < at:
+    if weekly_send_day(monday, holidays) != local.date() or local.time() < at:
         return None
     return monday
 

@@ -13,6 +13,7 @@ from sqlmodel import Session, select
 from domain.feedback import SharedTeam
 from domain.ledger import DeliveryKind, DeliveryStatus
 from domain.schedule import TeamStatus
+from storage.chunks import chunks
 from storage.models import Answer, Delivery, Feedback, Person, Team, TeamMember
 
 FOLLOWUP_KIND = DeliveryKind.FOLLOWUP
@@ -22,18 +23,16 @@ MAX_FOLLOWUP_ATTEMPTS = 5
 
 def active_member_counts(session: Session, *, team_ids: Iterable[int]) -> dict[int, int]:
     """People (not bots, not deactivated accounts) actively in each team."""
-    ids = list(team_ids)
-    if not ids:
-        return {}
-    rows = session.exec(
-        select(TeamMember.team_id, func.count())
-        .outerjoin(Person, Person.user_id == TeamMember.user_id)
-        .where(TeamMember.team_id.in_(ids), TeamMember.active)
-        .where(or_(Person.user_id.is_(None), and_(Person.is_bot.is_(False), Person.deleted.is_(False))))
-        .group_by(TeamMember.team_id)
-    ).all()
-    counts = {team_id: 0 for team_id in ids}
-    counts.update({team_id: count for team_id, count in rows})
+    counts = {team_id: 0 for team_id in team_ids}
+    for ids in chunks(sorted(counts)):
+        rows = session.exec(
+            select(TeamMember.team_id, func.count())
+            .outerjoin(Person, Person.user_id == TeamMember.user_id)
+            .where(TeamMember.team_id.in_(ids), TeamMember.active)
+            .where(or_(Person.user_id.is_(None), and_(Person.is_bot.is_(False), Person.deleted.is_(False))))
+            .group_by(TeamMember.team_id)
+        ).all()
+        counts.update({team_id: count for team_id, count in rows})
     return counts
 
 

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 
 from sqlalchemy import and_, case, func, or_
 from sqlmodel import Session, select
 
+from domain.clock import as_utc
 from domain.home import FeedbackSeen, LedTeam, PeerCounts
 from storage.models import Answer, Delivery, Feedback, Person, SelfRating, Team, TeamLead, TeamMember
 
@@ -80,7 +81,7 @@ def last_rated(session: Session, *, user_id: str, skill: str) -> datetime | None
     moment = session.exec(
         select(func.max(SelfRating.created_at)).where(SelfRating.user_id == user_id, SelfRating.skill == skill)
     ).one()
-    return moment.replace(tzinfo=UTC) if moment is not None and moment.tzinfo is None else moment
+    return as_utc(moment) if moment is not None else None
 
 
 def rating_for_answer(session: Session, *, answer_id: int) -> SelfRating | None:

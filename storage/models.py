@@ -31,6 +31,9 @@ class Team(SQLModel, table=True):
     summary_time: str = Field(default="08:30", max_length=5)  # Monday, team-local: last week's summary to leads
     pairing_enabled: bool = False
     retention_days: int | None = None  # answers older than this are deleted; None keeps them
+    # Something its sends' next moments depend on changed (schedule, members, their preferences or time
+    # zones, holidays, status): the tick recomputes the team's NextSend rows, then clears the flag.
+    replan: bool = Field(default=True, index=True)
 
 
 class TeamMember(SQLModel, table=True):
@@ -92,6 +95,22 @@ class Delivery(SQLModel, table=True):
     error: str | None = Field(default=None, max_length=200)
     claimed_at: datetime = Field(sa_column=_utc_column())
     sent_at: datetime | None = Field(default=None, sa_column=_utc_column(nullable=True))
+
+
+class NextSend(SQLModel, table=True):
+    """When each scheduled send is next due, in UTC: the tick reads only the rows whose moment has come, so a
+    quiet minute costs the same at any size. Rows are derived from the schedule (domain/schedule.next_sends)
+    and rebuilt per team when its Team.replan is set; the delivery ledger still decides what is sent."""
+
+    __tablename__ = "next_send"
+    __table_args__ = (Index("ix_next_send_due_at", "due_at"),)
+
+    team_id: int = Field(foreign_key="team.id", primary_key=True, ondelete="CASCADE")
+    kind: str = Field(primary_key=True, max_length=16)  # a DeliveryKind: quote, prompt, reminder or summary
+    recipient: str = Field(primary_key=True, max_length=32)  # a member, or the team's channel
+    local_date: date  # the recipient's day this occurrence belongs to (the ledger key's date)
+    due_at: datetime = Field(sa_column=_utc_column())
+    until: datetime = Field(sa_column=_utc_column())  # the end of its catch-up window
 
 
 class Answer(SQLModel, table=True):

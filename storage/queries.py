@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
 from sqlalchemy import and_, delete, func, or_, update
@@ -15,6 +16,8 @@ from domain import schedule as sched
 from domain.ledger import DeliveryKind, DeliveryStatus, Missing
 from domain.people import Profile
 from domain.schedule import TeamStatus
+from storage import schedule_queries
+from storage.chunks import chunks
 from storage.models import Answer, Delivery, Person, Team, TeamHoliday, TeamLead, TeamMember
 
 # ---- encoding helpers ---------------------------------------------------------------------------
@@ -67,13 +70,14 @@ def start_team(
         session.flush()
     else:
         team.status = TeamStatus.ACTIVE
+        team.replan = True
     if session.get(TeamLead, (team.id, lead_id)) is None:
         session.add(TeamLead(team_id=team.id, user_id=lead_id, added_by=lead_id))
     return team, created
 
 
 def set_team_status(session: Session, *, team_id: int, status: str) -> None:
-    session.exec(update(Team).where(Team.id == team_id).values(status=status))
+    session.exec(update(Team).where(Team.id == team_id).values(status=status, replan=True))
 
 
 def update_schedule(
@@ -98,6 +102,7 @@ def update_schedule(
         team.reminder_time = time_to_text(reminder_time)
     if timezone is not None:
         team.timezone = timezone
+    team.replan = True
     return team
 
 
@@ -110,7 +115,16 @@ def team_schedule(team: Team, holidays: Iterable[date] = ()) -> sched.TeamSchedu
         timezone=team.timezone,
         holidays=frozenset(holidays),
         active=team.status == TeamStatus.ACTIVE,
+        summary_time=summary_time_of(team),
     )
+
+
+def summary_time_of(team: Team) -> time:
+    """The Monday summary's time; one written badly by hand falls back to the default rather than stopping it."""
+    try:
+        return time.fromisoformat(team.summary_time)
+    except ValueError:
+        return sched.TeamSchedule.summary_time
 
 
 def teams_of_user(session: Session, *, user_id: str) -> list[Team]:
@@ -146,6 +160,7 @@ def sync_members(session: Session, *, team_id: int, user_ids: Iterable[str], now
     team = session.get(Team, team_id)
     if team is not None:
         team.members_synced_at = now
+        team.replan = True  # also once a day: the moments are rebuilt from scratch at least that often
     return sorted(joined)
 
 
@@ -156,6 +171,7 @@ def set_member_active(session: Session, *, team_id: int, user_id: str, active: b
             session.add(TeamMember(team_id=team_id, user_id=user_id))
     else:
         row.active = active
+    schedule_queries.replan_team(session, team_id=team_id)
 
 
 def team_lead_ids(session: Session, *, team_id: int) -> list[str]:
@@ -182,11 +198,13 @@ def add_holiday(session: Session, *, team_id: int, day: date) -> bool:
     if session.get(TeamHoliday, (team_id, day)) is not None:
         return False
     session.add(TeamHoliday(team_id=team_id, day=day))
+    schedule_queries.replan_team(session, team_id=team_id)
     return True
 
 
 def remove_holiday(session: Session, *, team_id: int, day: date) -> bool:
     result = session.exec(delete(TeamHoliday).where(TeamHoliday.team_id == team_id, TeamHoliday.day == day))
+    schedule_queries.replan_team(session, team_id=team_id)
     return result.rowcount > 0
 
 
@@ -218,9 +236,14 @@ def save_profiles(session: Session, *, profiles: Iterable[Profile], now: datetim
     5,000 is not 5,000 round trips."""
     latest = {p.user_id: p for p in profiles}
     wanted = sorted(latest)
-    known: set[str] = set()
-    for start in range(0, len(wanted), 1000):
-        known.update(session.exec(select(Person.user_id).where(Person.user_id.in_(wanted[start : start + 1000]))))
+    known: dict[str, Profile] = {}
+    for users in chunks(wanted):
+        for user_id, timezone, is_bot, deleted in session.exec(
+            select(Person.user_id, Person.timezone, Person.is_bot, Person.deleted).where(Person.user_id.in_(users))
+        ):
+            known[user_id] = Profile(user_id, timezone, is_bot, deleted)
+    # A new person, or a changed time zone or account, moves their sends: their teams are planned again.
+    schedule_queries.replan_people(session, user_ids=[u for u in wanted if known.get(u) != latest[u]])
     fields = [
         {
             "user_id": p.user_id,
@@ -239,17 +262,15 @@ def save_profiles(session: Session, *, profiles: Iterable[Profile], now: datetim
         session.exec(update(Person), params=refreshed)
 
 
-def stale_profiles(session: Session, *, before: datetime) -> list[str]:
-    """Active members whose cached profile is missing or older than `before`."""
+def stale_profiles(session: Session, *, team_id: int, before: datetime) -> list[str]:
+    """The team's active members whose cached profile is missing or older than `before`."""
     query = (
         select(TeamMember.user_id)
-        .join(Team, Team.id == TeamMember.team_id)
         .outerjoin(Person, Person.user_id == TeamMember.user_id)
-        .where(TeamMember.active, Team.status != TeamStatus.STOPPED)
+        .where(TeamMember.team_id == team_id, TeamMember.active)
         .where(
             or_(Person.user_id.is_(None), Person.profile_refreshed_at.is_(None), Person.profile_refreshed_at < before)
         )
-        .distinct()
     )
     return sorted(session.exec(query))
 
@@ -278,36 +299,69 @@ def prefs_of(row: Person | None) -> sched.PersonPrefs:
     )
 
 
-def load_plans(session: Session, *, team_id: int | None = None, include_paused: bool = False) -> list[sched.TeamPlan]:
-    """Running teams with their members and preferences, in three queries whatever the size."""
-    query = select(Team).where(
-        Team.status.in_((TeamStatus.ACTIVE, TeamStatus.PAUSED) if include_paused else (TeamStatus.ACTIVE,))
-    )
-    if team_id is not None:
-        query = query.where(Team.id == team_id)
-    teams = list(session.exec(query.order_by(Team.id)))
-    if not teams:
-        return []
-    ids = [t.id for t in teams]
-    members = session.exec(
-        select(TeamMember.team_id, TeamMember.user_id, Person)
-        .outerjoin(Person, Person.user_id == TeamMember.user_id)
-        .where(TeamMember.team_id.in_(ids), TeamMember.active)
-        .order_by(TeamMember.team_id, TeamMember.user_id)
-    ).all()
-    by_team: dict[int, list[sched.Member]] = {t.id: [] for t in teams}
-    for team_id, user_id, row in members:
-        if row is not None and (row.is_bot or row.deleted):
-            continue
-        by_team[team_id].append(sched.Member(user_id, prefs_of(row)))
-    days_off: dict[int, list[date]] = {t.id: [] for t in teams}
-    for team_id, day in session.exec(select(TeamHoliday.team_id, TeamHoliday.day).where(TeamHoliday.team_id.in_(ids))):
-        days_off[team_id].append(day)
-    return [sched.TeamPlan(t.id, t.channel_id, team_schedule(t, days_off[t.id]), tuple(by_team[t.id])) for t in teams]
+@dataclass(frozen=True)
+class Plans:
+    """Teams as the scheduler sees them, and the ids of any with stored settings that could not be read (a
+    bad time or day list written by hand): a team whose own schedule is unreadable is left out, a member
+    whose preferences are is left out of their team, so one team's bad data stops no one else."""
+
+    plans: list[sched.TeamPlan]
+    unreadable: list[int]
+
+
+def read_plans(session: Session, *, team_ids: Iterable[int] | None = None, include_paused: bool = False) -> Plans:
+    """Running teams (all, or those of `team_ids`) with their members and preferences: three queries per few
+    hundred teams whatever their size."""
+    statuses = (TeamStatus.ACTIVE, TeamStatus.PAUSED) if include_paused else (TeamStatus.ACTIVE,)
+    if team_ids is None:
+        teams = list(session.exec(select(Team).where(Team.status.in_(statuses)).order_by(Team.id)))
+    else:
+        teams = []
+        for ids in chunks(sorted(set(team_ids))):
+            teams.extend(session.exec(select(Team).where(Team.id.in_(ids), Team.status.in_(statuses))))
+        teams.sort(key=lambda t: t.id)
+    found = Plans([], [])
+    for batch in chunks(teams):
+        ids = [t.id for t in batch]
+        members = session.exec(
+            select(TeamMember.team_id, TeamMember.user_id, Person)
+            .outerjoin(Person, Person.user_id == TeamMember.user_id)
+            .where(TeamMember.team_id.in_(ids), TeamMember.active)
+            .order_by(TeamMember.team_id, TeamMember.user_id)
+        ).all()
+        by_team: dict[int, list[sched.Member]] = {t.id: [] for t in batch}
+        unreadable: set[int] = set()
+        for team_id, user_id, row in members:
+            if row is not None and (row.is_bot or row.deleted):
+                continue
+            try:
+                by_team[team_id].append(sched.Member(user_id, prefs_of(row)))
+            except ValueError:
+                unreadable.add(team_id)
+        days_off: dict[int, list[date]] = {t.id: [] for t in batch}
+        for team_id, day in session.exec(
+            select(TeamHoliday.team_id, TeamHoliday.day).where(TeamHoliday.team_id.in_(ids))
+        ):
+            days_off[team_id].append(day)
+        for team in batch:
+            try:
+                schedule = team_schedule(team, days_off[team.id])
+            except ValueError:
+                unreadable.add(team.id)
+            else:
+                found.plans.append(sched.TeamPlan(team.id, team.channel_id, schedule, tuple(by_team[team.id])))
+        found.unreadable.extend(sorted(unreadable))
+    return found
+
+
+def load_plans(
+    session: Session, *, team_ids: Iterable[int] | None = None, include_paused: bool = False
+) -> list[sched.TeamPlan]:
+    return read_plans(session, team_ids=team_ids, include_paused=include_paused).plans
 
 
 def plan_for(session: Session, *, team_id: int, include_paused: bool = False) -> sched.TeamPlan | None:
-    plans = load_plans(session, team_id=team_id, include_paused=include_paused)
+    plans = load_plans(session, team_ids=[team_id], include_paused=include_paused)
     return plans[0] if plans else None
 
 
@@ -316,20 +370,25 @@ def plan_for(session: Session, *, team_id: int, include_paused: bool = False) ->
 
 def settled_keys(session: Session, *, dues: Sequence[sched.Due], stale_before: datetime) -> set[tuple[str, str, date]]:
     """Keys among `dues` already sent or freshly in flight, so a tick skips them without trying to claim."""
-    if not dues:
-        return set()
-    dates = {d.local_date for d in dues}
-    rows = session.exec(
-        select(Delivery.recipient, Delivery.kind, Delivery.local_date).where(
-            Delivery.local_date.in_(dates),
-            Delivery.slot == 0,
-            or_(
-                Delivery.status == DeliveryStatus.SENT,
-                and_(Delivery.status == DeliveryStatus.CLAIMED, Delivery.claimed_at >= stale_before),
-            ),
+    wanted = {(d.recipient, d.kind, d.local_date) for d in dues}
+    dates = sorted({d.local_date for d in dues})
+    kinds = sorted({d.kind for d in dues})
+    found: set[tuple[str, str, date]] = set()
+    for recipients in chunks(sorted({d.recipient for d in dues})):
+        rows = session.exec(
+            select(Delivery.recipient, Delivery.kind, Delivery.local_date).where(
+                Delivery.recipient.in_(recipients),
+                Delivery.kind.in_(kinds),
+                Delivery.local_date.in_(dates),
+                Delivery.slot == 0,
+                or_(
+                    Delivery.status == DeliveryStatus.SENT,
+                    and_(Delivery.status == DeliveryStatus.CLAIMED, Delivery.claimed_at >= stale_before),
+                ),
+            )
         )
-    )
-    return {(r, k, d) for r, k, d in rows}
+        found.update(key for key in rows if key in wanted)
+    return found
 
 
 def claim(
@@ -485,6 +544,28 @@ def delivery_for(session: Session, *, recipient: str, kind: str, local_date: dat
     ).first()
 
 
+def deliveries_for(
+    session: Session, *, keys: Iterable[tuple[str, date]], kind: str, slot: int = 0
+) -> dict[tuple[str, date], Delivery]:
+    """`delivery_for` for many (recipient, local date) pairs: one query per few hundred recipients."""
+    wanted = set(keys)
+    dates = sorted({d for _r, d in wanted})
+    found: dict[tuple[str, date], Delivery] = {}
+    for recipients in chunks(sorted({r for r, _d in wanted})):
+        rows = session.exec(
+            select(Delivery).where(
+                Delivery.recipient.in_(recipients),
+                Delivery.kind == kind,
+                Delivery.local_date.in_(dates),
+                Delivery.slot == slot,
+            )
+        )
+        found.update(
+            {(row.recipient, row.local_date): row for row in rows if (row.recipient, row.local_date) in wanted}
+        )
+    return found
+
+
 def next_slot(session: Session, *, recipient: str, local_date: date) -> int:
     top = session.exec(
         select(func.max(Delivery.slot)).where(
@@ -495,17 +576,16 @@ def next_slot(session: Session, *, recipient: str, local_date: date) -> int:
 
 
 def _item_histories(session: Session, *, recipients: Sequence[str], kind: str) -> dict[str, list[str]]:
-    """What was sent to each recipient, oldest first: the input to rotation. One query for a whole batch."""
+    """What was sent to each recipient, oldest first: the input to rotation. One query per few hundred."""
     found: dict[str, list[str]] = {r: [] for r in recipients}
-    if not recipients:
-        return found
-    rows = session.exec(
-        select(Delivery.recipient, Delivery.item_id)
-        .where(Delivery.recipient.in_(recipients), Delivery.kind == kind, Delivery.item_id.is_not(None))
-        .order_by(Delivery.recipient, Delivery.local_date, Delivery.slot, Delivery.id)
-    )
-    for recipient, item_id in rows:
-        found[recipient].append(item_id)
+    for batch in chunks(sorted(found)):
+        rows = session.exec(
+            select(Delivery.recipient, Delivery.item_id)
+            .where(Delivery.recipient.in_(batch), Delivery.kind == kind, Delivery.item_id.is_not(None))
+            .order_by(Delivery.recipient, Delivery.local_date, Delivery.slot, Delivery.id)
+        )
+        for recipient, item_id in rows:
+            found[recipient].append(item_id)
     return found
 
 
@@ -516,22 +596,21 @@ def prompt_histories(session: Session, *, user_ids: Sequence[str]) -> dict[str, 
 def last_practised_by(session: Session, *, user_ids: Sequence[str]) -> dict[str, dict[str, datetime]]:
     """For each person, the last time each skill was prompted to, or answered by, them."""
     found: dict[str, dict[str, datetime]] = {u: {} for u in user_ids}
-    if not user_ids:
-        return found
-    prompted = session.exec(
-        select(Delivery.recipient, Delivery.skill, func.max(Delivery.claimed_at))
-        .where(Delivery.recipient.in_(user_ids), Delivery.kind == DeliveryKind.PROMPT, Delivery.skill.is_not(None))
-        .group_by(Delivery.recipient, Delivery.skill)
-    ).all()
-    answered = session.exec(
-        select(Answer.user_id, Answer.skill, func.max(Answer.created_at))
-        .where(Answer.user_id.in_(user_ids))
-        .group_by(Answer.user_id, Answer.skill)
-    ).all()
-    for user_id, skill, moment in [*prompted, *answered]:
-        if moment is not None:
-            skills = found[user_id]
-            skills[skill] = max(skills.get(skill, moment), moment)
+    for batch in chunks(sorted(found)):
+        prompted = session.exec(
+            select(Delivery.recipient, Delivery.skill, func.max(Delivery.claimed_at))
+            .where(Delivery.recipient.in_(batch), Delivery.kind == DeliveryKind.PROMPT, Delivery.skill.is_not(None))
+            .group_by(Delivery.recipient, Delivery.skill)
+        ).all()
+        answered = session.exec(
+            select(Answer.user_id, Answer.skill, func.max(Answer.created_at))
+            .where(Answer.user_id.in_(batch))
+            .group_by(Answer.user_id, Answer.skill)
+        ).all()
+        for user_id, skill, moment in [*prompted, *answered]:
+            if moment is not None:
+                skills = found[user_id]
+                skills[skill] = max(skills.get(skill, moment), moment)
     return found
 
 
@@ -559,22 +638,27 @@ def unanswered_prompts(
     session: Session, *, keys: Iterable[tuple[str, date]], sent_before: datetime
 ) -> set[tuple[str, date]]:
     """Of (user, local date) pairs, those whose scheduled prompt went out before `sent_before` and has
-    no answer yet."""
-    pairs = list(keys)
-    if not pairs:
-        return set()
-    rows = session.exec(
-        select(Delivery.recipient, Delivery.local_date)
-        .outerjoin(Answer, Answer.delivery_id == Delivery.id)
-        .where(
-            or_(*(and_(Delivery.recipient == u, Delivery.local_date == d) for u, d in pairs)),
-            Delivery.kind == DeliveryKind.PROMPT,
-            Delivery.status == DeliveryStatus.SENT,
-            Delivery.sent_at <= sent_before,
-            Answer.id.is_(None),
+    no answer yet. A few hundred people per query, by recipient and the handful of dates in play, and
+    the exact pairs kept in Python: one OR per pair would outgrow SQLite's expression limit."""
+    wanted = set(keys)
+    found: set[tuple[str, date]] = set()
+    dates = sorted({d for _u, d in wanted})
+    for users in chunks(sorted({u for u, _d in wanted})):
+        rows = session.exec(
+            select(Delivery.recipient, Delivery.local_date)
+            .outerjoin(Answer, Answer.delivery_id == Delivery.id)
+            .where(
+                Delivery.recipient.in_(users),
+                Delivery.local_date.in_(dates),
+                Delivery.kind == DeliveryKind.PROMPT,
+                Delivery.slot == 0,
+                Delivery.status == DeliveryStatus.SENT,
+                Delivery.sent_at <= sent_before,
+                Answer.id.is_(None),
+            )
         )
-    )
-    return {(u, d) for u, d in rows}
+        found.update(pair for pair in rows if pair in wanted)
+    return found
 
 
 # ---- answers --------------------------------------------------------------------------------------
@@ -615,7 +699,7 @@ def recent_window(today: date) -> date:
 
 
 def stop_all_teams(session: Session) -> None:
-    session.exec(update(Team).values(status=TeamStatus.STOPPED))
+    session.exec(update(Team).values(status=TeamStatus.STOPPED, replan=True))
 
 
 def set_retention(session: Session, *, team_id: int, days: int | None) -> None:

@@ -19,6 +19,7 @@ from sqlmodel import Session, select
 
 from domain.ledger import DeliveryKind, DeliveryStatus
 from domain.schedule import TeamStatus
+from storage.chunks import chunks
 from storage.models import Answer, Delivery, Feedback, Person, Team, TeamHoliday, TeamLead, TeamMember
 
 SHARED_VISIBILITIES = ("lead", "team")
@@ -252,25 +253,27 @@ def shared_answers(
     return [(found[a].user_id, found[a].skill, found[a].visibility, found[a].text, day) for a, day in first], total
 
 
-def summary_teams(session: Session) -> list[Team]:
-    """Teams whose leads get the Monday summary: paused teams too (their history still matters), not stopped."""
-    return list(session.exec(select(Team).where(Team.status != TeamStatus.STOPPED).order_by(Team.id)))
+def summary_teams(session: Session, *, team_ids: Iterable[int]) -> list[Team]:
+    """Of these teams, those whose leads get the Monday summary: paused teams too (their history still
+    matters), not stopped ones."""
+    found: list[Team] = []
+    for ids in chunks(sorted(set(team_ids))):
+        found.extend(session.exec(select(Team).where(Team.id.in_(ids), Team.status != TeamStatus.STOPPED)))
+    return sorted(found, key=lambda t: t.id)
 
 
 def leads_of(session: Session, *, team_ids: Iterable[int]) -> dict[int, list[str]]:
     """TeamLead rows of these teams, skipping deactivated or bot accounts we know about."""
-    ids = list(team_ids)
-    if not ids:
-        return {}
-    rows = session.exec(
-        select(TeamLead.team_id, TeamLead.user_id)
-        .outerjoin(Person, Person.user_id == TeamLead.user_id)
-        .where(TeamLead.team_id.in_(ids), or_(Person.user_id.is_(None), and_(~Person.deleted, ~Person.is_bot)))
-        .order_by(TeamLead.team_id, TeamLead.user_id)
-    ).all()
     found: dict[int, list[str]] = {}
-    for team_id, user_id in rows:
-        found.setdefault(team_id, []).append(user_id)
+    for ids in chunks(sorted(set(team_ids))):
+        rows = session.exec(
+            select(TeamLead.team_id, TeamLead.user_id)
+            .outerjoin(Person, Person.user_id == TeamLead.user_id)
+            .where(TeamLead.team_id.in_(ids), or_(Person.user_id.is_(None), and_(~Person.deleted, ~Person.is_bot)))
+            .order_by(TeamLead.team_id, TeamLead.user_id)
+        ).all()
+        for team_id, user_id in rows:
+            found.setdefault(team_id, []).append(user_id)
     return found
 
 
@@ -279,35 +282,33 @@ def summaries_settled(
 ) -> set[tuple[str, int]]:
     """(lead, team) pairs whose Monday summary for `local_date` is sent or in flight, so a tick skips them
     without trying to claim (one cheap read instead of a write per lead every minute)."""
-    ids = list(team_ids)
-    if not ids:
-        return set()
-    rows = session.exec(
-        select(Delivery.recipient, Delivery.slot).where(
-            Delivery.team_id.in_(ids),
-            Delivery.local_date == local_date,
-            Delivery.kind == DeliveryKind.SUMMARY,
-            Delivery.slot.in_(ids),
-            or_(
-                Delivery.status == DeliveryStatus.SENT,
-                and_(Delivery.status == DeliveryStatus.CLAIMED, Delivery.claimed_at >= stale_before),
-            ),
-        )
-    ).all()
-    return {(recipient, slot) for recipient, slot in rows}
+    found: set[tuple[str, int]] = set()
+    for ids in chunks(sorted(set(team_ids))):
+        rows = session.exec(
+            select(Delivery.recipient, Delivery.slot).where(
+                Delivery.team_id.in_(ids),
+                Delivery.local_date == local_date,
+                Delivery.kind == DeliveryKind.SUMMARY,
+                Delivery.slot.in_(ids),
+                or_(
+                    Delivery.status == DeliveryStatus.SENT,
+                    and_(Delivery.status == DeliveryStatus.CLAIMED, Delivery.claimed_at >= stale_before),
+                ),
+            )
+        ).all()
+        found.update((recipient, slot) for recipient, slot in rows)
+    return found
 
 
 def holidays_between(session: Session, *, team_ids: Iterable[int], start: date, end: date) -> dict[int, set[date]]:
-    ids = list(team_ids)
-    if not ids:
-        return {}
     found: dict[int, set[date]] = {}
-    for team_id, day in session.exec(
-        select(TeamHoliday.team_id, TeamHoliday.day).where(
-            TeamHoliday.team_id.in_(ids), TeamHoliday.day >= start, TeamHoliday.day < end
-        )
-    ):
-        found.setdefault(team_id, set()).add(day)
+    for ids in chunks(sorted(set(team_ids))):
+        for team_id, day in session.exec(
+            select(TeamHoliday.team_id, TeamHoliday.day).where(
+                TeamHoliday.team_id.in_(ids), TeamHoliday.day >= start, TeamHoliday.day < end
+            )
+        ):
+            found.setdefault(team_id, set()).add(day)
     return found
 
 

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
-from datetime import UTC, datetime
 
 from slack_sdk.errors import SlackApiError
 from sqlalchemy.exc import SQLAlchemyError
@@ -18,6 +17,7 @@ from adapters.blocks import feedback as blocks
 from adapters.blocks.common import Message, plain
 from deps import Deps
 from domain import feedback as rules
+from domain.clock import as_utc
 from domain.ledger import DeliveryKind, Missing
 from domain.schedule import Due, zone
 from domain.skills import is_skill
@@ -51,11 +51,6 @@ class Gift:
     keep_doing: str | None
     do_differently: str | None
     anonymous: bool = False
-
-
-def _utc(moment: datetime) -> datetime:
-    """SQLite hands back naive datetimes; everything is stored in UTC."""
-    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
 def check_recipient(deps: Deps, giver_id: str, recipient_id: str) -> Check:
@@ -229,7 +224,7 @@ def send_followups(deps: Deps) -> Counter[str]:
     outcomes: Counter[str] = Counter()
     for candidate in candidates:
         tz = zone(candidate.timezone, candidate.team_timezone)
-        day = rules.followup_date(_utc(candidate.tried_at), now, tz)
+        day = rules.followup_date(as_utc(candidate.tried_at), now, tz)
         if day is None:
             continue
         due = Due(DeliveryKind.FOLLOWUP, candidate.team_id, candidate.recipient_id, day)

@@ -22,12 +22,15 @@ from deps import Deps
 from domain import rotation
 from domain.content import Prompt
 from domain.ledger import DeliveryKind, SendResult, tally
-from domain.schedule import REMINDER_MIN_GAP, Due, due_now, local_now, member_unavailable, person_zone, zone
+from domain.schedule import REMINDER_MIN_GAP, Due, local_now, member_unavailable, person_zone, zone
 from storage import queries
 from storage.db import transaction
 from storage.models import Delivery
 
 REFRESH_EVERY = timedelta(hours=24)
+#: A team's profiles are read at its daily member sync; those a little under a day old are read then too, or
+#: a profile saved just after its team's sync would wait for the sync after next.
+PROFILE_SLACK = timedelta(hours=1)
 
 
 #: Sends are claimed in batches of this many (one transaction), posted concurrently, confirmed together: a
@@ -41,15 +44,19 @@ KIND_ORDER = {DeliveryKind.QUOTE: 0, DeliveryKind.PROMPT: 1, DeliveryKind.REMIND
 
 @dataclass(frozen=True)
 class _History:
-    """What rotation needs to know about the people in a batch, read in two queries for all of them."""
+    """What a batch's items are chosen from, read in a few queries for all of it: the people's prompt
+    histories for rotation, and the day's prompt rows the reminders point at."""
 
     prompts: Mapping[str, list[str]]
     practised: Mapping[str, Mapping[str, datetime]]
+    reminded: Mapping[tuple[str, date], Delivery]
 
     @classmethod
-    def load(cls, session: Session, user_ids: Sequence[str]) -> _History:
+    def load(cls, session: Session, prompted: Sequence[str], reminders: Sequence[tuple[str, date]] = ()) -> _History:
         return cls(
-            queries.prompt_histories(session, user_ids=user_ids), queries.last_practised_by(session, user_ids=user_ids)
+            queries.prompt_histories(session, user_ids=prompted),
+            queries.last_practised_by(session, user_ids=prompted),
+            queries.deliveries_for(session, keys=reminders, kind=DeliveryKind.PROMPT) if reminders else {},
         )
 
     def next_prompt(self, deps: Deps, user_id: str) -> Prompt:
@@ -68,23 +75,26 @@ def _item_for(deps: Deps, session: Session, due: Due, history: _History) -> tupl
     if due.kind == DeliveryKind.QUOTE:
         past = queries.quote_history(session, channel_id=due.recipient)
         return rotation.next_quote(deps.quotes, past, deps.rng).id, None
-    prompt_row = queries.delivery_for(
-        session, recipient=due.recipient, kind=DeliveryKind.PROMPT, local_date=due.local_date
-    )
+    prompt_row = history.reminded.get((due.recipient, due.local_date))
     return (str(prompt_row.id), prompt_row.skill) if prompt_row is not None else None
 
 
-def _claim_batch(deps: Deps, dues: Sequence[Due]) -> list[Delivery]:
+def _claim_batch(deps: Deps, dues: Sequence[Due]) -> tuple[list[Delivery], dict[int, Delivery]]:
+    """The batch's claimed rows, and the prompt rows its reminders point at (by id), read once for all."""
     now = deps.clock.now()
     with transaction(deps.sessions) as session:
-        history = _History.load(session, [d.recipient for d in dues if d.kind == DeliveryKind.PROMPT])
+        history = _History.load(
+            session,
+            [d.recipient for d in dues if d.kind == DeliveryKind.PROMPT],
+            [(d.recipient, d.local_date) for d in dues if d.kind == DeliveryKind.REMINDER],
+        )
         claims = []
         for due in dues:
             item = _item_for(deps, session, due, history)
             if item is not None:
                 claims.append((due, *item))
         claimed = queries.claim_all(session, claims=claims, now=now, stale_before=now - deps.settings.claim_timeout)
-    return [row for row in claimed if row is not None]
+    return [row for row in claimed if row is not None], {row.id: row for row in history.reminded.values()}
 
 
 def _posted_already(deps: Deps, row: Delivery, now: datetime) -> tuple[str, str] | None:
@@ -100,15 +110,18 @@ def _posted_already(deps: Deps, row: Delivery, now: datetime) -> tuple[str, str]
         return None
 
 
-def _message(deps: Deps, row: Delivery) -> Message | None:
+def _message(deps: Deps, reminded: Mapping[int, Delivery], row: Delivery) -> Message | None:
+    """What a ledger row says; a reminder's prompt row comes from `reminded` when its batch read it."""
     if row.kind == DeliveryKind.QUOTE:
         quote = deps.quote(row.item_id)
         return practice_blocks.quote_message(quote) if quote else None
     if row.kind == DeliveryKind.PROMPT:
         prompt = deps.prompt(row.item_id)
         return reflect_blocks.prompt_message(prompt, row.id) if prompt else None
-    with deps.sessions() as session:
-        prompt_row = queries.delivery(session, delivery_id=int(row.item_id or 0))
+    prompt_row = reminded.get(int(row.item_id or 0))
+    if prompt_row is None:
+        with deps.sessions() as session:
+            prompt_row = queries.delivery(session, delivery_id=int(row.item_id or 0))
     prompt = deps.prompt(prompt_row.item_id) if prompt_row else None
     return reflect_blocks.reminder_message(prompt, prompt_row.id) if prompt and prompt_row else None
 
@@ -229,11 +242,11 @@ def _send_batches(deps: Deps, dues: Sequence[Due]) -> Counter[str]:
     """Claim a batch while the one before is being posted, then confirm that one: Slack is kept busy, and at
     most two batches are ever claimed but unconfirmed."""
     outcomes: Counter[str] = Counter()
-    message = partial(_message, deps)
     with ThreadPoolExecutor(max_workers=POST_WORKERS, thread_name_prefix="send") as pool:
         in_flight: list[Future[_Attempt]] = []
         for batch in _batches(dues):
-            rows = _claim_batch(deps, batch)
+            rows, reminded = _claim_batch(deps, batch)
+            message = partial(_message, deps, reminded)
             outcomes[tally(batch[0].kind, SendResult.SKIPPED)] += len(batch) - len(rows)
             posting = [pool.submit(_attempt, deps, row, message) for row in rows]
             outcomes.update(_settle(deps, in_flight))
@@ -260,7 +273,8 @@ def deliver_all(deps: Deps, dues: Sequence[Due]) -> Counter[str]:
 
 
 def refresh_directory(deps: Deps, now: datetime) -> None:
-    """Once a day: channel membership and people's time zones, so nothing is fetched per message."""
+    """Once a day per team: its channel membership and its members' time zones, so nothing is fetched per
+    message; only the teams whose day has come are read, never everyone."""
     before = now - REFRESH_EVERY
     with deps.sessions() as session:
         teams = queries.teams_to_resync(session, before=before)
@@ -272,9 +286,9 @@ def refresh_directory(deps: Deps, now: datetime) -> None:
             continue
         with transaction(deps.sessions) as session:
             queries.sync_members(session, team_id=team.id, user_ids=members, now=now)
-    with deps.sessions() as session:
-        stale = queries.stale_profiles(session, before=before)
-    refresh_profiles(deps, stale, now)
+        with deps.sessions() as session:
+            stale = queries.stale_profiles(session, team_id=team.id, before=before + PROFILE_SLACK)
+        refresh_profiles(deps, stale, now)
 
 
 def refresh_profiles(deps: Deps, user_ids: Sequence[str], now: datetime) -> None:
@@ -287,15 +301,6 @@ def refresh_profiles(deps: Deps, user_ids: Sequence[str], now: datetime) -> None
         return
     with transaction(deps.sessions) as session:
         queries.save_profiles(session, profiles=found, now=now)
-
-
-def tick(deps: Deps) -> Counter[str]:
-    """The scheduled job: what is due now, for everyone, sent once."""
-    now = deps.clock.now()
-    refresh_directory(deps, now)
-    with deps.sessions() as session:
-        plans = queries.load_plans(session)
-    return deliver_all(deps, due_now(now, plans, deps.settings.catch_up))
 
 
 def send_now(deps: Deps, team_id: int) -> Counter[str]:

@@ -17,7 +17,7 @@ from deps import Deps
 from domain import command_text as ct
 from domain.ledger import DeliveryKind, SendResult, tally
 from domain.schedule import TeamStatus, describe_days, local_now, zone
-from storage import pairing_queries, queries
+from storage import pairing_queries, queries, schedule_queries
 from storage.db import transaction
 from storage.models import Team
 from usecases import data_rights, ledger
@@ -206,6 +206,7 @@ def pause_team(deps: Deps, team: Team, pausing: bool) -> Message:
 def pause_me(deps: Deps, caller: Caller, pausing: bool) -> Message:
     with transaction(deps.sessions) as session:
         queries.person(session, user_id=caller.user_id).paused = pausing
+        schedule_queries.replan_person(session, user_id=caller.user_id)
     if pausing:
         return plain("Your prompts are paused. `/practice resume me` starts them again.")
     return plain("Your prompts are back on.")
@@ -303,6 +304,7 @@ def partners(deps: Deps, team: Team, on: bool) -> Message:
 def my_time(deps: Deps, caller: Caller, command: ct.MyTime | ct.MyTimeReset) -> Message:
     with transaction(deps.sessions) as session:
         row = queries.person(session, user_id=caller.user_id)
+        schedule_queries.replan_person(session, user_id=caller.user_id)
         if isinstance(command, ct.MyTimeReset):
             row.own_time = None
             row.own_days = None
@@ -317,6 +319,7 @@ def my_time(deps: Deps, caller: Caller, command: ct.MyTime | ct.MyTimeReset) -> 
 def away(deps: Deps, caller: Caller, command: ct.Away | ct.Back) -> Message:
     with transaction(deps.sessions) as session:
         row = queries.person(session, user_id=caller.user_id)
+        schedule_queries.replan_person(session, user_id=caller.user_id)
         if isinstance(command, ct.Back):
             was_away = row.away_until is not None
             row.away_until = None
@@ -336,6 +339,7 @@ def away(deps: Deps, caller: Caller, command: ct.Away | ct.Back) -> Message:
 def reminders(deps: Deps, caller: Caller, on: bool) -> Message:
     with transaction(deps.sessions) as session:
         queries.person(session, user_id=caller.user_id).reminders = on
+        schedule_queries.replan_person(session, user_id=caller.user_id)
     return plain(
         "Reminders are on: one nudge a day if your prompt is still open."
         if on

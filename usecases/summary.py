@@ -8,8 +8,9 @@ LEAD_USER_IDS admin, who may oversee many teams and can still ask with `/summary
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date, time, timedelta
+from datetime import date, timedelta
 
 from slack_sdk.errors import SlackApiError, SlackRequestError
 from sqlalchemy.exc import SQLAlchemyError
@@ -245,13 +246,6 @@ def dm_home_summary(deps: Deps, user_id: str, value: str) -> None:
         send_chart(deps, user_id, asked.summary)
 
 
-def _summary_time(team: Team) -> time:
-    try:
-        return time.fromisoformat(team.summary_time)
-    except ValueError:
-        return time(8, 30)
-
-
 @dataclass(frozen=True)
 class WeeklyDue:
     """One lead's Monday summary that is due and neither sent nor in flight."""
@@ -261,17 +255,17 @@ class WeeklyDue:
     monday: date
 
 
-def summaries_due(deps: Deps, session: Session) -> list[WeeklyDue]:
-    """The read half of the Monday summary, in the tick's one read session: on Monday at the team's summary
-    time, last week's summary for each lead not yet sent, once.
+def summaries_due(deps: Deps, session: Session, *, team_ids: Iterable[int]) -> list[WeeklyDue]:
+    """The read half of the Monday summary, for the teams whose summary moment has come (NextSend): on Monday
+    at the team's summary time, last week's summary for each lead not yet sent, once.
 
     Paused teams get it too (their history still matters); stopped teams don't, and nor does a week in
     which the team got no prompts at all (a new team, or paused all week): there would be nothing to read."""
     now = deps.clock.now()
-    teams = sq.summary_teams(session)
+    teams = sq.summary_teams(session, team_ids=team_ids)
     local = {t.id: local_now(now, zone(t.timezone, deps.settings.default_timezone)) for t in teams}
     # Before its summary time nothing is due for a team whatever its holidays: no need to read them.
-    past_time = [t for t in teams if local[t.id].time() >= _summary_time(t)]
+    past_time = [t for t in teams if local[t.id].time() >= queries.summary_time_of(t)]
     if not past_time:
         return []
     days = [local[t.id].date() for t in past_time]
@@ -284,7 +278,7 @@ def summaries_due(deps: Deps, session: Session) -> list[WeeklyDue]:
     due_teams = {
         t.id: (t, monday)
         for t in past_time
-        if (monday := ds.weekly_due(local[t.id], _summary_time(t), off.get(t.id, ()))) is not None
+        if (monday := ds.weekly_due(local[t.id], queries.summary_time_of(t), off.get(t.id, ()))) is not None
     }
     if not due_teams:
         return []

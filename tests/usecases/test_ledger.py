@@ -15,7 +15,7 @@ from storage import queries
 from storage.db import transaction
 from storage.models import Delivery
 from tests.harness import LEAD, TEAM_CHANNEL, Bot
-from usecases.ledger import tick
+from usecases.tick import run_tick as tick
 
 MEMBERS = (LEAD, "UNY", "UDUB", "UIN")
 MONDAY_EARLY = datetime(2026, 11, 23, 7, 0, tzinfo=UTC)

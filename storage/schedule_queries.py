@@ -1,0 +1,172 @@
+"""SQL for the schedule's next moments (NextSend): which teams to plan again, what has come due, and moving
+an occurrence on once it is settled. Every query is bounded by what is due or changed, never by everyone."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from datetime import date, datetime
+
+from sqlalchemy import bindparam, delete, insert, update
+from sqlmodel import Session, select
+
+from domain.clock import as_utc
+from domain.ledger import DeliveryKind, DeliveryStatus
+from domain.schedule import NextSend
+from storage.chunks import chunks
+from storage.models import Answer, Delivery, Team, TeamMember
+from storage.models import NextSend as NextSendRow
+
+# ---- what changed -------------------------------------------------------------------------------
+
+
+def replan_team(session: Session, *, team_id: int) -> None:
+    """Something a team's moments depend on changed: the next tick plans it again."""
+    session.exec(update(Team).where(Team.id == team_id).values(replan=True))
+
+
+def replan_person(session: Session, *, user_id: str) -> None:
+    """A person's preferences or time zone changed: every team they are in is planned again."""
+    teams = select(TeamMember.team_id).where(TeamMember.user_id == user_id).scalar_subquery()
+    session.exec(update(Team).where(Team.id.in_(teams)).values(replan=True))
+
+
+def replan_people(session: Session, *, user_ids: Iterable[str]) -> None:
+    for users in chunks(sorted(set(user_ids))):
+        teams = select(TeamMember.team_id).where(TeamMember.user_id.in_(users)).scalar_subquery()
+        session.exec(update(Team).where(Team.id.in_(teams), ~Team.replan).values(replan=True))
+
+
+def replan_all(session: Session) -> None:
+    session.exec(update(Team).values(replan=True))
+
+
+def take_teams_to_replan(session: Session) -> list[int]:
+    """Clear the flag of every team that has it and return their ids, in the transaction that then rewrites
+    their moments: a change committed after this read sets the flag again, so none is ever missed."""
+    return sorted(session.exec(update(Team).where(Team.replan).values(replan=False).returning(Team.id)).scalars())
+
+
+# ---- the moments --------------------------------------------------------------------------------
+
+
+def replace_sends(session: Session, *, team_ids: Sequence[int], sends: Sequence[NextSend]) -> None:
+    """These teams' moments become exactly `sends`."""
+    for ids in chunks(team_ids):
+        session.exec(delete(NextSendRow).where(NextSendRow.team_id.in_(ids)))
+    if sends:
+        session.exec(insert(NextSendRow), params=[_fields(send) for send in sends])
+
+
+def due_sends(session: Session, *, now: datetime) -> list[NextSend]:
+    """Every occurrence whose moment has come and which no tick has settled yet, expired ones included (the
+    tick moves those on): a range scan of the due_at index."""
+    rows = session.exec(select(NextSendRow).where(NextSendRow.due_at <= now).order_by(NextSendRow.due_at))
+    return [
+        NextSend(DeliveryKind(r.kind), r.team_id, r.recipient, r.local_date, as_utc(r.due_at), as_utc(r.until))
+        for r in rows
+    ]
+
+
+_MOVE = (
+    update(NextSendRow)
+    .where(
+        NextSendRow.team_id == bindparam("old_team"),
+        NextSendRow.kind == bindparam("old_kind"),
+        NextSendRow.recipient == bindparam("old_recipient"),
+        NextSendRow.local_date == bindparam("old_date"),
+    )
+    .values(local_date=bindparam("new_date"), due_at=bindparam("new_due_at"), until=bindparam("new_until"))
+)
+
+
+_DROP = delete(NextSendRow).where(
+    NextSendRow.team_id == bindparam("old_team"),
+    NextSendRow.kind == bindparam("old_kind"),
+    NextSendRow.recipient == bindparam("old_recipient"),
+    NextSendRow.local_date == bindparam("old_date"),
+)
+
+
+def move_on(session: Session, *, moves: Sequence[tuple[NextSend, NextSend | None]]) -> None:
+    """Each settled occurrence becomes its next one (or goes, when there is none). Only if it is still the
+    occurrence that was settled: a replica or a replan that moved it first wins."""
+    following = [(old, new) for old, new in moves if new is not None]
+    if following:
+        session.connection().execute(
+            _MOVE,
+            [
+                {
+                    "old_team": old.team_id,
+                    "old_kind": old.kind,
+                    "old_recipient": old.recipient,
+                    "old_date": old.local_date,
+                    "new_date": new.local_date,
+                    "new_due_at": new.due_at,
+                    "new_until": new.until,
+                }
+                for old, new in following
+            ],
+        )
+    gone = [old for old, new in moves if new is None]
+    if gone:
+        session.connection().execute(
+            _DROP,
+            [
+                {"old_team": o.team_id, "old_kind": o.kind, "old_recipient": o.recipient, "old_date": o.local_date}
+                for o in gone
+            ],
+        )
+
+
+# ---- what the ledger says about them ----------------------------------------------------------------
+
+
+def sent_keys(session: Session, *, sends: Sequence[NextSend]) -> set[tuple[str, str, date]]:
+    """(recipient, kind, local date) of the occurrences among `sends` whose day's send is confirmed."""
+    found: set[tuple[str, str, date]] = set()
+    wanted = {(s.recipient, s.kind, s.local_date) for s in sends}
+    dates = sorted({s.local_date for s in sends})
+    kinds = sorted({s.kind for s in sends})
+    for recipients in chunks(sorted({s.recipient for s in sends})):
+        rows = session.exec(
+            select(Delivery.recipient, Delivery.kind, Delivery.local_date).where(
+                Delivery.recipient.in_(recipients),
+                Delivery.kind.in_(kinds),
+                Delivery.local_date.in_(dates),
+                Delivery.slot == 0,
+                Delivery.status == DeliveryStatus.SENT,
+            )
+        )
+        found.update(key for key in rows if key in wanted)
+    return found
+
+
+def answered_days(session: Session, *, keys: Iterable[tuple[str, date]]) -> set[tuple[str, date]]:
+    """(person, local date) pairs whose day's prompt has an answer: no reminder is owed for them."""
+    wanted = set(keys)
+    found: set[tuple[str, date]] = set()
+    dates = sorted({d for _u, d in wanted})
+    for users in chunks(sorted({u for u, _d in wanted})):
+        rows = session.exec(
+            select(Delivery.recipient, Delivery.local_date)
+            .join(Answer, Answer.delivery_id == Delivery.id)
+            .where(
+                Delivery.recipient.in_(users),
+                Delivery.local_date.in_(dates),
+                Delivery.kind == DeliveryKind.PROMPT,
+                Delivery.slot == 0,
+            )
+        )
+        found.update(pair for pair in rows if pair in wanted)
+    return found
+
+
+def _fields(send: NextSend) -> dict[str, object]:
+    return {
+        "team_id": send.team_id,
+        "kind": send.kind,
+        "recipient": send.recipient,
+        "local_date": send.local_date,
+        "due_at": send.due_at,
+        "until": send.until,
+    }

@@ -1,0 +1,126 @@
+"""The schedule's next moments: plan the teams whose settings changed, find what has come due, and move each
+occurrence on once it is settled. A quiet minute reads one index range, whatever the number of people."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from deps import Deps
+from domain.ledger import DeliveryKind
+from domain.schedule import (
+    DAILY_KINDS,
+    Due,
+    NextSend,
+    TeamPlan,
+    due_now,
+    next_sends,
+    next_summary,
+    zone,
+)
+from storage import queries
+from storage import schedule_queries as sq
+from storage.db import transaction
+
+
+def _planned(deps: Deps, plan: TeamPlan, now: datetime) -> list[NextSend]:
+    """A team's moments: its daily sends while it runs, and its leads' summary while it runs or is paused."""
+    sends = next_sends(plan, now, deps.settings.catch_up)
+    summary = _summary_of(deps, plan, now, None)
+    return [*sends, summary] if summary is not None else sends
+
+
+def replan(deps: Deps, now: datetime) -> list[int]:
+    """Plan again every team whose settings, members or members' preferences changed since the last tick;
+    returns the ids of any whose stored settings could not be read (they are left unplanned)."""
+    with transaction(deps.sessions) as session:
+        team_ids = sq.take_teams_to_replan(session)
+        if not team_ids:
+            return []
+        read = queries.read_plans(session, team_ids=team_ids, include_paused=True)
+        sends = [send for plan in read.plans for send in _planned(deps, plan, now)]
+        sq.replace_sends(session, team_ids=team_ids, sends=sends)
+    return read.unreadable
+
+
+@dataclass(frozen=True)
+class Come:
+    """What the tick found due: the daily sends due_now names, the teams whose summary time has come, and the
+    occurrences they came from, to settle afterwards."""
+
+    daily: list[Due]
+    summary_teams: list[int]
+    occurrences: list[NextSend]
+
+
+def come_due(deps: Deps, now: datetime) -> Come:
+    """The occurrences whose moment has come, checked by due_now against their teams' plans: the table says
+    when to look, the domain still decides what is due."""
+    with deps.sessions() as session:
+        occurrences = sq.due_sends(session, now=now)
+        live = [o for o in occurrences if o.until > now]
+        daily_live = [o for o in live if o.kind in DAILY_KINDS]
+        wanted = {(o.kind, o.team_id, o.recipient) for o in daily_live}
+        members = {(o.team_id, o.recipient) for o in daily_live}
+        plans = queries.load_plans(session, team_ids={o.team_id for o in daily_live}) if daily_live else []
+    narrowed = [
+        TeamPlan(p.team_id, p.channel_id, p.schedule, tuple(m for m in p.members if (p.team_id, m.user_id) in members))
+        for p in plans
+    ]
+    daily = [d for d in due_now(now, narrowed, deps.settings.catch_up) if (d.kind, d.team_id, d.recipient) in wanted]
+    summary_teams = sorted({o.team_id for o in live if o.kind == DeliveryKind.SUMMARY})
+    return Come(daily, summary_teams, occurrences)
+
+
+def settle(deps: Deps, now: datetime, occurrences: Sequence[NextSend], *, summaries_left: set[int]) -> int:
+    """Move on every occurrence that is done: its send confirmed in the ledger, a reminder whose prompt was
+    answered, a summary with nothing left to send, or a window that has ended. The rest stay due and are
+    tried again next minute, as the ledger's failed rows are. Returns how many moved on."""
+    if not occurrences:
+        return 0
+    with deps.sessions() as session:
+        daily = [o for o in occurrences if o.kind in DAILY_KINDS]
+        sent = sq.sent_keys(session, sends=daily) if daily else set()
+        reminders = [(o.recipient, o.local_date) for o in daily if o.kind == DeliveryKind.REMINDER]
+        answered = sq.answered_days(session, keys=reminders) if reminders else set()
+
+        def done(o: NextSend) -> bool:
+            if o.until <= now:
+                return True
+            if o.kind == DeliveryKind.SUMMARY:
+                return o.team_id not in summaries_left
+            if o.kind == DeliveryKind.REMINDER and (o.recipient, o.local_date) in answered:
+                return True
+            return (o.recipient, o.kind, o.local_date) in sent
+
+        finished = [o for o in occurrences if done(o)]
+        if not finished:
+            return 0
+        teams = {o.team_id for o in finished}
+        plans = {p.team_id: p for p in queries.load_plans(session, team_ids=teams, include_paused=True)}
+    moves = [(o, _following(deps, o, plans.get(o.team_id), now)) for o in finished]
+    with transaction(deps.sessions) as session:
+        sq.move_on(session, moves=moves)
+    return len(finished)
+
+
+def _summary_of(deps: Deps, plan: TeamPlan, now: datetime, after: date | None) -> NextSend | None:
+    schedule = plan.schedule
+    summary_zone = zone(schedule.timezone, deps.settings.default_timezone)
+    return next_summary(
+        plan.team_id, plan.channel_id, summary_zone, schedule.summary_time, schedule.holidays, now, after
+    )
+
+
+def _following(deps: Deps, done: NextSend, plan: TeamPlan | None, now: datetime) -> NextSend | None:
+    """The occurrence after a settled one; None (the row goes) when its team or member no longer has one."""
+    if plan is None:
+        return None
+    if done.kind == DeliveryKind.SUMMARY:
+        return _summary_of(deps, plan, now, done.local_date)
+    member = tuple(m for m in plan.members if m.user_id == done.recipient)
+    narrowed = TeamPlan(plan.team_id, plan.channel_id, plan.schedule, member)
+    after = {(done.kind, done.recipient): done.local_date}
+    following = next_sends(narrowed, now, deps.settings.catch_up, after)
+    return next((s for s in following if (s.kind, s.recipient) == (done.kind, done.recipient)), None)
