@@ -54,8 +54,8 @@ class _History:
     @classmethod
     def load(cls, session: Session, prompted: Sequence[str], reminders: Sequence[tuple[str, date]] = ()) -> _History:
         return cls(
-            queries.prompt_histories(session, user_ids=prompted),
-            queries.last_practised_by(session, user_ids=prompted),
+            queries.prompt_histories(session, user_ids=prompted) if prompted else {},
+            queries.last_practised_by(session, user_ids=prompted) if prompted else {},
             queries.deliveries_for(session, keys=reminders, kind=DeliveryKind.PROMPT) if reminders else {},
         )
 
@@ -260,11 +260,11 @@ def deliver_all(deps: Deps, dues: Sequence[Due]) -> Counter[str]:
     with deps.sessions() as session:
         settled = queries.settled_keys(session, dues=dues, stale_before=deps.clock.now() - deps.settings.claim_timeout)
         pending = [d for d in dues if (d.recipient, d.kind, d.local_date) not in settled]
-        reminders = [d for d in pending if d.kind == DeliveryKind.REMINDER]
-        open_ones = queries.unanswered_prompts(
-            session,
-            keys=[(d.recipient, d.local_date) for d in reminders],
-            sent_before=deps.clock.now() - REMINDER_MIN_GAP,
+        reminders = [(d.recipient, d.local_date) for d in pending if d.kind == DeliveryKind.REMINDER]
+        open_ones = (
+            queries.unanswered_prompts(session, keys=reminders, sent_before=deps.clock.now() - REMINDER_MIN_GAP)
+            if reminders
+            else set()
         )
     wanted = [d for d in pending if d.kind != DeliveryKind.REMINDER or (d.recipient, d.local_date) in open_ones]
     outcomes = _send_batches(deps, wanted)
