@@ -125,7 +125,7 @@ def test_one_teams_unreadable_settings_hold_back_only_that_team(team: Bot, slack
     second_team(team, slack)
     with transaction(team.deps.sessions) as session:
         broken = queries.team_by_channel(session, channel_id=TEAM_CHANNEL)
-        broken.prompt_time = "half nine"  # written by hand, past the command's checks
+        broken.prompt_time = "9h30"  # written by hand, past the command's checks
         broken.replan = True
     team.clock.set(MONDAY_PROMPT_TIME)
 
