@@ -14,9 +14,15 @@ import subprocess
 import sys
 import time
 import urllib.request
-from collections.abc import Sequence
+import uuid
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
+from urllib.parse import quote
+
+from sqlalchemy import create_engine, text
+from sqlalchemy.exc import OperationalError
 
 from fake_slack.requests import Response, SlackRequests
 from fake_slack.web_api import FakeSlackAPI
@@ -24,6 +30,39 @@ from fake_slack.workspace import BOT_TOKEN, LEAD, SIGNING_SECRET, TEAM_CHANNEL
 
 ROOT = Path(__file__).resolve().parents[1]
 SLACK_ACK_LIMIT_MS = 3000.0
+POSTGRES_DEFAULT = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
+
+
+@contextmanager
+def database(backend: str, folder: Path, name: str = "bench") -> Iterator[str]:
+    """A fresh, empty store for one run; PostgreSQL (PRACTICE_TEST_POSTGRES_URL, or the local server) gets its
+    own schema, dropped afterwards."""
+    if backend == "sqlite":
+        yield f"sqlite:///{folder / f'{name}.db'}"
+        return
+    base = os.environ.get("PRACTICE_TEST_POSTGRES_URL") or POSTGRES_DEFAULT
+    schema = f"bench_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(base, isolation_level="AUTOCOMMIT")
+    try:
+        with admin.connect() as connection:
+            connection.execute(text(f'CREATE SCHEMA "{schema}"'))
+        # Connections see only the new schema.
+        yield f"{base}{'&' if '?' in base else '?'}options={quote(f'-csearch_path={schema}')}"
+    finally:
+        with admin.connect() as connection:
+            connection.execute(text(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE'))
+        admin.dispose()
+
+
+def postgres_available() -> bool:
+    try:
+        engine = create_engine(os.environ.get("PRACTICE_TEST_POSTGRES_URL") or POSTGRES_DEFAULT)
+        with engine.connect():
+            pass
+        engine.dispose()
+        return True
+    except OperationalError:
+        return False
 
 
 def machine() -> str:

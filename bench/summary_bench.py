@@ -18,18 +18,14 @@ answered, and a tenth of the team gives feedback each day. After each step:
 from __future__ import annotations
 
 import argparse
-import os
 import random
 import tempfile
 import time
-import uuid
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
-from urllib.parse import quote
 
 from sqlalchemy import (
     Column,
@@ -40,19 +36,17 @@ from sqlalchemy import (
     String,
     Table,
     case,
-    create_engine,
     insert,
     literal,
     select,
     text,
     true,
 )
-from sqlalchemy.exc import OperationalError
 
 from adapters.blocks import summary as blocks
 from adapters.blocks.common import Message
 from app import create_app
-from bench.common import median, percentile
+from bench.common import database, median, percentile, postgres_available
 from bench.report import Section, Target
 from config import Settings
 from deps import Deps, build_deps
@@ -72,7 +66,6 @@ LAST_DAY = date(2026, 11, 29)
 MEMBERS = 1000
 LEVELS = ((2, "10k"), (20, "100k"), (200, "1M"))  # weeks of history, and the answers that makes
 TARGET_MS = 300.0
-POSTGRES_DEFAULT = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
 
 
 @dataclass(frozen=True)
@@ -86,37 +79,6 @@ class Timing:
     e2e: list[float]
     use_case: list[float]
     blocks: int
-
-
-@contextmanager
-def database(backend: str, folder: Path) -> Iterator[str]:
-    """A fresh, empty store for one run; PostgreSQL gets its own schema, dropped afterwards."""
-    if backend == "sqlite":
-        yield f"sqlite:///{folder / 'summary.db'}"
-        return
-    base = os.environ.get("PRACTICE_TEST_POSTGRES_URL") or POSTGRES_DEFAULT
-    schema = f"bench_{uuid.uuid4().hex[:12]}"
-    admin = create_engine(base, isolation_level="AUTOCOMMIT")
-    try:
-        with admin.connect() as connection:
-            connection.execute(text(f'CREATE SCHEMA "{schema}"'))
-        # Connections see only the new schema.
-        yield f"{base}{'&' if '?' in base else '?'}options={quote(f'-csearch_path={schema}')}"
-    finally:
-        with admin.connect() as connection:
-            connection.execute(text(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE'))
-        admin.dispose()
-
-
-def postgres_available() -> bool:
-    try:
-        engine = create_engine(os.environ.get("PRACTICE_TEST_POSTGRES_URL") or POSTGRES_DEFAULT)
-        with engine.connect():
-            pass
-        engine.dispose()
-        return True
-    except OperationalError:
-        return False
 
 
 BENCH_TABLES = MetaData()

@@ -40,6 +40,12 @@ def replan_all(session: Session) -> None:
     session.exec(update(Team).values(replan=True))
 
 
+def any_to_replan(session: Session) -> bool:
+    """A read (an index probe) before the write: most minutes nothing changed, and an UPDATE would cost a
+    write transaction every minute."""
+    return session.exec(select(Team.id).where(Team.replan).limit(1)).first() is not None
+
+
 def take_teams_to_replan(session: Session) -> list[int]:
     """Clear the flag of every team that has it and return their ids, in the transaction that then rewrites
     their moments: a change committed after this read sets the flag again, so none is ever missed."""

@@ -34,6 +34,9 @@ def _planned(deps: Deps, plan: TeamPlan, now: datetime) -> list[NextSend]:
 def replan(deps: Deps, now: datetime) -> list[int]:
     """Plan again every team whose settings, members or members' preferences changed since the last tick;
     returns the ids of any whose stored settings could not be read (they are left unplanned)."""
+    with deps.sessions() as session:
+        if not sq.any_to_replan(session):
+            return []
     with transaction(deps.sessions) as session:
         team_ids = sq.take_teams_to_replan(session)
         if not team_ids:
