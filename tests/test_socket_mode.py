@@ -20,21 +20,20 @@ from storage.models import TeamMember
 from tests.fakes.slack_api import FakeSlackAPI
 from tests.feedback_helpers import open_form
 from tests.handlers.test_reflect import answers, button_value, click, submit, todays_prompt
-from tests.harness import LEAD, SIGNING_SECRET, TEAM_CHANNEL, Bot, eventually, serve_for_tests, start_team, text_of
+from tests.harness import (
+    ACK_SECONDS,
+    LEAD,
+    SIGNING_SECRET,
+    TEAM_CHANNEL,
+    Bot,
+    eventually,
+    serve_for_tests,
+    start_team,
+    text_of,
+)
 from web import health_app
 
-ACK_SECONDS = 3.0
 FAST = Watchdog(ping_every=0.2, silent_after=1.0, check_every=0.05, drain_for=1.0)
-
-
-@pytest.fixture
-def socket_server(slack: FakeSlackAPI) -> Iterator[FakeSocketModeServer]:
-    """The fake Socket Mode server behind the fake Web API; at the end every envelope must have had its ack in time."""
-    with FakeSocketModeServer() as server:
-        server.attach(slack)
-        yield server
-        late = [(e.type, e.latency) for e in server.envelopes if e.latency is None or e.latency >= ACK_SECONDS]
-        assert not late, f"envelopes acked late or never: {late}"
 
 
 @pytest.fixture
@@ -58,12 +57,6 @@ def socket_bot(bot: Bot, handler: CountedSocketModeHandler, socket_server: FakeS
 @pytest.fixture
 def socket_team(socket_bot: Bot, slack: FakeSlackAPI) -> Bot:
     return start_team(socket_bot, slack)
-
-
-def latest(server: FakeSocketModeServer) -> float:
-    latency = server.envelopes[-1].latency
-    assert latency is not None
-    return latency
 
 
 def test_every_slash_command_is_answered_through_the_socket(
