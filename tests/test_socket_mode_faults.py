@@ -44,8 +44,9 @@ def started() -> Iterator[list[BotProcess]]:
 
 
 def start(slack: FakeSlackAPI, database_url: str, tmp_path: Path, started: list[BotProcess]) -> BotProcess:
-    """Returns once GET /healthz answers 200 on PORT."""
-    process = BotProcess(environment(slack, database_url), tmp_path, tmp_path / "bot.log")
+    """Returns once GET /healthz answers 200 on PORT; a minute allowed, as these start while the suite's other
+    workers are busiest (they are handed out first)."""
+    process = BotProcess(environment(slack, database_url), tmp_path, tmp_path / "bot.log", start_within=60)
     started.append(process)
     return process
 
