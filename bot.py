@@ -60,7 +60,7 @@ class Assembled:
     settings: Settings
     deps: Deps
     app: App
-    #: HTTP mode under `python bot.py`: the port, bound before the database is touched.
+    #: Under `python bot.py`: the port, bound before the database is touched (in Socket Mode, for the probes only).
     server: WSGIServer | None = None
     #: Socket Mode: the URL of the first connection, issued while the app token was checked.
     socket_url: str | None = None
@@ -90,7 +90,7 @@ def assemble(*, listen: bool) -> Assembled:
     socket_url = server = None
     if settings.socket_mode:
         socket_url = open_socket_url(client, settings.app_token or "", settings.slack_api_url)
-    elif listen:
+    if listen:
         try:
             server = listen_on(settings.port)
         except OSError as error:
@@ -120,6 +120,28 @@ def wsgi() -> WSGIApp:
     return wsgi_app(bot.app, bot.deps.engine, bot.deps.foreground)
 
 
+def serve_socket_mode(bot: Assembled) -> int:
+    """Slack's requests come over the socket; PORT serves GET /healthz and GET /readyz, ready only while a
+    connection to Slack is open, so that a container platform can restart a bot that has lost it."""
+    from socket_mode import CountedSocketModeHandler
+    from web import health_app
+
+    assert bot.server is not None
+    handler = CountedSocketModeHandler(bot.app, bot.settings.app_token or "", bot.deps.foreground)
+    handler.client.wss_uri = bot.socket_url
+    bot.server.set_app(health_app(bot.deps.engine, handler.client.ready))
+    threading.Thread(target=bot.server.serve_forever, daemon=True, name="probes").start()
+    bot.deps.logger.info(
+        "connecting to Slack in Socket Mode; serving GET /healthz and GET /readyz on port %s", bot.settings.port
+    )
+    handler.connect()
+    try:
+        threading.Event().wait()
+    except KeyboardInterrupt:
+        pass
+    return 0
+
+
 def main(argv: list[str]) -> int:
     if argv[:1] == ["demo"]:
         from demo.run import main as demo
@@ -144,14 +166,7 @@ def main(argv: list[str]) -> int:
     logs.configure()
     logger = bot.deps.logger
     if bot.socket_url is not None:
-        from socket_mode import CountedSocketModeHandler
-
-        handler = CountedSocketModeHandler(bot.app, bot.settings.app_token or "", bot.deps.foreground)
-        handler.client.wss_uri = bot.socket_url
-        logger.info("connecting to Slack in Socket Mode")
-        handler.connect()
-        threading.Event().wait()
-        return 0
+        return serve_socket_mode(bot)
 
     from web import wsgi_app
 

@@ -1,4 +1,5 @@
-"""HTTP mode: Bolt's request verification and listeners on POST /slack/events, GET /healthz and GET /readyz."""
+"""HTTP mode: Bolt's request verification and listeners on POST /slack/events, GET /healthz and GET /readyz;
+in Socket Mode only the two probes (health_app)."""
 
 from __future__ import annotations
 
@@ -81,13 +82,12 @@ def wsgi_app(app: App, engine: Engine, foreground: Foreground | None = None) -> 
     slack = _logged(SlackRequestHandler(app, path="/slack/events"), app.logger)
     foreground = foreground or Foreground()
 
+    probes = _probes(engine)
+
     def application(environ: dict, start_response: Callable[..., object]) -> Iterable[bytes]:
         path, method = environ.get("PATH_INFO", ""), environ.get("REQUEST_METHOD", "")
-        if path == "/healthz" and method == "GET":
-            return _probe(start_response, database_reachable(engine), "database unreachable")
-        if path == "/readyz" and method == "GET":
-            ready, problem = readiness(engine)
-            return _probe(start_response, ready, problem)
+        if path in ("/healthz", "/readyz") and method == "GET":
+            return probes(environ, start_response)
         if path == "/slack/events" and method == "POST":
             foreground.enter()
             try:
@@ -95,6 +95,31 @@ def wsgi_app(app: App, engine: Engine, foreground: Foreground | None = None) -> 
             except BaseException:
                 foreground.leave()
                 raise
+        start_response("404 Not Found", [("Content-Type", "text/plain")])
+        return [b"not found"]
+
+    return application
+
+
+def health_app(engine: Engine, connected: Callable[[], bool]) -> WSGIApp:
+    """Socket Mode's port: Slack's requests come over the socket, so only the probes are served, and ready means
+    connected to Slack too, so that a platform restarts a bot that has lost Slack for good."""
+    return _probes(engine, connected)
+
+
+def _probes(engine: Engine, connected: Callable[[], bool] | None = None) -> WSGIApp:
+    """GET /healthz (the database answers) and GET /readyz (that, the schema at head and, in Socket Mode, a
+    connection to Slack); anything else is not found."""
+
+    def application(environ: dict, start_response: Callable[..., object]) -> Iterable[bytes]:
+        path, method = environ.get("PATH_INFO", ""), environ.get("REQUEST_METHOD", "")
+        if path == "/healthz" and method == "GET":
+            return _probe(start_response, database_reachable(engine), "database unreachable")
+        if path == "/readyz" and method == "GET":
+            if connected is not None and not connected():
+                return _probe(start_response, False, "not connected to Slack")
+            ready, problem = readiness(engine)
+            return _probe(start_response, ready, problem)
         start_response("404 Not Found", [("Content-Type", "text/plain")])
         return [b"not found"]
 

@@ -172,6 +172,9 @@ class FakeSlackAPI:
         #: The app-level token apps.connections.open takes (Socket Mode), and the WebSocket URL it hands out.
         self.expected_app_token = expected_app_token
         self.socket_url = "ws://127.0.0.1:9/link"
+        #: Issues each apps.connections.open's URL instead, when set: a fake Socket Mode server hands out its own
+        #: (fake_slack/socket_mode.py), a fresh ticket each time, as Slack does.
+        self.socket_url_issuer: Callable[[], str] | None = None
         #: Holds every call against Slack's rules (into `problems`) before it is answered. None checks nothing:
         #: the benchmarks' CPU goes to the bot, not to validators (real Slack checks on its own).
         self.checker: Checker = checker or Checker()
@@ -658,7 +661,7 @@ class FakeSlackAPI:
         }
 
     def _apps_connections_open(self, params: dict[str, Any]) -> dict[str, Any]:
-        return {"ok": True, "url": self.socket_url}
+        return {"ok": True, "url": self.socket_url_issuer() if self.socket_url_issuer else self.socket_url}
 
     def _users_info(self, params: dict[str, Any]) -> dict[str, Any]:
         user = self._users.get(str(params.get("user") or ""))

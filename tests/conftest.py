@@ -11,8 +11,9 @@ from xdist.scheduler import LoadScopeScheduling
 
 from adapters import summary_chart
 from domain.clock import ManualClock
+from fake_slack.socket_mode import FakeSocketModeServer
 from tests.fakes.slack_api import FakeSlackAPI
-from tests.harness import SUNDAY_NIGHT, Bot, fake_slack, fresh_database, migrated_database, start_team
+from tests.harness import ACK_SECONDS, SUNDAY_NIGHT, Bot, fake_slack, fresh_database, migrated_database, start_team
 from tests.postgres import drop_pool
 
 # Modules whose tests read runs shared per database (module-scoped fixtures): xdist must send all of one
@@ -35,6 +36,7 @@ class _Scheduling(LoadScopeScheduling):
 # Modules holding the longest single tests (a week of ticks, real processes started and stopped): collected
 # first, so that xdist hands them out early and no worker is still running one while the others sit idle.
 LONGEST_FIRST = (
+    "tests/test_socket_mode_faults.py",
     "tests/usecases/test_scale.py",
     "tests/usecases/test_replicas.py",
     "tests/test_faults_process.py",
@@ -70,6 +72,16 @@ def chart_process() -> None:
 def slack() -> Iterator[FakeSlackAPI]:
     with fake_slack() as fake:
         yield fake
+
+
+@pytest.fixture
+def socket_server(slack: FakeSlackAPI) -> Iterator[FakeSocketModeServer]:
+    """The fake Socket Mode server behind the fake Web API; at the end every envelope must have had its ack in time."""
+    with FakeSocketModeServer() as server:
+        server.attach(slack)
+        yield server
+        late = [(e.type, e.latency) for e in server.envelopes if e.latency is None or e.latency >= ACK_SECONDS]
+        assert not late, f"envelopes acked late or never: {late}"
 
 
 @pytest.fixture

@@ -34,6 +34,8 @@ from usecases import tick
 from web import WSGIApp, serve, wsgi_app
 
 SUNDAY_NIGHT = datetime(2026, 11, 22, 23, 0, tzinfo=UTC)
+#: Slack's deadline for an ack, which every request and Socket Mode envelope in the tests must meet.
+ACK_SECONDS = 3.0
 _keys = itertools.count(1)
 
 

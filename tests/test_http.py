@@ -163,6 +163,7 @@ def test_python_bot_py_with_an_app_token_connects_in_socket_mode(tmp_path: Path)
             "SLACK_SIGNING_SECRET": SIGNING_SECRET,
             "SLACK_APP_TOKEN": "xapp-1-test",
             "SLACK_API_URL": fake.base_url,
+            "PORT": str(free_port()),
             "DATABASE_URL": f"sqlite:///{tmp_path}/bot.db",
         },
         tmp_path,
