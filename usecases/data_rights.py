@@ -13,6 +13,7 @@ from deps import Deps
 from storage import data_rights, queries
 from storage.db import transaction
 from storage.models import Team
+from usecases.parts import Part, team_by_team
 
 EXPORT_FILENAME = "practice-coach-my-data.json"
 
@@ -69,11 +70,14 @@ def show_retention(team: Team) -> Message:
 
 
 def apply_retention(deps: Deps, now: datetime) -> Counter[str]:
-    """Called by every tick: an indexed delete per team with a retention period, usually of nothing."""
-    outcome: Counter[str] = Counter()
-    with transaction(deps.sessions) as session:
-        for team_id, days in queries.retention_periods(session):
+    """Called by every tick: an indexed delete per team with a retention period, usually of nothing; each
+    team in its own transaction, so one that fails holds back no other."""
+    with deps.sessions() as session:
+        periods = queries.retention_periods(session)
+
+    def apply(team_id: int, days: int) -> Counter[str]:
+        with transaction(deps.sessions) as session:
             deleted = data_rights.apply_retention(session, team_id=team_id, days=days, now=now)
-            if deleted:
-                outcome["retention:deleted"] += deleted
-    return outcome
+        return Counter({"retention:deleted": deleted})
+
+    return +team_by_team(deps, Part.RETENTION, periods, lambda period: period[0], lambda period: apply(*period))

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
+from datetime import date
 
 from slack_sdk.errors import SlackApiError
 from sqlalchemy.exc import SQLAlchemyError
@@ -18,7 +19,7 @@ from adapters.blocks.common import Message, plain
 from deps import Deps
 from domain import feedback as rules
 from domain.clock import as_utc
-from domain.ledger import DeliveryKind, Missing
+from domain.ledger import DeliveryKind, Missing, tally
 from domain.schedule import Due, zone
 from domain.skills import is_skill
 from storage import feedback_queries as fq
@@ -26,6 +27,7 @@ from storage import queries
 from storage.db import transaction
 from storage.models import Delivery, Feedback
 from usecases.ledger import send_once
+from usecases.parts import Part, team_by_team
 
 NOT_DELIVERED = "Sorry, I couldn't deliver your feedback just now, so nothing was sent or saved. Please try again."
 GONE = "I couldn't find that feedback any more."
@@ -221,23 +223,29 @@ def send_followups(deps: Deps) -> Counter[str]:
     now = deps.clock.now()
     with deps.sessions() as session:
         candidates = fq.followups_due(session, tried_before=now - rules.FOLLOWUP_AFTER)
-    outcomes: Counter[str] = Counter()
-    for candidate in candidates:
-        tz = zone(candidate.timezone, candidate.team_timezone)
-        day = rules.followup_date(as_utc(candidate.tried_at), now, tz)
-        if day is None:
-            continue
-        due = Due(DeliveryKind.FOLLOWUP, candidate.team_id, candidate.recipient_id, day)
+    dues = [
+        (candidate, day)
+        for candidate in candidates
+        if (
+            day := rules.followup_date(
+                as_utc(candidate.tried_at), now, zone(candidate.timezone, candidate.team_timezone)
+            )
+        )
+        is not None
+    ]
+
+    def follow_up(candidate: fq.FollowupCandidate, day: date) -> Counter[str]:
         outcome = send_once(
             deps,
-            due,
+            Due(DeliveryKind.FOLLOWUP, candidate.team_id, candidate.recipient_id, day),
             lambda row: _followup_message(deps, row),
             item_id=str(candidate.feedback_id),
             skill="feedback",
             slot=candidate.feedback_id,
         )
-        outcomes[f"followup:{outcome}"] += 1
-    return outcomes
+        return Counter({tally(DeliveryKind.FOLLOWUP, outcome): 1})
+
+    return team_by_team(deps, Part.FOLLOWUPS, dues, lambda due: due[0].team_id or 0, lambda due: follow_up(*due))
 
 
 def _followup_message(deps: Deps, row: Delivery) -> Message | None:

@@ -15,22 +15,30 @@ from storage import pairing_queries, queries
 from storage.db import transaction
 from storage.models import Team
 from usecases.ledger import send_once
+from usecases.parts import Part, team_by_team
 
 
 def run_weekly(deps: Deps) -> Counter[str]:
     """Called by every tick: on Monday from the team's prompt time (team time zone) until the day ends,
     make this week's pairs once and tell each person once."""
     now = deps.clock.now()
-    outcomes: Counter[str] = Counter()
     if not monday_somewhere(now):
-        return outcomes
+        return Counter()
     with deps.sessions() as session:
         teams = pairing_queries.teams_with_partners(session)
-    for team in teams:
-        local = local_now(now, zone(team.timezone, deps.settings.default_timezone))
-        if local.weekday() == 0 and local.time() >= time.fromisoformat(team.prompt_time):
-            outcomes.update(announce(deps, team, local.date()))
-    return outcomes
+    mondays = [(team, local_now(now, zone(team.timezone, deps.settings.default_timezone))) for team in teams]
+    due = [
+        (team, local.date()) for team, local in mondays if local.weekday() == 0 and local.time() >= _prompt_time(team)
+    ]
+    return team_by_team(deps, Part.PAIRINGS, due, lambda item: item[0].id, lambda item: announce(deps, *item))
+
+
+def _prompt_time(team: Team) -> time:
+    """A prompt time written badly by hand keeps that team's partners back, nobody else's."""
+    try:
+        return time.fromisoformat(team.prompt_time)
+    except ValueError:
+        return time.max
 
 
 def monday_somewhere(now: datetime) -> bool:

@@ -22,13 +22,14 @@ from adapters.blocks.common import Message, plain
 from adapters.replies import Reply
 from deps import Deps
 from domain import summary as ds
-from domain.ledger import DeliveryKind, SendResult
+from domain.ledger import DeliveryKind, SendResult, tally
 from domain.schedule import Due, TeamStatus, local_now, zone
 from storage import queries
 from storage import summary_queries as sq
 from storage.models import Delivery, Team
 from usecases.leads import LEADS_ONLY, is_lead
 from usecases.ledger import send_once
+from usecases.parts import Part, team_by_team
 
 NOT_A_TEAM = "Run `/summary` in your team's channel: this one isn't a practice team."
 CHART_FILENAME = "practice-{label}.png"
@@ -304,10 +305,13 @@ def summaries_due(deps: Deps, session: Session, *, team_ids: Iterable[int]) -> l
 
 def send_weekly(deps: Deps, due: list[WeeklyDue]) -> Counter[str]:
     """The send half, after the read session is closed: each due summary is claimed and sent once."""
-    outcomes: Counter[str] = Counter()
-    for item in due:
-        outcomes[f"summary:{_send_to_lead(deps, item.team, item.lead, item.monday)}"] += 1
-    return outcomes
+    return team_by_team(
+        deps,
+        Part.SUMMARIES,
+        due,
+        lambda item: item.team.id,
+        lambda item: Counter({tally(DeliveryKind.SUMMARY, _send_to_lead(deps, item.team, item.lead, item.monday)): 1}),
+    )
 
 
 def _send_to_lead(deps: Deps, team: Team, lead: str, monday: date) -> str:

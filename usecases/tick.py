@@ -3,10 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable
 from datetime import UTC, datetime
-from enum import StrEnum
-from typing import TypeVar
 
 from apscheduler.schedulers.background import BackgroundScheduler
 from apscheduler.triggers.cron import CronTrigger
@@ -17,24 +14,9 @@ from domain.ledger import DeliveryKind
 from domain.schedule import Due, NextSend
 from storage import jobs_queries
 from usecases import data_rights, feedback, ledger, pairing, schedule, summary
+from usecases.parts import Part, counted, guarded, team_by_team
 
 JOB_ID = "practice-tick"
-T = TypeVar("T")
-
-
-class Part(StrEnum):
-    """The tick's independent parts: each succeeds or fails alone, so one failure delays nothing else."""
-
-    DIRECTORY = "directory"
-    PLAN = "plan"
-    QUOTES = "quotes"
-    PROMPTS = "prompts"
-    REMINDERS = "reminders"
-    FOLLOWUPS = "followups"
-    SUMMARIES = "summaries"
-    PAIRINGS = "pairings"
-    RETENTION = "retention"
-    SETTLE = "settle"
 
 
 DAILY_PARTS = {
@@ -44,20 +26,6 @@ DAILY_PARTS = {
 }
 
 
-def _guarded(deps: Deps, part: Part, work: Callable[[], T], failed: T) -> T:
-    """Run one part; a failure is logged with its part and type (never a message's words), and the part is
-    tried again next minute, as the ledger's failed rows are."""
-    try:
-        return work()
-    except Exception as error:  # noqa: BLE001 - one part must not stop the others; logged with its type
-        deps.logger.error("tick failed: %s part=%s", type(error).__name__, part, exc_info=error)
-        return failed
-
-
-def _part(deps: Deps, part: Part, work: Callable[[], Counter[str]]) -> Counter[str]:
-    return _guarded(deps, part, work, Counter({f"{part}:failed": 1}))
-
-
 def _per_team(deps: Deps, part: Part, dues: list[Due]) -> Counter[str]:
     """All of a part's sends in shared batches; when that fails, once more team by team, so that a failure
     tied to one team (its data, its channel) holds back no other."""
@@ -65,11 +33,12 @@ def _per_team(deps: Deps, part: Part, dues: list[Due]) -> Counter[str]:
         return ledger.deliver_all(deps, dues)
     except Exception as error:  # noqa: BLE001 - retried per team below; logged with its type
         deps.logger.warning("tick part %s failed as a whole (%s); sending team by team", part, type(error).__name__)
-    outcome: Counter[str] = Counter()
-    for team_id in sorted({d.team_id for d in dues}):
-        of_team = [d for d in dues if d.team_id == team_id]
-        outcome.update(_part(deps, part, lambda of_team=of_team: ledger.deliver_all(deps, of_team)))
-    return outcome
+    by_team: dict[int, list[Due]] = {}
+    for due in dues:
+        by_team.setdefault(due.team_id, []).append(due)
+    return team_by_team(
+        deps, part, sorted(by_team.items()), lambda team: team[0], lambda team: ledger.deliver_all(deps, team[1])
+    )
 
 
 def run_tick(deps: Deps) -> Counter[str]:
@@ -79,25 +48,25 @@ def run_tick(deps: Deps) -> Counter[str]:
     Only what has come due is read: the next moments (NextSend), and one cheap read saying which of
     follow-ups, partners and retention could have anything to do."""
     now = deps.clock.now()
-    outcome = _part(deps, Part.DIRECTORY, lambda: _directory(deps, now))
-    outcome.update(_part(deps, Part.PLAN, lambda: _plan(deps, now)))
-    come = _guarded(deps, Part.PLAN, lambda: schedule.come_due(deps, now), schedule.Come([], [], []))
+    outcome = counted(deps, Part.DIRECTORY, lambda: _directory(deps, now))
+    outcome.update(counted(deps, Part.PLAN, lambda: _plan(deps, now)))
+    come = guarded(deps, Part.PLAN, lambda: schedule.come_due(deps, now), schedule.Come([], [], []))
     for part, kind in DAILY_PARTS.items():
         dues = [d for d in come.daily if d.kind == kind]
         if dues:
-            outcome.update(_part(deps, part, lambda part=part, dues=dues: _per_team(deps, part, dues)))
+            outcome.update(counted(deps, part, lambda part=part, dues=dues: _per_team(deps, part, dues)))
     summaries_left = set(come.summary_teams)
     if come.summary_teams:
-        outcome.update(_part(deps, Part.SUMMARIES, lambda: _summaries(deps, come.summary_teams, summaries_left)))
+        outcome.update(counted(deps, Part.SUMMARIES, lambda: _summaries(deps, come.summary_teams, summaries_left)))
     everything = jobs_queries.Waiting(followups=True, partners=True, retention=True)
-    waiting = _guarded(deps, Part.FOLLOWUPS, lambda: _waiting(deps, now), everything)
+    waiting = guarded(deps, Part.FOLLOWUPS, lambda: _waiting(deps, now), everything)
     if waiting.followups:
-        outcome.update(_part(deps, Part.FOLLOWUPS, lambda: feedback.send_followups(deps)))
+        outcome.update(counted(deps, Part.FOLLOWUPS, lambda: feedback.send_followups(deps)))
     if waiting.partners:
-        outcome.update(_part(deps, Part.PAIRINGS, lambda: pairing.run_weekly(deps)))
+        outcome.update(counted(deps, Part.PAIRINGS, lambda: pairing.run_weekly(deps)))
     if waiting.retention:
-        outcome.update(_part(deps, Part.RETENTION, lambda: data_rights.apply_retention(deps, now)))
-    outcome.update(_part(deps, Part.SETTLE, lambda: _settle(deps, now, come.occurrences, summaries_left)))
+        outcome.update(counted(deps, Part.RETENTION, lambda: data_rights.apply_retention(deps, now)))
+    outcome.update(counted(deps, Part.SETTLE, lambda: _settle(deps, now, come.occurrences, summaries_left)))
     return +outcome
 
 
