@@ -32,6 +32,7 @@ class TeamSchedule:
     holidays: frozenset[date] = frozenset()
     active: bool = True
     summary_time: time = time(8, 30)  # Monday, team-local: last week's summary to the leads
+    partners: bool = False  # feedback partners each Monday from the prompt time
 
 
 @dataclass(frozen=True)
@@ -294,11 +295,18 @@ def weekly_send_day(monday: date, holidays: Iterable[date]) -> date | None:
     return next((monday + timedelta(days=n) for n in range(7) if monday + timedelta(days=n) not in off), None)
 
 
-def next_summary(
-    team_id: int, recipient: str, tz: ZoneInfo, at: time, holidays: Iterable[date], now: datetime, after: date | None
+def next_weekly(
+    kind: DeliveryKind,
+    team_id: int,
+    recipient: str,
+    tz: ZoneInfo,
+    at: time,
+    holidays: Iterable[date],
+    now: datetime,
+    after: date | None,
 ) -> NextSend | None:
-    """The weekly summary's next moment: from `at` until midnight on the week's send day; its local_date is
-    the Monday (the ledger's key). `after` is a Monday already settled."""
+    """A weekly send's next moment (the leads' summary, the partners): from `at` until midnight on the week's
+    send day; its local_date is the Monday (the ledger's key). `after` is a Monday already settled."""
     off = frozenset(holidays)
     today = local_now(now, tz).date()
     monday = today - timedelta(days=today.weekday())
@@ -311,7 +319,7 @@ def next_summary(
             continue
         begin, end = _window(day, at, timedelta(days=1), tz)
         if end > now:
-            return NextSend(DeliveryKind.SUMMARY, team_id, recipient, this_monday, begin, end)
+            return NextSend(kind, team_id, recipient, this_monday, begin, end)
     return None
 
 

@@ -1,4 +1,4 @@
-"""SQL for the tick itself: one cheap read saying which of the weekly and follow-up jobs could have work."""
+"""SQL for the tick itself: one cheap read saying whether the follow-up and retention jobs could have work."""
 
 from __future__ import annotations
 
@@ -8,7 +8,6 @@ from datetime import datetime
 from sqlalchemy import bindparam, exists
 from sqlmodel import Session, select
 
-from domain.schedule import TeamStatus
 from storage.models import Feedback, Team
 
 
@@ -17,20 +16,18 @@ class Waiting:
     """Each flag is a superset of its job's own query: False means the job would certainly find nothing."""
 
     followups: bool
-    partners: bool
     retention: bool
 
 
 # Built once, like the follow-up query: every tick runs it.
 _WAITING = select(
     exists().where(Feedback.try_at.is_not(None), Feedback.try_at <= bindparam("tried_before")).label("followups"),
-    exists().where(Team.status == TeamStatus.ACTIVE, Team.pairing_enabled).label("partners"),
     exists().where(Team.retention_days.is_not(None)).label("retention"),
 )
 
 
 def work_waiting(session: Session, *, tried_before: datetime) -> Waiting:
-    """Follow-ups: any "what I'll try" at least a week old (sent or not); partners: a running team with them
-    on; retention: a team with a period. One round trip instead of a session per job on every tick."""
-    followups, partners, retention = session.exec(_WAITING, params={"tried_before": tried_before}).one()
-    return Waiting(bool(followups), bool(partners), bool(retention))
+    """Follow-ups: any "what I'll try" at least a week old (sent or not); retention: a team with a period. One
+    round trip instead of a session per job on every tick."""
+    followups, retention = session.exec(_WAITING, params={"tried_before": tried_before}).one()
+    return Waiting(bool(followups), bool(retention))

@@ -3,7 +3,7 @@ who has been told."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from datetime import date, datetime, timedelta
 
 from sqlalchemy import update
@@ -12,6 +12,7 @@ from sqlmodel import Session, select
 
 from domain.ledger import DeliveryKind, DeliveryStatus
 from domain.schedule import TeamStatus
+from storage.chunks import chunks
 from storage.models import Delivery, Pairing, Team
 
 Group = tuple[str, ...]
@@ -19,13 +20,17 @@ HISTORY_WEEKS = 52
 
 
 def set_pairing(session: Session, *, team_id: int, enabled: bool) -> None:
-    session.exec(update(Team).where(Team.id == team_id).values(pairing_enabled=enabled))
+    session.exec(update(Team).where(Team.id == team_id).values(pairing_enabled=enabled, replan=True))
 
 
-def teams_with_partners(session: Session) -> list[Team]:
-    return list(
-        session.exec(select(Team).where(Team.status == TeamStatus.ACTIVE, Team.pairing_enabled).order_by(Team.id))
-    )
+def teams_with_partners(session: Session, *, team_ids: Iterable[int]) -> list[Team]:
+    """Of these teams, the running ones with partners on."""
+    found: list[Team] = []
+    for ids in chunks(sorted(set(team_ids))):
+        found.extend(
+            session.exec(select(Team).where(Team.id.in_(ids), Team.status == TeamStatus.ACTIVE, Team.pairing_enabled))
+        )
+    return sorted(found, key=lambda t: t.id)
 
 
 def _group(row: Pairing) -> Group:

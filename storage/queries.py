@@ -116,6 +116,7 @@ def team_schedule(team: Team, holidays: Iterable[date] = ()) -> sched.TeamSchedu
         holidays=frozenset(holidays),
         active=team.status == TeamStatus.ACTIVE,
         summary_time=summary_time_of(team),
+        partners=team.pairing_enabled,
     )
 
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import random
 from collections import Counter
-from datetime import UTC, date, datetime, time
+from collections.abc import Iterable
+from datetime import date, time
 
 from adapters.blocks import pairing as blocks
 from deps import Deps
@@ -18,19 +19,26 @@ from usecases.ledger import send_once
 from usecases.parts import Part, team_by_team
 
 
-def run_weekly(deps: Deps) -> Counter[str]:
-    """Called by every tick: on Monday from the team's prompt time (team time zone) until the day ends,
-    make this week's pairs once and tell each person once."""
+def run_weekly(deps: Deps, team_ids: Iterable[int], left: set[int]) -> Counter[str]:
+    """For the teams whose partners' moment has come (NextSend): on Monday from the team's prompt time (team
+    time zone) until the day ends, make this week's pairs once and tell each person once. `left` keeps the
+    teams that still had someone to tell, whose moment stays due."""
     now = deps.clock.now()
-    if not monday_somewhere(now):
-        return Counter()
     with deps.sessions() as session:
-        teams = pairing_queries.teams_with_partners(session)
+        teams = pairing_queries.teams_with_partners(session, team_ids=team_ids)
+    left.intersection_update(team.id for team in teams)  # partners turned off, or the team stopped
     mondays = [(team, local_now(now, zone(team.timezone, deps.settings.default_timezone))) for team in teams]
     due = [
         (team, local.date()) for team, local in mondays if local.weekday() == 0 and local.time() >= _prompt_time(team)
     ]
-    return team_by_team(deps, Part.PAIRINGS, due, lambda item: item[0].id, lambda item: announce(deps, *item))
+
+    def tell(team: Team, monday: date) -> Counter[str]:
+        outcome = announce(deps, team, monday)
+        if not outcome:
+            left.discard(team.id)
+        return outcome
+
+    return team_by_team(deps, Part.PAIRINGS, due, lambda item: item[0].id, lambda item: tell(*item))
 
 
 def _prompt_time(team: Team) -> time:
@@ -39,12 +47,6 @@ def _prompt_time(team: Team) -> time:
         return time.fromisoformat(team.prompt_time)
     except ValueError:
         return time.max
-
-
-def monday_somewhere(now: datetime) -> bool:
-    """Whether it can be Monday in any time zone: a UTC offset is always less than a day, so only while it is
-    Sunday, Monday or Tuesday in UTC. The rest of the week a tick skips the teams query altogether."""
-    return now.astimezone(UTC).weekday() in (6, 0, 1)
 
 
 def _available(prefs: PersonPrefs, monday: date) -> bool:

@@ -9,26 +9,19 @@ from datetime import date, datetime
 
 from deps import Deps
 from domain.ledger import DeliveryKind
-from domain.schedule import (
-    DAILY_KINDS,
-    Due,
-    NextSend,
-    TeamPlan,
-    due_now,
-    next_sends,
-    next_summary,
-    zone,
-)
+from domain.schedule import DAILY_KINDS, Due, NextSend, TeamPlan, due_now, next_sends, next_weekly, zone
 from storage import queries
 from storage import schedule_queries as sq
 from storage.db import transaction
 
+WEEKLY_KINDS = (DeliveryKind.SUMMARY, DeliveryKind.PAIRING)
 
-def _planned(deps: Deps, plan: TeamPlan, now: datetime) -> list[NextSend]:
-    """A team's moments: its daily sends while it runs, and its leads' summary while it runs or is paused."""
-    sends = next_sends(plan, now, deps.settings.catch_up)
-    summary = _summary_of(deps, plan, now, None)
-    return [*sends, summary] if summary is not None else sends
+
+def planned(deps: Deps, plan: TeamPlan, now: datetime) -> list[NextSend]:
+    """A team's moments: its daily sends while it runs, its leads' summary while it runs or is paused, and its
+    partners while it runs with them on."""
+    weekly = [_weekly(deps, plan, kind, now, None) for kind in WEEKLY_KINDS]
+    return [*next_sends(plan, now, deps.settings.catch_up), *(send for send in weekly if send is not None)]
 
 
 def replan(deps: Deps, now: datetime) -> list[int]:
@@ -42,18 +35,19 @@ def replan(deps: Deps, now: datetime) -> list[int]:
         if not team_ids:
             return []
         read = queries.read_plans(session, team_ids=team_ids, include_paused=True)
-        sends = [send for plan in read.plans for send in _planned(deps, plan, now)]
+        sends = [send for plan in read.plans for send in planned(deps, plan, now)]
         sq.replace_sends(session, team_ids=team_ids, sends=sends)
     return read.unreadable
 
 
 @dataclass(frozen=True)
 class Come:
-    """What the tick found due: the daily sends due_now names, the teams whose summary time has come, and the
-    occurrences they came from, to settle afterwards."""
+    """What the tick found due: the daily sends due_now names, the teams whose summary or partners' time has
+    come, and the occurrences they came from, to settle afterwards."""
 
     daily: list[Due]
     summary_teams: list[int]
+    pairing_teams: list[int]
     occurrences: list[NextSend]
 
 
@@ -73,13 +67,15 @@ def come_due(deps: Deps, now: datetime) -> Come:
     ]
     daily = [d for d in due_now(now, narrowed, deps.settings.catch_up) if (d.kind, d.team_id, d.recipient) in wanted]
     summary_teams = sorted({o.team_id for o in live if o.kind == DeliveryKind.SUMMARY})
-    return Come(daily, summary_teams, occurrences)
+    pairing_teams = sorted({o.team_id for o in live if o.kind == DeliveryKind.PAIRING})
+    return Come(daily, summary_teams, pairing_teams, occurrences)
 
 
-def settle(deps: Deps, now: datetime, occurrences: Sequence[NextSend], *, summaries_left: set[int]) -> int:
+def settle(deps: Deps, now: datetime, occurrences: Sequence[NextSend], *, weekly_left: set[tuple[str, int]]) -> int:
     """Move on every occurrence that is done: its send confirmed in the ledger, a reminder whose prompt was
-    answered, a summary with nothing left to send, or a window that has ended. The rest stay due and are
-    tried again next minute, as the ledger's failed rows are. Returns how many moved on."""
+    answered, a weekly send with nothing left to do (`weekly_left` holds (kind, team) pairs that still had),
+    or a window that has ended. The rest stay due and are tried again next minute, as the ledger's failed
+    rows are. Returns how many moved on."""
     if not occurrences:
         return 0
     with deps.sessions() as session:
@@ -91,8 +87,8 @@ def settle(deps: Deps, now: datetime, occurrences: Sequence[NextSend], *, summar
         def done(o: NextSend) -> bool:
             if o.until <= now:
                 return True
-            if o.kind == DeliveryKind.SUMMARY:
-                return o.team_id not in summaries_left
+            if o.kind in WEEKLY_KINDS:
+                return (o.kind, o.team_id) not in weekly_left
             if o.kind == DeliveryKind.REMINDER and (o.recipient, o.local_date) in answered:
                 return True
             return (o.recipient, o.kind, o.local_date) in sent
@@ -108,20 +104,26 @@ def settle(deps: Deps, now: datetime, occurrences: Sequence[NextSend], *, summar
     return len(finished)
 
 
-def _summary_of(deps: Deps, plan: TeamPlan, now: datetime, after: date | None) -> NextSend | None:
+def _weekly(deps: Deps, plan: TeamPlan, kind: DeliveryKind, now: datetime, after: date | None) -> NextSend | None:
+    """The summary (on holidays, the week's first working day) or the partners (Monday, from the prompt time,
+    only while the team runs with them on)."""
     schedule = plan.schedule
-    summary_zone = zone(schedule.timezone, deps.settings.default_timezone)
-    return next_summary(
-        plan.team_id, plan.channel_id, summary_zone, schedule.summary_time, schedule.holidays, now, after
-    )
+    tz = zone(schedule.timezone, deps.settings.default_timezone)
+    if kind == DeliveryKind.SUMMARY:
+        return next_weekly(
+            kind, plan.team_id, plan.channel_id, tz, schedule.summary_time, schedule.holidays, now, after
+        )
+    if not (schedule.partners and schedule.active):
+        return None
+    return next_weekly(kind, plan.team_id, plan.channel_id, tz, schedule.prompt_time, (), now, after)
 
 
 def _following(deps: Deps, done: NextSend, plan: TeamPlan | None, now: datetime) -> NextSend | None:
     """The occurrence after a settled one; None (the row goes) when its team or member no longer has one."""
     if plan is None:
         return None
-    if done.kind == DeliveryKind.SUMMARY:
-        return _summary_of(deps, plan, now, done.local_date)
+    if done.kind in WEEKLY_KINDS:
+        return _weekly(deps, plan, done.kind, now, done.local_date)
     member = tuple(m for m in plan.members if m.user_id == done.recipient)
     narrowed = TeamPlan(plan.team_id, plan.channel_id, plan.schedule, member)
     after = {(done.kind, done.recipient): done.local_date}

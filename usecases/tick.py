@@ -45,28 +45,33 @@ def run_tick(deps: Deps) -> Counter[str]:
     """Everything time-driven, in independent parts: the directory, planning changed teams, the day's quotes,
     prompts and reminders, the weekly and follow-up work, then moving settled occurrences on.
 
-    Only what has come due is read: the next moments (NextSend), and one cheap read saying which of
-    follow-ups, partners and retention could have anything to do."""
+    Only what has come due is read: the next moments (NextSend), and one cheap read saying whether
+    follow-ups and retention could have anything to do."""
     now = deps.clock.now()
     outcome = counted(deps, Part.DIRECTORY, lambda: _directory(deps, now))
     outcome.update(counted(deps, Part.PLAN, lambda: _plan(deps, now)))
-    come = guarded(deps, Part.PLAN, lambda: schedule.come_due(deps, now), schedule.Come([], [], []))
+    come = guarded(deps, Part.PLAN, lambda: schedule.come_due(deps, now), schedule.Come([], [], [], []))
     for part, kind in DAILY_PARTS.items():
         dues = [d for d in come.daily if d.kind == kind]
         if dues:
             outcome.update(counted(deps, part, lambda part=part, dues=dues: _per_team(deps, part, dues)))
-    summaries_left = set(come.summary_teams)
+    summaries_left, pairings_left = set(come.summary_teams), set(come.pairing_teams)
     if come.summary_teams:
         outcome.update(counted(deps, Part.SUMMARIES, lambda: _summaries(deps, come.summary_teams, summaries_left)))
-    everything = jobs_queries.Waiting(followups=True, partners=True, retention=True)
+    if come.pairing_teams:
+        outcome.update(
+            counted(deps, Part.PAIRINGS, lambda: pairing.run_weekly(deps, come.pairing_teams, pairings_left))
+        )
+    everything = jobs_queries.Waiting(followups=True, retention=True)
     waiting = guarded(deps, Part.FOLLOWUPS, lambda: _waiting(deps, now), everything)
     if waiting.followups:
         outcome.update(counted(deps, Part.FOLLOWUPS, lambda: feedback.send_followups(deps)))
-    if waiting.partners:
-        outcome.update(counted(deps, Part.PAIRINGS, lambda: pairing.run_weekly(deps)))
     if waiting.retention:
         outcome.update(counted(deps, Part.RETENTION, lambda: data_rights.apply_retention(deps, now)))
-    outcome.update(counted(deps, Part.SETTLE, lambda: _settle(deps, now, come.occurrences, summaries_left)))
+    weekly_left = {(DeliveryKind.SUMMARY, t) for t in summaries_left} | {
+        (DeliveryKind.PAIRING, t) for t in pairings_left
+    }
+    outcome.update(counted(deps, Part.SETTLE, lambda: _settle(deps, now, come.occurrences, weekly_left)))
     return +outcome
 
 
@@ -95,8 +100,8 @@ def _waiting(deps: Deps, now: datetime) -> jobs_queries.Waiting:
         return jobs_queries.work_waiting(session, tried_before=now - FOLLOWUP_AFTER)
 
 
-def _settle(deps: Deps, now: datetime, occurrences: list[NextSend], summaries_left: set[int]) -> Counter[str]:
-    schedule.settle(deps, now, occurrences, summaries_left=summaries_left)
+def _settle(deps: Deps, now: datetime, occurrences: list[NextSend], weekly_left: set[tuple[str, int]]) -> Counter[str]:
+    schedule.settle(deps, now, occurrences, weekly_left=weekly_left)
     return Counter()
 
 

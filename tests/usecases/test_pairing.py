@@ -6,7 +6,6 @@ from __future__ import annotations
 import re
 import threading
 from datetime import UTC, datetime, timedelta
-from zoneinfo import ZoneInfo, available_timezones
 
 import pytest
 from sqlmodel import select
@@ -15,7 +14,6 @@ from domain.pairing import Group, all_pairs, pairs_in
 from storage.models import Pairing, Team
 from tests.domain.test_pairing import fewest_repeats
 from tests.harness import LEAD, TEAM_CHANNEL, Bot, text_of
-from usecases.pairing import monday_somewhere
 from usecases.tick import run_tick
 
 FIRST_MONDAY = datetime(2026, 11, 23, 0, 0, tzinfo=UTC)  # the team's time zone is Europe/Dublin (UTC in winter)
@@ -167,14 +165,3 @@ def test_someone_who_paused_their_prompts_gets_no_partner(five: Bot) -> None:
     assert sorted(told) == sorted(set(FIVE) - {"UDEV"})
     assert all("UDEV" not in partners for partners in told.values())
     assert sorted(len(g) for g in groups_from(told)) == [2, 2]
-
-
-def test_the_tick_skips_the_teams_query_only_when_it_is_monday_nowhere() -> None:
-    """The shortcut in run_weekly: whenever some time zone is on Monday, monday_somewhere says so."""
-    zones = [ZoneInfo(name) for name in available_timezones()]
-    hour = datetime(2026, 11, 18, 0, 0, tzinfo=UTC)  # a Wednesday: around the week boundary and back again
-    for _ in range(8 * 24):
-        if any(hour.astimezone(tz).weekday() == 0 for tz in zones):
-            assert monday_somewhere(hour), hour
-        hour += timedelta(hours=1)
-    assert not monday_somewhere(datetime(2026, 11, 26, 12, 0, tzinfo=UTC))

@@ -13,13 +13,13 @@ import pytest
 from sqlalchemy import event
 from sqlmodel import select
 
-from domain.schedule import NextSend, next_sends, next_summary, zone
+from domain.schedule import NextSend
 from storage import queries
 from storage.models import NextSend as NextSendRow
 from storage.models import Team
 from tests.fakes.slack_api import FakeSlackAPI
 from tests.harness import LEAD, TEAM_CHANNEL, Bot
-from usecases import tick
+from usecases import schedule, tick
 
 
 def stored(bot: Bot) -> set[NextSend]:
@@ -36,24 +36,9 @@ def _utc(moment: datetime) -> datetime:
 
 def from_scratch(bot: Bot) -> set[NextSend]:
     """What planning every team afresh right now would store."""
-    now = bot.clock.now()
     with bot.deps.sessions() as session:
         plans = queries.load_plans(session, include_paused=True)
-    found: set[NextSend] = set()
-    for plan in plans:
-        found.update(next_sends(plan, now, bot.deps.settings.catch_up))
-        summary = next_summary(
-            plan.team_id,
-            plan.channel_id,
-            zone(plan.schedule.timezone, bot.deps.settings.default_timezone),
-            plan.schedule.summary_time,
-            plan.schedule.holidays,
-            now,
-            None,
-        )
-        if summary is not None:
-            found.add(summary)
-    return found
+    return {send for plan in plans for send in schedule.planned(bot.deps, plan, bot.clock.now())}
 
 
 def upcoming(sends: set[NextSend], now: datetime) -> set[NextSend]:
@@ -72,6 +57,7 @@ CHANGES = {
     "reminders off": [("reminders off", "UDUB"), ("reminders on", "UDUB")],
     "the team's pause": [("pause", LEAD), ("resume", LEAD)],
     "the team stopped, then started": [("stop", LEAD), ("start", LEAD)],
+    "feedback partners": [("partners on", LEAD), ("partners off", LEAD)],
 }
 
 
