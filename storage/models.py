@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import Column, DateTime, Index, Text, UniqueConstraint
+from sqlalchemy import Column, DateTime, Index, Text, UniqueConstraint, text
 from sqlmodel import Field, SQLModel
 
 from domain.ledger import DeliveryStatus
@@ -16,6 +16,11 @@ def _utc_column(nullable: bool = False) -> Column:
 
 
 class Team(SQLModel, table=True):
+    __table_args__ = (
+        # Only the flagged teams are in it: the tick's "anything to plan?" is a probe of an almost empty index.
+        Index("ix_team_replan", "replan", postgresql_where=text("replan"), sqlite_where=text("replan")),
+    )
+
     id: int | None = Field(default=None, primary_key=True)
     channel_id: str = Field(unique=True, index=True, max_length=32)
     workspace_id: str = Field(default="", max_length=32)
@@ -27,13 +32,15 @@ class Team(SQLModel, table=True):
     reminder_time: str = Field(default="15:00", max_length=5)
     timezone: str = Field(default="UTC", max_length=64)
     created_at: datetime = Field(sa_column=_utc_column())
-    members_synced_at: datetime | None = Field(default=None, sa_column=_utc_column(nullable=True))
+    members_synced_at: datetime | None = Field(
+        default=None, sa_column=Column(DateTime(timezone=True), nullable=True, index=True)
+    )
     summary_time: str = Field(default="08:30", max_length=5)  # Monday, team-local: last week's summary to leads
     pairing_enabled: bool = False
     retention_days: int | None = None  # answers older than this are deleted; None keeps them
     # Something its sends' next moments depend on changed (schedule, members, their preferences or time
     # zones, holidays, status): the tick recomputes the team's NextSend rows, then clears the flag.
-    replan: bool = Field(default=True, index=True)
+    replan: bool = True
 
 
 class TeamMember(SQLModel, table=True):

@@ -276,15 +276,23 @@ def stale_profiles(session: Session, *, team_id: int, before: datetime) -> list[
     return sorted(session.exec(query))
 
 
+#: Teams whose members are synced in one tick at most: the rest wait a minute, so a deployment's first day
+#: (every team due at once) spreads over minutes instead of one long tick.
+RESYNC_PAGE = 100
+
+
 def teams_to_resync(session: Session, *, before: datetime) -> list[Team]:
-    return list(
-        session.exec(
-            select(Team).where(
-                Team.status != TeamStatus.STOPPED,
-                or_(Team.members_synced_at.is_(None), Team.members_synced_at < before),
-            )
-        )
+    """Running teams never synced, or last synced before `before`, oldest first: two reads of the
+    members_synced_at index (an OR of both would have PostgreSQL scan the table)."""
+    running = Team.status != TeamStatus.STOPPED
+    never = list(session.exec(select(Team).where(running, Team.members_synced_at.is_(None)).limit(RESYNC_PAGE)))
+    stale = session.exec(
+        select(Team)
+        .where(running, Team.members_synced_at < before)
+        .order_by(Team.members_synced_at)
+        .limit(RESYNC_PAGE - len(never))
     )
+    return [*never, *stale]
 
 
 def prefs_of(row: Person | None) -> sched.PersonPrefs:

@@ -36,13 +36,21 @@ def upgrade() -> None:
         batch_op.create_index("ix_next_send_due_at", ["due_at"], unique=False)
     with op.batch_alter_table("team", schema=None) as batch_op:
         batch_op.add_column(sa.Column("replan", sa.Boolean(), nullable=False, server_default=sa.true()))
-        batch_op.create_index(batch_op.f("ix_team_replan"), ["replan"], unique=False)
+        batch_op.create_index(
+            "ix_team_replan",
+            ["replan"],
+            unique=False,
+            postgresql_where=sa.text("replan"),
+            sqlite_where=sa.text("replan"),
+        )
+        batch_op.create_index(batch_op.f("ix_team_members_synced_at"), ["members_synced_at"], unique=False)
 
 
 def downgrade() -> None:
     """Downgrade schema."""
     with op.batch_alter_table("team", schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f("ix_team_replan"))
+        batch_op.drop_index(batch_op.f("ix_team_members_synced_at"))
+        batch_op.drop_index("ix_team_replan")
         batch_op.drop_column("replan")
     with op.batch_alter_table("next_send", schema=None) as batch_op:
         batch_op.drop_index("ix_next_send_due_at")
