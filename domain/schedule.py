@@ -261,30 +261,23 @@ def next_sends(
         def practice_day(day: date, prefs: PersonPrefs = prefs) -> bool:
             return not member_day_off(schedule, prefs, day)
 
-        prompt_at, reminder_at = prompt_time_for(schedule, prefs), reminder_time_for(schedule, prefs)
-        found.append(
-            _first(
-                DeliveryKind.PROMPT,
-                team.team_id,
-                member.user_id,
-                tz,
-                now,
-                after.get((DeliveryKind.PROMPT, member.user_id)),
-                lambda day, at=prompt_at, ok=practice_day: (at, catch_up) if ok(day) else None,
-            )
+        member_sends = (
+            (DeliveryKind.PROMPT, prompt_time_for(schedule, prefs), catch_up, True),
+            (DeliveryKind.REMINDER, reminder_time_for(schedule, prefs), REMINDER_GRACE, prefs.reminders),
         )
-        if prefs.reminders:
-            found.append(
-                _first(
-                    DeliveryKind.REMINDER,
-                    team.team_id,
-                    member.user_id,
-                    tz,
-                    now,
-                    after.get((DeliveryKind.REMINDER, member.user_id)),
-                    lambda day, at=reminder_at, ok=practice_day: (at, REMINDER_GRACE) if ok(day) else None,
+        for kind, at, grace, wanted in member_sends:
+            if wanted:
+                found.append(
+                    _first(
+                        kind,
+                        team.team_id,
+                        member.user_id,
+                        tz,
+                        now,
+                        after.get((kind, member.user_id)),
+                        lambda day, at=at, grace=grace, ok=practice_day: (at, grace) if ok(day) else None,
+                    )
                 )
-            )
     return [send for send in found if send is not None]
 
 

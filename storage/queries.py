@@ -6,7 +6,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
-from sqlalchemy import and_, delete, func, or_, update
+from sqlalchemy import ColumnElement, and_, delete, func, or_, true, update
 from sqlalchemy import insert as sa_insert
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
@@ -377,27 +377,44 @@ def plan_for(session: Session, *, team_id: int, include_paused: bool = False) ->
 # ---- the delivery ledger --------------------------------------------------------------------------
 
 
-def settled_keys(session: Session, *, dues: Sequence[sched.Due], stale_before: datetime) -> set[tuple[str, str, date]]:
-    """Keys among `dues` already sent or freshly in flight, so a tick skips them without trying to claim."""
-    wanted = {(d.recipient, d.kind, d.local_date) for d in dues}
-    dates = sorted({d.local_date for d in dues})
-    kinds = sorted({d.kind for d in dues})
+def _keys_where(
+    session: Session, *, keys: Iterable[tuple[str, str, date]], condition: ColumnElement[bool]
+) -> set[tuple[str, str, date]]:
+    """The ledger keys (recipient, kind, local date; slot 0) among `keys` whose row meets `condition`: a few
+    hundred recipients per query, with the handful of kinds and dates in play, the exact keys kept in Python."""
+    wanted = set(keys)
+    dates = sorted({d for _r, _k, d in wanted})
+    kinds = sorted({k for _r, k, _d in wanted})
     found: set[tuple[str, str, date]] = set()
-    for recipients in chunks(sorted({d.recipient for d in dues})):
+    for recipients in chunks(sorted({r for r, _k, _d in wanted})):
         rows = session.exec(
             select(Delivery.recipient, Delivery.kind, Delivery.local_date).where(
                 Delivery.recipient.in_(recipients),
                 Delivery.kind.in_(kinds),
                 Delivery.local_date.in_(dates),
                 Delivery.slot == 0,
-                or_(
-                    Delivery.status == DeliveryStatus.SENT,
-                    and_(Delivery.status == DeliveryStatus.CLAIMED, Delivery.claimed_at >= stale_before),
-                ),
+                condition,
             )
         )
         found.update(key for key in rows if key in wanted)
     return found
+
+
+def settled_keys(session: Session, *, dues: Sequence[sched.Due], stale_before: datetime) -> set[tuple[str, str, date]]:
+    """Keys among `dues` already sent or freshly in flight, so a tick skips them without trying to claim."""
+    return _keys_where(
+        session,
+        keys=[(d.recipient, d.kind, d.local_date) for d in dues],
+        condition=or_(
+            Delivery.status == DeliveryStatus.SENT,
+            and_(Delivery.status == DeliveryStatus.CLAIMED, Delivery.claimed_at >= stale_before),
+        ),
+    )
+
+
+def sent_keys(session: Session, *, keys: Iterable[tuple[str, str, date]]) -> set[tuple[str, str, date]]:
+    """Keys among `keys` whose send is confirmed."""
+    return _keys_where(session, keys=keys, condition=Delivery.status == DeliveryStatus.SENT)
 
 
 def claim(
@@ -643,15 +660,15 @@ def open_prompt(session: Session, *, user_id: str, since: date) -> Delivery | No
     ).first()
 
 
-def unanswered_prompts(
-    session: Session, *, keys: Iterable[tuple[str, date]], sent_before: datetime
+def _prompt_days(
+    session: Session, *, keys: Iterable[tuple[str, date]], answered: bool, condition: ColumnElement[bool] | None = None
 ) -> set[tuple[str, date]]:
-    """Of (user, local date) pairs, those whose scheduled prompt went out before `sent_before` and has
-    no answer yet. A few hundred people per query, by recipient and the handful of dates in play, and
-    the exact pairs kept in Python: one OR per pair would outgrow SQLite's expression limit."""
+    """Of (person, local date) pairs, those whose day's scheduled prompt (slot 0) meets `condition` and is,
+    or is not, `answered`: a few hundred people per query, the exact pairs kept in Python (one OR per pair
+    would outgrow SQLite's expression limit)."""
     wanted = set(keys)
-    found: set[tuple[str, date]] = set()
     dates = sorted({d for _u, d in wanted})
+    found: set[tuple[str, date]] = set()
     for users in chunks(sorted({u for u, _d in wanted})):
         rows = session.exec(
             select(Delivery.recipient, Delivery.local_date)
@@ -661,13 +678,26 @@ def unanswered_prompts(
                 Delivery.local_date.in_(dates),
                 Delivery.kind == DeliveryKind.PROMPT,
                 Delivery.slot == 0,
-                Delivery.status == DeliveryStatus.SENT,
-                Delivery.sent_at <= sent_before,
-                Answer.id.is_(None),
+                condition if condition is not None else true(),
+                Answer.id.is_not(None) if answered else Answer.id.is_(None),
             )
         )
         found.update(pair for pair in rows if pair in wanted)
     return found
+
+
+def unanswered_prompts(
+    session: Session, *, keys: Iterable[tuple[str, date]], sent_before: datetime
+) -> set[tuple[str, date]]:
+    """Of (user, local date) pairs, those whose scheduled prompt went out before `sent_before` and has
+    no answer yet."""
+    condition = and_(Delivery.status == DeliveryStatus.SENT, Delivery.sent_at <= sent_before)
+    return _prompt_days(session, keys=keys, answered=False, condition=condition)
+
+
+def answered_days(session: Session, *, keys: Iterable[tuple[str, date]]) -> set[tuple[str, date]]:
+    """(person, local date) pairs whose day's prompt has an answer: no reminder is owed for them."""
+    return _prompt_days(session, keys=keys, answered=True)
 
 
 # ---- answers --------------------------------------------------------------------------------------

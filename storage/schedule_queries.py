@@ -4,17 +4,17 @@ an occurrence on once it is settled. Every query is bounded by what is due or ch
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from datetime import date, datetime
+from datetime import datetime
 
 from sqlalchemy import bindparam, delete, insert, tuple_, update
 from sqlmodel import Session, select
 
 from domain.clock import as_utc
-from domain.ledger import DeliveryKind, DeliveryStatus
+from domain.ledger import DeliveryKind
 from domain.schedule import NextSend
 from storage.chunks import chunks
-from storage.models import Answer, Delivery, Team, TeamMember
 from storage.models import NextSend as NextSendRow
+from storage.models import Team, TeamMember
 
 # ---- what changed -------------------------------------------------------------------------------
 
@@ -138,49 +138,6 @@ def move_on(session: Session, *, moves: Sequence[tuple[NextSend, NextSend | None
                 for o in gone
             ],
         )
-
-
-# ---- what the ledger says about them ----------------------------------------------------------------
-
-
-def sent_keys(session: Session, *, sends: Sequence[NextSend]) -> set[tuple[str, str, date]]:
-    """(recipient, kind, local date) of the occurrences among `sends` whose day's send is confirmed."""
-    found: set[tuple[str, str, date]] = set()
-    wanted = {(s.recipient, s.kind, s.local_date) for s in sends}
-    dates = sorted({s.local_date for s in sends})
-    kinds = sorted({s.kind for s in sends})
-    for recipients in chunks(sorted({s.recipient for s in sends})):
-        rows = session.exec(
-            select(Delivery.recipient, Delivery.kind, Delivery.local_date).where(
-                Delivery.recipient.in_(recipients),
-                Delivery.kind.in_(kinds),
-                Delivery.local_date.in_(dates),
-                Delivery.slot == 0,
-                Delivery.status == DeliveryStatus.SENT,
-            )
-        )
-        found.update(key for key in rows if key in wanted)
-    return found
-
-
-def answered_days(session: Session, *, keys: Iterable[tuple[str, date]]) -> set[tuple[str, date]]:
-    """(person, local date) pairs whose day's prompt has an answer: no reminder is owed for them."""
-    wanted = set(keys)
-    found: set[tuple[str, date]] = set()
-    dates = sorted({d for _u, d in wanted})
-    for users in chunks(sorted({u for u, _d in wanted})):
-        rows = session.exec(
-            select(Delivery.recipient, Delivery.local_date)
-            .join(Answer, Answer.delivery_id == Delivery.id)
-            .where(
-                Delivery.recipient.in_(users),
-                Delivery.local_date.in_(dates),
-                Delivery.kind == DeliveryKind.PROMPT,
-                Delivery.slot == 0,
-            )
-        )
-        found.update(pair for pair in rows if pair in wanted)
-    return found
 
 
 def _fields(send: NextSend) -> dict[str, object]:

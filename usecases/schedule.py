@@ -80,9 +80,9 @@ def settle(deps: Deps, now: datetime, occurrences: Sequence[NextSend], *, weekly
         return 0
     with deps.sessions() as session:
         daily = [o for o in occurrences if o.kind in DAILY_KINDS]
-        sent = sq.sent_keys(session, sends=daily) if daily else set()
+        sent = queries.sent_keys(session, keys=[(o.recipient, o.kind, o.local_date) for o in daily]) if daily else set()
         reminders = [(o.recipient, o.local_date) for o in daily if o.kind == DeliveryKind.REMINDER]
-        answered = sq.answered_days(session, keys=reminders) if reminders else set()
+        answered = queries.answered_days(session, keys=reminders) if reminders else set()
 
         def done(o: NextSend) -> bool:
             if o.until <= now:
