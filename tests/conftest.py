@@ -35,8 +35,8 @@ class _Scheduling(LoadScopeScheduling):
 # Modules holding the longest single tests (a week of ticks, real processes started and stopped): collected
 # first, so that xdist hands them out early and no worker is still running one while the others sit idle.
 LONGEST_FIRST = (
-    "tests/usecases/test_replicas.py",
     "tests/test_faults_process.py",
+    "tests/usecases/test_replicas.py",
     "tests/test_production.py",
     "tests/test_http.py",
     "tests/handlers/test_practice.py",
