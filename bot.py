@@ -136,6 +136,8 @@ def stop_gracefully_on_signals(bot: Assembled) -> None:
     from usecases.recovery import stop_gracefully
 
     def on_signal(signum: int, _frame: object) -> None:
+        if bot.deps.stopping.requested:  # a second signal while stopping: the admin wants it gone now
+            os._exit(0)
         bot.deps.logger.info("stopping on %s", signal.Signals(signum).name)
         stop_gracefully(bot.deps, bot.lease, bot.scheduler)
         logging.shutdown()
