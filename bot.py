@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import logging
+import os
+import signal
 import sys
 import threading
 from dataclasses import dataclass
@@ -25,9 +28,11 @@ from startup import (
 if TYPE_CHECKING:
     from wsgiref.simple_server import WSGIServer
 
+    from apscheduler.schedulers.base import BaseScheduler
     from slack_bolt import App
 
     from deps import Deps
+    from usecases.recovery import Lease
     from web import WSGIApp
 
 USAGE = (
@@ -60,6 +65,8 @@ class Assembled:
     settings: Settings
     deps: Deps
     app: App
+    scheduler: BaseScheduler
+    lease: Lease
     #: Under `python bot.py`: the port, bound before the database is touched (in Socket Mode, for the probes only).
     server: WSGIServer | None = None
     #: Socket Mode: the URL of the first connection, issued while the app token was checked.
@@ -78,6 +85,7 @@ def assemble(*, listen: bool) -> Assembled:
     from adapters.web_api import make_client
     from app import create_app
     from deps import build_deps
+    from usecases.recovery import Lease
     from usecases.tick import start_scheduler
     from web import listen_on
 
@@ -102,8 +110,9 @@ def assemble(*, listen: bool) -> Assembled:
             server.server_close()
         raise database_problem(error) from None
     app = create_app(deps)
-    start_scheduler(deps)
-    return Assembled(settings, deps, app, server, socket_url)
+    scheduler = start_scheduler(deps)
+    lease = Lease(deps).start()
+    return Assembled(settings, deps, app, scheduler, lease, server, socket_url)
 
 
 def wsgi() -> WSGIApp:
@@ -135,11 +144,26 @@ def serve_socket_mode(bot: Assembled) -> int:
         "connecting to Slack in Socket Mode; serving GET /healthz and GET /readyz on port %s", bot.settings.port
     )
     handler.connect()
-    try:
-        threading.Event().wait()
-    except KeyboardInterrupt:
-        pass
+    threading.Event().wait()
     return 0
+
+
+def stop_gracefully_on_signals(bot: Assembled) -> None:
+    """SIGTERM or SIGINT: take no new work, let the sends under way finish or hand them on (the lease ended,
+    another process takes them over at once), and exit within 10 s. The exit does not wait for threads still
+    waiting on Slack: what they hold is handed on, and is looked up in Slack before it is sent again."""
+    from usecases.recovery import stop_gracefully
+
+    def on_signal(signum: int, _frame: object) -> None:
+        if bot.deps.stopping.requested:  # a second signal while stopping: the admin wants it gone now
+            os._exit(0)
+        bot.deps.logger.info("stopping on %s", signal.Signals(signum).name)
+        stop_gracefully(bot.deps, bot.lease, bot.scheduler)
+        logging.shutdown()
+        os._exit(0)
+
+    for signum in (signal.SIGTERM, signal.SIGINT):
+        signal.signal(signum, on_signal)
 
 
 def main(argv: list[str]) -> int:
@@ -164,6 +188,7 @@ def main(argv: list[str]) -> int:
         return 2
     # Only now: until Slack and the port are known to work, slack_sdk's retry notes would bury the one line.
     logs.configure()
+    stop_gracefully_on_signals(bot)
     logger = bot.deps.logger
     if bot.socket_url is not None:
         return serve_socket_mode(bot)
@@ -173,10 +198,7 @@ def main(argv: list[str]) -> int:
     assert bot.server is not None
     bot.server.set_app(wsgi_app(bot.app, bot.deps.engine, bot.deps.foreground))
     logger.info("serving POST /slack/events, GET /healthz and GET /readyz on port %s", bot.settings.port)
-    try:
-        bot.server.serve_forever()
-    except KeyboardInterrupt:
-        pass
+    bot.server.serve_forever()
     return 0
 
 

@@ -14,8 +14,11 @@ from dotenv import dotenv_values
 
 DEFAULT_DATABASE_URL = "sqlite:///practice.db"
 DEFAULT_API_URL = "https://slack.com/api/"
-# A delivery claimed but not confirmed for this long belongs to a process that died mid-send.
+# A living process that has held a claim this long without confirming it has lost track of it (its confirm
+# failed): the claim is taken over. A process that died lets its claims go sooner, when its lease lapses.
 DEFAULT_CLAIM_TIMEOUT = timedelta(minutes=10)
+# A process's lease lapses this long after its last renewal; it renews every third of it (10 s).
+DEFAULT_LEASE = timedelta(seconds=30)
 _USER_ID = re.compile(r"^[UW][A-Z0-9]{2,}$")
 
 
@@ -39,6 +42,12 @@ class Settings:
     default_timezone: str = "UTC"
     catch_up: timedelta = timedelta(hours=8)
     claim_timeout: timedelta = DEFAULT_CLAIM_TIMEOUT
+    lease: timedelta = DEFAULT_LEASE
+
+    @property
+    def lease_renewal(self) -> timedelta:
+        """How often a process renews its lease: three renewals may fail before it lapses."""
+        return self.lease / 3
 
     @property
     def socket_mode(self) -> bool:
@@ -115,6 +124,10 @@ def load_settings(env: Mapping[str, str]) -> Settings:
             "CLAIM_TIMEOUT_SECONDS", f"should be a number of seconds from 1 to 86400, not '{claim_text[:20]}'"
         )
 
+    lease_text = env.get("LEASE_SECONDS", "").strip() or str(int(DEFAULT_LEASE.total_seconds()))
+    if not lease_text.isdigit() or not 3 <= int(lease_text) <= 3600:
+        raise ConfigError("LEASE_SECONDS", f"should be a number of seconds from 3 to 3600, not '{lease_text[:20]}'")
+
     return Settings(
         bot_token=bot_token,
         signing_secret=signing_secret,
@@ -126,4 +139,5 @@ def load_settings(env: Mapping[str, str]) -> Settings:
         default_timezone=timezone,
         catch_up=timedelta(hours=catch_up_hours),
         claim_timeout=timedelta(seconds=int(claim_text)),
+        lease=timedelta(seconds=int(lease_text)),
     )

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import logging
+import os
 import random
+import socket
+import uuid
 from dataclasses import dataclass, field
 
 from slack_sdk import WebClient
@@ -15,8 +18,9 @@ from domain.clock import Clock, SystemClock
 from domain.content import Prompt, Quote
 from foreground import Foreground
 from prompts.bank import load_prompts, load_quotes
-from storage import migrate
-from storage.db import SessionFactory, make_engine, session_factory
+from stopping import Stopping
+from storage import lease_queries, migrate
+from storage.db import SessionFactory, make_engine, session_factory, transaction
 
 
 @dataclass
@@ -31,6 +35,9 @@ class Deps:
     rng: random.Random
     logger: logging.Logger
     foreground: Foreground = field(default_factory=Foreground)
+    #: This process's lease (storage.models.Worker), named on every claim it makes.
+    worker_id: str = field(default_factory=lambda: uuid.uuid4().hex)
+    stopping: Stopping = field(default_factory=Stopping)
 
     def prompt(self, prompt_id: str | None) -> Prompt | None:
         return next((p for p in self.prompts if p.id == prompt_id), None)
@@ -48,10 +55,11 @@ def build_deps(
     prompts: tuple[Prompt, ...] | None = None,
     quotes: tuple[Quote, ...] | None = None,
 ) -> Deps:
-    """Loads the banks (a broken file raises BankError) and migrates the schema to the newest revision."""
+    """Loads the banks (a broken file raises BankError), migrates the schema to the newest revision and registers
+    this process's lease, so its claims count as a living process's from the first one."""
     engine = make_engine(settings.database_url)
     migrate.upgrade(engine)
-    return Deps(
+    deps = Deps(
         settings=settings,
         clock=clock or SystemClock(),
         client=client or make_client(settings.bot_token, settings.slack_api_url),
@@ -62,3 +70,8 @@ def build_deps(
         rng=rng or random.Random(),
         logger=logging.getLogger("practice"),
     )
+    with transaction(deps.sessions) as session:
+        lease_queries.renew(
+            session, worker_id=deps.worker_id, host=socket.gethostname(), pid=os.getpid(), now=deps.clock.now()
+        )
+    return deps

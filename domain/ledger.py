@@ -49,6 +49,12 @@ class SendResult(StrEnum):
     ALREADY = "already"  # the ledger already had it as sent
 
 
+class FanOutKind(StrEnum):
+    """What a durable fan-out job sends (storage.models.FanOut)."""
+
+    PRACTICE_NOW = "practice_now"  # a lead's `/practice now`: today's quote and prompts for the team
+
+
 class Missing(StrEnum):
     """Why a delivery a button or form names cannot be used."""
 

@@ -85,6 +85,8 @@ class Delivery(SQLModel, table=True):
         # Covers a person's sent prompts over a range of days, id included, so the summary's streaks walk it
         # without reading the table (storage.summary_queries.streaks).
         Index("ix_delivery_prompt_walk", "recipient", "kind", "status", "local_date", "slot", "id"),
+        # The claims still open, few at any size: what a process's lease check looks through every few seconds.
+        Index("ix_delivery_status_claimed", "status", "claimed_at"),
     )
 
     id: int | None = Field(default=None, primary_key=True)
@@ -101,6 +103,7 @@ class Delivery(SQLModel, table=True):
     attempts: int = 0
     error: str | None = Field(default=None, max_length=200)
     claimed_at: datetime = Field(sa_column=_utc_column())
+    claimed_by: str | None = Field(default=None, max_length=32)  # the Worker lease of the process that claimed it
     sent_at: datetime | None = Field(default=None, sa_column=_utc_column(nullable=True))
 
 
@@ -118,6 +121,32 @@ class NextSend(SQLModel, table=True):
     local_date: date  # the recipient's day this occurrence belongs to (the ledger key's date)
     due_at: datetime = Field(sa_column=_utc_column())
     until: datetime = Field(sa_column=_utc_column())  # the end of its catch-up window
+
+
+class Worker(SQLModel, table=True):
+    """A running process's lease, renewed every few seconds: its claims and fan-outs are its own while the lease
+    is fresh, and anyone's once it lapses or is ended. Host and pid are for operators."""
+
+    id: str = Field(primary_key=True, max_length=32)
+    host: str = Field(default="", max_length=255)
+    pid: int = 0
+    started_at: datetime = Field(sa_column=_utc_column())
+    renewed_at: datetime = Field(sa_column=_utc_column())
+
+
+class FanOut(SQLModel, table=True):
+    """A fan-out someone asked for (a lead's `/practice now`), written before its first post so that whichever
+    process is alive finishes it; `owner` is the Worker running it, `finished_at` set when it is done."""
+
+    __table_args__ = (Index("ix_fanout_unfinished", "finished_at"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    team_id: int = Field(foreign_key="team.id", ondelete="CASCADE")
+    kind: str = Field(max_length=16)  # a FanOutKind
+    requested_by: str = Field(max_length=32)
+    requested_at: datetime = Field(sa_column=_utc_column())
+    owner: str | None = Field(default=None, max_length=32)
+    finished_at: datetime | None = Field(default=None, sa_column=_utc_column(nullable=True))
 
 
 class Answer(SQLModel, table=True):

@@ -6,7 +6,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
-from sqlalchemy import ColumnElement, and_, delete, func, or_, true, update
+from sqlalchemy import ColumnElement, and_, delete, func, not_, or_, true, update
 from sqlalchemy import insert as sa_insert
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
@@ -16,8 +16,9 @@ from domain import schedule as sched
 from domain.ledger import DeliveryKind, DeliveryStatus, Missing
 from domain.people import Profile
 from domain.schedule import TeamStatus
-from storage import schedule_queries
+from storage import lease_queries, schedule_queries
 from storage.chunks import chunks
+from storage.lease_queries import Liveness, claim_held
 from storage.models import Answer, Delivery, Person, Team, TeamHoliday, TeamLead, TeamMember
 
 # ---- encoding helpers ---------------------------------------------------------------------------
@@ -400,15 +401,13 @@ def _keys_where(
     return found
 
 
-def settled_keys(session: Session, *, dues: Sequence[sched.Due], stale_before: datetime) -> set[tuple[str, str, date]]:
-    """Keys among `dues` already sent or freshly in flight, so a tick skips them without trying to claim."""
+def settled_keys(session: Session, *, dues: Sequence[sched.Due], live: Liveness) -> set[tuple[str, str, date]]:
+    """Keys among `dues` already sent or in flight in a living process, so a tick skips them without trying to
+    claim."""
     return _keys_where(
         session,
         keys=[(d.recipient, d.kind, d.local_date) for d in dues],
-        condition=or_(
-            Delivery.status == DeliveryStatus.SENT,
-            and_(Delivery.status == DeliveryStatus.CLAIMED, Delivery.claimed_at >= stale_before),
-        ),
+        condition=or_(Delivery.status == DeliveryStatus.SENT, claim_held(live)),
     )
 
 
@@ -426,17 +425,20 @@ def claim(
     now: datetime,
     slot: int = 0,
     max_attempts: int = 5,
-    stale_before: datetime | None = None,
+    claimed_by: str | None = None,
+    live: Liveness | None = None,
 ) -> Delivery | None:
-    """Insert the ledger row, or take back a failed one or one whose claimer died (claimed before
-    `stale_before`, never confirmed); None means someone else owns this send."""
+    """Insert the ledger row in the name of `claimed_by` (a Worker lease), or take back a failed one or one
+    whose claimer is gone (`live` says who still counts; without it, any unconfirmed claim is taken); None means
+    someone else owns this send."""
     (row,) = claim_all(
         session,
         claims=[(due, item_id, skill)],
         now=now,
         slot=slot,
         max_attempts=max_attempts,
-        stale_before=stale_before,
+        claimed_by=claimed_by,
+        live=live,
     )
     return row
 
@@ -452,12 +454,15 @@ def claim_all(
     now: datetime,
     slot: int = 0,
     max_attempts: int = 5,
-    stale_before: datetime | None = None,
+    claimed_by: str | None = None,
+    live: Liveness | None = None,
 ) -> list[Delivery | None]:
     """`claim` for many sends at once, in the order given: new rows in one INSERT .. ON CONFLICT DO NOTHING,
-    then only the rows that already existed are looked at one by one."""
+    then only the rows that already existed are looked at one by one. Claiming renews the claimer's lease."""
     if not claims:
         return []
+    if claimed_by is not None:
+        lease_queries.touch(session, worker_id=claimed_by, now=now)
     insert = sqlite_insert if session.get_bind().dialect.name == "sqlite" else postgresql_insert
     statement = (
         insert(Delivery)
@@ -475,6 +480,7 @@ def claim_all(
             "item_id": item_id,
             "skill": skill,
             "claimed_at": now,
+            "claimed_by": claimed_by,
             "attempts": 1,
         }
         for due, item_id, skill in claims
@@ -482,13 +488,28 @@ def claim_all(
     inserted = {(row.recipient, row.kind, row.local_date): row for row in session.scalars(statement, values)}
     return [
         inserted.get((due.recipient, due.kind, due.local_date))
-        or _take_back(session, due=due, slot=slot, now=now, max_attempts=max_attempts, stale_before=stale_before or now)
+        or _take_back(
+            session,
+            due=due,
+            slot=slot,
+            now=now,
+            max_attempts=max_attempts,
+            claimed_by=claimed_by,
+            live=live or Liveness(lease_after=now, claimed_after=now),
+        )
         for due, _item, _skill in claims
     ]
 
 
 def _take_back(
-    session: Session, *, due: sched.Due, slot: int, now: datetime, max_attempts: int, stale_before: datetime
+    session: Session,
+    *,
+    due: sched.Due,
+    slot: int,
+    now: datetime,
+    max_attempts: int,
+    claimed_by: str | None,
+    live: Liveness,
 ) -> Delivery | None:
     key = (
         Delivery.recipient == due.recipient,
@@ -503,10 +524,10 @@ def _take_back(
             Delivery.attempts < max_attempts,
             or_(
                 Delivery.status == DeliveryStatus.FAILED,
-                and_(Delivery.status == DeliveryStatus.CLAIMED, Delivery.claimed_at < stale_before),
+                and_(Delivery.status == DeliveryStatus.CLAIMED, not_(claim_held(live))),
             ),
         )
-        .values(status=DeliveryStatus.CLAIMED, claimed_at=now, attempts=Delivery.attempts + 1)
+        .values(status=DeliveryStatus.CLAIMED, claimed_at=now, claimed_by=claimed_by, attempts=Delivery.attempts + 1)
     )
     if result.rowcount != 1:
         return None

@@ -20,6 +20,7 @@ from sqlmodel import Session, select
 from domain.ledger import DeliveryKind, DeliveryStatus
 from domain.schedule import TeamStatus
 from storage.chunks import chunks
+from storage.lease_queries import Liveness, claim_held
 from storage.models import Answer, Delivery, Feedback, Person, Team, TeamHoliday, TeamLead, TeamMember
 
 SHARED_VISIBILITIES = ("lead", "team")
@@ -278,7 +279,7 @@ def leads_of(session: Session, *, team_ids: Iterable[int]) -> dict[int, list[str
 
 
 def summaries_settled(
-    session: Session, *, local_date: date, team_ids: Iterable[int], stale_before: datetime
+    session: Session, *, local_date: date, team_ids: Iterable[int], live: Liveness
 ) -> set[tuple[str, int]]:
     """(lead, team) pairs whose Monday summary for `local_date` is sent or in flight, so a tick skips them
     without trying to claim (one cheap read instead of a write per lead every minute)."""
@@ -290,10 +291,7 @@ def summaries_settled(
                 Delivery.local_date == local_date,
                 Delivery.kind == DeliveryKind.SUMMARY,
                 Delivery.slot.in_(ids),
-                or_(
-                    Delivery.status == DeliveryStatus.SENT,
-                    and_(Delivery.status == DeliveryStatus.CLAIMED, Delivery.claimed_at >= stale_before),
-                ),
+                or_(Delivery.status == DeliveryStatus.SENT, claim_held(live)),
             )
         ).all()
         found.update((recipient, slot) for recipient, slot in rows)

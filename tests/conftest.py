@@ -36,10 +36,10 @@ class _Scheduling(LoadScopeScheduling):
 # Modules holding the longest single tests (a week of ticks, real processes started and stopped): collected
 # first, so that xdist hands them out early and no worker is still running one while the others sit idle.
 LONGEST_FIRST = (
+    "tests/test_faults_process.py",
     "tests/test_socket_mode_faults.py",
     "tests/usecases/test_scale.py",
     "tests/usecases/test_replicas.py",
-    "tests/test_faults_process.py",
     "tests/test_production.py",
     "tests/test_http.py",
     "tests/handlers/test_practice.py",

@@ -12,7 +12,7 @@ import time
 from collections import Counter
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from wsgiref.simple_server import WSGIServer
@@ -30,7 +30,7 @@ from storage.db import make_engine
 from storage.models import Delivery
 from tests.fakes.slack_api import Call, FakeSlackAPI
 from tests.postgres import pooled_schema, postgres_schema
-from usecases import tick
+from usecases import recovery, tick
 from web import WSGIApp, serve, wsgi_app
 
 SUNDAY_NIGHT = datetime(2026, 11, 22, 23, 0, tzinfo=UTC)
@@ -118,6 +118,7 @@ class Bot:
         )
         prompts, quotes = banks()
         self.deps: Deps = build_deps(settings, clock=clock, rng=random.Random(seed), prompts=prompts, quotes=quotes)
+        self._sessions = self.deps.sessions
         self.app = create_app(self.deps)
         self.server = serve_for_tests(wsgi_app(self.app, self.deps.engine, self.deps.foreground))
         self.url = f"http://127.0.0.1:{self.server.server_address[1]}"
@@ -134,6 +135,7 @@ class Bot:
         self.server.server_close()
         # Listeners Bolt runs after the ack may still be at work: none may write once the test has ended.
         self.app.listener_runner.listener_executor.shutdown(wait=True)
+        recovery.end_lease(replace(self.deps, sessions=self._sessions))  # a test may have swapped them
         self.deps.engine.dispose()
 
     def ask(self, command: str, text: str = "", *, user: str, channel: str = TEAM_CHANNEL) -> str:

@@ -25,6 +25,7 @@ from domain.ledger import DeliveryKind, SendResult, tally
 from domain.schedule import REMINDER_MIN_GAP, Due, local_now, member_unavailable, person_zone, zone
 from storage import queries
 from storage.db import transaction
+from storage.lease_queries import Liveness
 from storage.models import Delivery
 
 REFRESH_EVERY = timedelta(hours=24)
@@ -79,6 +80,12 @@ def _item_for(deps: Deps, session: Session, due: Due, history: _History) -> tupl
     return (str(prompt_row.id), prompt_row.skill) if prompt_row is not None else None
 
 
+def liveness(deps: Deps, now: datetime) -> Liveness:
+    """Which claims still belong to someone: their claimer's lease has not lapsed, and they are not so old
+    that even a living claimer must have lost track of them (CLAIM_TIMEOUT_SECONDS)."""
+    return Liveness(lease_after=now - deps.settings.lease, claimed_after=now - deps.settings.claim_timeout)
+
+
 def _claim_batch(deps: Deps, dues: Sequence[Due]) -> tuple[list[Delivery], dict[int, Delivery]]:
     """The batch's claimed rows, and the prompt rows its reminders point at (by id), read once for all."""
     now = deps.clock.now()
@@ -93,7 +100,9 @@ def _claim_batch(deps: Deps, dues: Sequence[Due]) -> tuple[list[Delivery], dict[
             item = _item_for(deps, session, due, history)
             if item is not None:
                 claims.append((due, *item))
-        claimed = queries.claim_all(session, claims=claims, now=now, stale_before=now - deps.settings.claim_timeout)
+        claimed = queries.claim_all(
+            session, claims=claims, now=now, claimed_by=deps.worker_id, live=liveness(deps, now)
+        )
     return [row for row in claimed if row is not None], {row.id: row for row in history.reminded.values()}
 
 
@@ -192,7 +201,8 @@ def send_once(
             skill=skill,
             now=now,
             slot=slot,
-            stale_before=now - deps.settings.claim_timeout,
+            claimed_by=deps.worker_id,
+            live=liveness(deps, now),
         )
     return send_claimed(deps, row, message)
 
@@ -201,8 +211,9 @@ def send_claimed(deps: Deps, row: Delivery | None, message: Callable[[Delivery],
     """Post a claimed ledger row and record the outcome; `message` builds what to say from the row."""
     if row is None:
         return SendResult.SKIPPED
-    attempt = _attempt(deps, row, message)
-    _record(deps, [attempt])
+    with deps.stopping.busy():
+        attempt = _attempt(deps, row, message)
+        _record(deps, [attempt])
     return attempt.result
 
 
@@ -240,11 +251,13 @@ def _settle(deps: Deps, posting: Sequence[Future[_Attempt]]) -> Counter[str]:
 
 def _send_batches(deps: Deps, dues: Sequence[Due]) -> Counter[str]:
     """Claim a batch while the one before is being posted, then confirm that one: Slack is kept busy, and at
-    most two batches are ever claimed but unconfirmed."""
+    most two batches are ever claimed but unconfirmed. Once the process is stopping, no new batch is claimed."""
     outcomes: Counter[str] = Counter()
-    with ThreadPoolExecutor(max_workers=POST_WORKERS, thread_name_prefix="send") as pool:
+    with deps.stopping.busy(), ThreadPoolExecutor(max_workers=POST_WORKERS, thread_name_prefix="send") as pool:
         in_flight: list[Future[_Attempt]] = []
         for batch in _batches(dues):
+            if deps.stopping.requested:
+                break
             rows, reminded = _claim_batch(deps, batch)
             message = partial(_message, deps, reminded)
             outcomes[tally(batch[0].kind, SendResult.SKIPPED)] += len(batch) - len(rows)
@@ -258,7 +271,7 @@ def _send_batches(deps: Deps, dues: Sequence[Due]) -> Counter[str]:
 def deliver_all(deps: Deps, dues: Sequence[Due]) -> Counter[str]:
     """Skip what the ledger already has, keep reminders only for unanswered prompts, then send."""
     with deps.sessions() as session:
-        settled = queries.settled_keys(session, dues=dues, stale_before=deps.clock.now() - deps.settings.claim_timeout)
+        settled = queries.settled_keys(session, dues=dues, live=liveness(deps, deps.clock.now()))
         pending = [d for d in dues if (d.recipient, d.kind, d.local_date) not in settled]
         reminders = [(d.recipient, d.local_date) for d in pending if d.kind == DeliveryKind.REMINDER]
         open_ones = (
@@ -269,6 +282,21 @@ def deliver_all(deps: Deps, dues: Sequence[Due]) -> Counter[str]:
     wanted = [d for d in pending if d.kind != DeliveryKind.REMINDER or (d.recipient, d.local_date) in open_ones]
     outcomes = _send_batches(deps, wanted)
     outcomes.update(tally(k, SendResult.ALREADY) for _r, k, _d in settled)
+    return outcomes
+
+
+def resend(deps: Deps, rows: Sequence[Delivery]) -> Counter[str]:
+    """Rows taken over from a process that is gone, their message rebuilt from the row; each was claimed before,
+    so it is looked up in Slack before it is posted again."""
+    outcomes: Counter[str] = Counter()
+    message = partial(_message, deps, {})
+    with deps.stopping.busy(), ThreadPoolExecutor(max_workers=POST_WORKERS, thread_name_prefix="resend") as pool:
+        for start in range(0, len(rows), BATCH_SIZE):
+            if deps.stopping.requested:
+                break
+            outcomes.update(
+                _settle(deps, [pool.submit(_attempt, deps, row, message) for row in rows[start : start + BATCH_SIZE]])
+            )
     return outcomes
 
 
@@ -303,9 +331,10 @@ def refresh_profiles(deps: Deps, user_ids: Sequence[str], now: datetime) -> None
         queries.save_profiles(session, profiles=found, now=now)
 
 
-def send_now(deps: Deps, team_id: int) -> Counter[str]:
-    """A lead asked: today's quote and prompts whatever the schedule, still once per person per day."""
-    now = deps.clock.now()
+def send_now(deps: Deps, team_id: int, asked_at: datetime | None = None) -> Counter[str]:
+    """A lead asked: today's quote and prompts whatever the schedule, still once per person per day. "Today" is
+    each recipient's day when the lead asked, which a fan-out finished by another process keeps."""
+    now = asked_at or deps.clock.now()
     with deps.sessions() as session:
         plan = queries.plan_for(session, team_id=team_id, include_paused=True)
     if plan is None:

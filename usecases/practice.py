@@ -20,7 +20,7 @@ from domain.schedule import TeamStatus, describe_days, local_now, zone
 from storage import pairing_queries, queries, schedule_queries
 from storage.db import transaction
 from storage.models import Team
-from usecases import data_rights, ledger
+from usecases import data_rights, recovery
 from usecases.leads import LEADS_ONLY, is_lead
 
 NOT_A_TEAM = "This channel isn't a practice team yet. A team lead can run `/practice start` here."
@@ -80,7 +80,7 @@ def run(deps: Deps, caller: Caller, command: ct.PracticeCommand | ct.ParseError)
         case ct.Stop():
             return _as_lead(deps, caller, lambda team: stop(deps, team))
         case ct.Now():
-            return _as_lead(deps, caller, lambda team: now(deps, team))
+            return _as_lead(deps, caller, lambda team: now(deps, team, caller))
         case ct.SetSchedule():
             return _as_lead(deps, caller, lambda team: set_schedule(deps, team, command))
         case ct.LeadAdd(user_id=user_id):
@@ -212,8 +212,10 @@ def pause_me(deps: Deps, caller: Caller, pausing: bool) -> Message:
     return plain("Your prompts are back on.")
 
 
-def now(deps: Deps, team: Team) -> Message:
-    outcome = ledger.send_now(deps, team.id)
+def now(deps: Deps, team: Team, caller: Caller) -> Message:
+    outcome, finished = recovery.practice_now(deps, team.id, caller.user_id)
+    if not finished:
+        return plain("I'm restarting: the rest of today's prompts go out in a moment.")
     prompt, quote = DeliveryKind.PROMPT, DeliveryKind.QUOTE
     sent_prompts = outcome[tally(prompt, SendResult.SENT)]
     sent_quote = outcome[tally(quote, SendResult.SENT)]

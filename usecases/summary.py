@@ -28,7 +28,7 @@ from storage import queries
 from storage import summary_queries as sq
 from storage.models import Delivery, Team
 from usecases.leads import LEADS_ONLY, is_lead
-from usecases.ledger import send_once
+from usecases.ledger import liveness, send_once
 from usecases.parts import Part, team_by_team
 
 NOT_A_TEAM = "Run `/summary` in your team's channel: this one isn't a practice team."
@@ -286,9 +286,7 @@ def summaries_due(deps: Deps, session: Session, *, team_ids: Iterable[int]) -> l
     leads = sq.leads_of(session, team_ids=due_teams)
     settled: set[tuple[str, int]] = set()
     for day in {day for _t, day in due_teams.values()}:
-        settled |= sq.summaries_settled(
-            session, local_date=day, team_ids=due_teams, stale_before=now - deps.settings.claim_timeout
-        )
+        settled |= sq.summaries_settled(session, local_date=day, team_ids=due_teams, live=liveness(deps, now))
     worth_it = {
         team_id
         for team_id, (_t, monday) in due_teams.items()

@@ -11,7 +11,7 @@ from sqlmodel import select
 from adapters import web_api
 from adapters.blocks import reflect as blocks
 from domain.schedule import Due
-from storage import queries
+from storage import lease_queries, queries
 from storage.db import transaction
 from storage.models import Delivery
 from tests.harness import LEAD, TEAM_CHANNEL, Bot
@@ -106,16 +106,18 @@ def test_a_restart_mid_send_sends_the_rest_once_and_never_twice(team: Bot, slack
         restarted.close()
 
 
-def test_a_send_claimed_moments_ago_by_another_process_is_left_alone(team: Bot) -> None:
+def test_a_send_claimed_moments_ago_by_another_living_process_is_left_alone(team: Bot) -> None:
     team.clock.set(MONDAY_LATE_MORNING)
     prompt = team.deps.prompts[0]
     with transaction(team.deps.sessions) as session:
+        lease_queries.renew(session, worker_id="other", host="replica-2", pid=2, now=team.clock.now())
         queries.claim(
             session,
             due=Due("prompt", 1, "UDUB", team.clock.now().date()),
             item_id=prompt.id,
             skill=prompt.skill,
             now=team.clock.now() - timedelta(minutes=1),
+            claimed_by="other",
         )
     team.tick()
     assert team.sent_to("UDUB") == []

@@ -1,7 +1,7 @@
 """Each scheduled send's next moment in UTC (next_send), and the flag that has a team's moments recomputed
 
-Revision ID: 0004
-Revises: 0003
+Revision ID: 0005
+Revises: 0004
 Create Date: 2026-12-01 13:00:00.000000
 
 """
@@ -13,8 +13,8 @@ import sqlmodel  # noqa: F401 - autogenerate renders SQLModel's string type as s
 from alembic import op
 
 # revision identifiers, used by Alembic.
-revision: str = "0004"
-down_revision: str | Sequence[str] | None = "0003"
+revision: str = "0005"
+down_revision: str | Sequence[str] | None = "0004"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
