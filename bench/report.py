@@ -7,9 +7,6 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-START = "<!-- bench:start -->"
-END = "<!-- bench:end -->"
-
 
 @dataclass(frozen=True)
 class Target:
@@ -60,12 +57,14 @@ RESULTS_PAGE = Path("docs") / "benchmarks.md"
 RESULTS_HEADING = "## Results\n"
 
 
-def rewrite_results(path: Path, body: str) -> None:
-    """Replace what sits between the two bench markers in `path` (added under "## Results" if missing)."""
+def rewrite_results(path: Path, body: str, name: str = "bench") -> None:
+    """Replace what sits between the `<name>:start` and `<name>:end` markers in `path` (added under
+    "## Results" if missing): each benchmark that runs on its own keeps its own block."""
+    start, end = f"<!-- {name}:start -->", f"<!-- {name}:end -->"
     text = path.read_text(encoding="utf-8")
-    block = f"{START}\n{body}{END}"
-    if START in text and END in text:
-        text = re.sub(re.escape(START) + r".*?" + re.escape(END), lambda _m: block, text, flags=re.S)
+    block = f"{start}\n{body}{end}"
+    if start in text and end in text:
+        text = re.sub(re.escape(start) + r".*?" + re.escape(end), lambda _m: block, text, flags=re.S)
     else:
         at = text.index(RESULTS_HEADING) + len(RESULTS_HEADING)
         text = text[:at] + "\n" + block + "\n" + text[at:]

@@ -2,12 +2,13 @@
 across three time zones, on SQLite and PostgreSQL side by side, and the bot's peak memory through a whole
 100,000-person day of real sends.
 
-    .venv/bin/python -m bench.scheduler [--sizes 1000 10000 100000] [--backends sqlite postgresql] [--day]
+    .venv/bin/python -m bench.scheduler --write   # about 20 minutes on 2 cores; rewrites its block of
+                                                  # docs/benchmarks.md (--no-day: 8 minutes, no day run)
 
 Each deployment is written straight to a fresh store (teams, members, profiles synced today), then planned by
 one tick. A quiet tick is Tuesday 01:00-01:20 UTC, when no window is open anywhere; a settled tick is Tuesday
 11:00-11:20 UTC, inside Dublin's and Kolkata's catch-up windows, once every send due by then is in the ledger
-as sent and one tick has moved each occurrence on. The day (`--day`) runs a tick every minute from Tuesday
+as sent and one tick has moved each occurrence on. The day runs a tick every minute from Tuesday
 00:00 to Wednesday 00:00 UTC in a child process against the fake Web API, sending every quote, prompt and
 reminder; the child's peak RSS is the bot's own (the fake, which keeps every message, runs in this process).
 """
@@ -18,18 +19,19 @@ import argparse
 import multiprocessing
 import random
 import resource
+import sys
 import tempfile
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 from sqlalchemy import insert
 from sqlmodel import select
 
-from bench.common import database, median, percentile, postgres_available
-from bench.report import Section, Target
+from bench.common import ROOT, database, machine, median, percentile, postgres_available
+from bench.report import RESULTS_PAGE, Section, Target, render, rewrite_results
 from config import Settings
 from deps import Deps, build_deps
 from domain.clock import ManualClock
@@ -43,6 +45,8 @@ from storage.models import Delivery, Person, Team, TeamMember
 from usecases import tick
 
 SIZES = (1_000, 10_000, 100_000)
+#: Its own block of docs/benchmarks.md: it takes long enough to be run on its own.
+RESULTS_BLOCK = "bench:scheduler"
 TEAM_SIZE = 50
 ZONES = ("America/New_York", "Europe/Dublin", "Asia/Kolkata")
 MIDNIGHT = datetime(2026, 12, 8, 0, 0, tzinfo=UTC)  # a Tuesday: no Monday summaries, no pairings
@@ -332,11 +336,21 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--backends", nargs="+", default=["sqlite", "postgresql"])
     parser.add_argument("--sizes", nargs="+", type=int, default=list(SIZES))
-    parser.add_argument("--day", action="store_true", help="also run a whole day of real sends at the largest size")
+    parser.add_argument("--no-day", action="store_true", help="skip the whole day of real sends")
+    parser.add_argument("--write", action="store_true", help=f"rewrite this benchmark's results in {RESULTS_PAGE}")
     args = parser.parse_args()
-    result = run(backends=args.backends, sizes=args.sizes, day=args.day)
-    print(result.markdown())
-    print("\n".join(target.line() for target in result.targets))
+    started = time.perf_counter()
+    result = run(backends=args.backends, sizes=args.sizes, day=not args.no_day, log=log)
+    minutes = (time.perf_counter() - started) / 60
+    command = "python -m bench.scheduler" + (" --no-day" if args.no_day else "")
+    body = render([result], day=date.today().isoformat(), machine=machine(), minutes=minutes, command=command)
+    if args.write:
+        rewrite_results(ROOT / RESULTS_PAGE, body, name=RESULTS_BLOCK)
+    print(body)
+
+
+def log(line: str) -> None:
+    print(line, file=sys.stderr, flush=True)
 
 
 if __name__ == "__main__":
