@@ -37,7 +37,7 @@ class Team(SQLModel, table=True):
     )
     summary_time: str = Field(default="08:30", max_length=5)  # Monday, team-local: last week's summary to leads
     pairing_enabled: bool = False
-    retention_days: int | None = None  # answers older than this are deleted; None keeps them
+    retention_days: int | None = Field(default=None, index=True)  # answers older than this are deleted; None keeps them
     # Something its sends' next moments depend on changed (schedule, members, their preferences or time
     # zones, holidays, status): the tick recomputes the team's NextSend rows, then clears the flag.
     replan: bool = True
@@ -184,7 +184,7 @@ class Feedback(SQLModel, table=True):
     created_at: datetime = Field(sa_column=_utc_column())
     thanked_at: datetime | None = Field(default=None, sa_column=_utc_column(nullable=True))
     try_text: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
-    try_at: datetime | None = Field(default=None, sa_column=_utc_column(nullable=True))
+    try_at: datetime | None = Field(default=None, sa_column=Column(DateTime(timezone=True), nullable=True, index=True))
 
 
 class SelfRating(SQLModel, table=True):

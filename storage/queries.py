@@ -286,7 +286,14 @@ def teams_to_resync(session: Session, *, before: datetime) -> list[Team]:
     """Running teams never synced, or last synced before `before`, oldest first: two reads of the
     members_synced_at index (an OR of both would have PostgreSQL scan the table)."""
     running = Team.status != TeamStatus.STOPPED
-    never = list(session.exec(select(Team).where(running, Team.members_synced_at.is_(None)).limit(RESYNC_PAGE)))
+    never = list(
+        session.exec(
+            select(Team)
+            .where(running, Team.members_synced_at.is_(None))
+            .order_by(Team.members_synced_at)
+            .limit(RESYNC_PAGE)
+        )
+    )
     stale = session.exec(
         select(Team)
         .where(running, Team.members_synced_at < before)

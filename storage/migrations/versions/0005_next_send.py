@@ -1,4 +1,5 @@
-"""Each scheduled send's next moment in UTC (next_send), and the flag that has a team's moments recomputed
+"""Each scheduled send's next moment in UTC (next_send), the flag that has a team's moments recomputed, and the
+indexes the minute's tick reads through
 
 Revision ID: 0005
 Revises: 0004
@@ -44,11 +45,18 @@ def upgrade() -> None:
             sqlite_where=sa.text("replan"),
         )
         batch_op.create_index(batch_op.f("ix_team_members_synced_at"), ["members_synced_at"], unique=False)
+        batch_op.create_index(batch_op.f("ix_team_retention_days"), ["retention_days"], unique=False)
+    # The tick's "any follow-up a week old?" probes this index instead of reading every feedback.
+    with op.batch_alter_table("feedback", schema=None) as batch_op:
+        batch_op.create_index(batch_op.f("ix_feedback_try_at"), ["try_at"], unique=False)
 
 
 def downgrade() -> None:
     """Downgrade schema."""
+    with op.batch_alter_table("feedback", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_feedback_try_at"))
     with op.batch_alter_table("team", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_team_retention_days"))
         batch_op.drop_index(batch_op.f("ix_team_members_synced_at"))
         batch_op.drop_index("ix_team_replan")
         batch_op.drop_column("replan")
