@@ -46,10 +46,14 @@ def any_to_replan(session: Session) -> bool:
     return session.exec(select(Team.id).where(Team.replan).limit(1)).first() is not None
 
 
-def take_teams_to_replan(session: Session) -> list[int]:
-    """Clear the flag of every team that has it and return their ids, in the transaction that then rewrites
-    their moments: a change committed after this read sets the flag again, so none is ever missed."""
-    return sorted(session.exec(update(Team).where(Team.replan).values(replan=False).returning(Team.id)).scalars())
+def take_teams_to_replan(session: Session, *, limit: int) -> list[int]:
+    """Clear the flag of up to `limit` teams that have it and return their ids, in the transaction that then
+    rewrites their moments: a change committed after this read sets the flag again, so none is ever missed."""
+    flagged = select(Team.id).where(Team.replan).order_by(Team.id).limit(limit).scalar_subquery()
+    cleared = session.exec(
+        update(Team).where(Team.id.in_(flagged), Team.replan).values(replan=False).returning(Team.id)
+    )
+    return sorted(cleared.scalars())
 
 
 # ---- the moments --------------------------------------------------------------------------------

@@ -24,20 +24,27 @@ def planned(deps: Deps, plan: TeamPlan, now: datetime) -> list[NextSend]:
     return [*next_sends(plan, now, deps.settings.catch_up), *(send for send in weekly if send is not None)]
 
 
+#: Teams planned per transaction: a first start with thousands of teams holds no write lock for long (on
+#: SQLite, commands wait for it), and a failure costs one batch.
+REPLAN_BATCH = 100
+
+
 def replan(deps: Deps, now: datetime) -> list[int]:
     """Plan again every team whose settings, members or members' preferences changed since the last tick;
     returns the ids of any whose stored settings could not be read (they are left unplanned)."""
     with deps.sessions() as session:
         if not sq.any_to_replan(session):
             return []
-    with transaction(deps.sessions) as session:
-        team_ids = sq.take_teams_to_replan(session)
-        if not team_ids:
-            return []
-        read = queries.read_plans(session, team_ids=team_ids, include_paused=True)
-        sends = [send for plan in read.plans for send in planned(deps, plan, now)]
-        sq.replace_sends(session, team_ids=team_ids, sends=sends)
-    return read.unreadable
+    unreadable: list[int] = []
+    while True:
+        with transaction(deps.sessions) as session:
+            team_ids = sq.take_teams_to_replan(session, limit=REPLAN_BATCH)
+            if not team_ids:
+                return unreadable
+            read = queries.read_plans(session, team_ids=team_ids, include_paused=True)
+            sends = [send for plan in read.plans for send in planned(deps, plan, now)]
+            sq.replace_sends(session, team_ids=team_ids, sends=sends)
+        unreadable.extend(read.unreadable)
 
 
 @dataclass(frozen=True)

@@ -167,3 +167,18 @@ def test_a_quiet_minute_reads_the_same_whether_there_are_two_teams_or_twelve(bot
 
     assert len(many) == len(few)
     assert not [s for s in many if "FROM teammember" in s or "FROM person" in s]
+
+
+def test_many_teams_to_plan_are_planned_a_batch_at_a_time_and_all_of_them(
+    bot: Bot, slack: FakeSlackAPI, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(schedule, "REPLAN_BATCH", 2)
+    for n in range(5):
+        slack.add_user(f"UP{n}", tz="Europe/Dublin")
+        slack.add_channel(f"CP{n}", name=f"planned-{n}", members=(LEAD, f"UP{n}"))
+        bot.ask("/practice", "start", user=LEAD, channel=f"CP{n}")
+
+    bot.tick()
+
+    assert stored(bot) == from_scratch(bot)
+    assert {s.team_id for s in stored(bot)} == set(range(1, 6))
