@@ -158,7 +158,10 @@ def lines_of(call) -> list[str]:
 
 
 def uploads(bot: Bot, suffix: str, count: int = 1) -> list:
-    bot.slack.wait_for("files.completeUploadExternal", lambda c: c.params["files"][0]["title"] and True, count=count)
+    """The chart is drawn in a process of its own, so it may come well after the answer, as in `ask` above."""
+    bot.slack.wait_for(
+        "files.completeUploadExternal", lambda c: c.params["files"][0]["title"] and True, count=count, timeout=30
+    )
     return [f for f in bot.slack.uploaded_files.values() if f.completed and f.filename.endswith(suffix)]
 
 
