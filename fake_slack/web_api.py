@@ -810,25 +810,26 @@ class FakeSlackAPI:
             return "msg_too_long"
         return None
 
-    def _chat_post_message(self, params: dict[str, Any]) -> dict[str, Any]:
+    def _postable(self, params: dict[str, Any]) -> tuple[str | None, str | None]:
+        """Where a message would go, or Slack's error: an unknown channel first, then a bad body."""
         channel_id, error = self._resolve_channel(str(params.get("channel") or ""))
         if error or channel_id is None:
-            return {"ok": False, "error": error or "channel_not_found"}
-        body_error = self._check_message_body(params)
-        if body_error:
-            return {"ok": False, "error": body_error}
+            return None, error or "channel_not_found"
+        return channel_id, self._check_message_body(params)
+
+    def _chat_post_message(self, params: dict[str, Any]) -> dict[str, Any]:
+        channel_id, error = self._postable(params)
+        if error or channel_id is None:
+            return {"ok": False, "error": error}
         ts = self._next_ts()
         message = self._message_from(params, ts)
         self._messages[channel_id].append(message)
         return {"ok": True, "channel": channel_id, "ts": ts, "message": json.loads(json.dumps(message))}
 
     def _chat_post_ephemeral(self, params: dict[str, Any]) -> dict[str, Any]:
-        channel_id, error = self._resolve_channel(str(params.get("channel") or ""))
+        channel_id, error = self._postable(params)
         if error or channel_id is None:
-            return {"ok": False, "error": error or "channel_not_found"}
-        body_error = self._check_message_body(params)
-        if body_error:
-            return {"ok": False, "error": body_error}
+            return {"ok": False, "error": error}
         user_id = str(params.get("user") or "")
         if user_id not in self._users:
             return {"ok": False, "error": "user_not_found"}
