@@ -14,7 +14,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 import logs
 from config import ConfigError, Settings, database_url_from, load_settings, read_environment
-from prompts.bank import BankError, load_prompts, load_quotes
+from prompts.bank import BankError, load_banks
 from startup import (
     StartupError,
     bank_problem,
@@ -90,7 +90,7 @@ def assemble(*, listen: bool) -> Assembled:
     from web import listen_on
 
     try:
-        prompts, quotes = load_prompts(), load_quotes()
+        banks = load_banks()
     except BankError as error:
         raise bank_problem(error) from None
     client = make_client(settings.bot_token, settings.slack_api_url)
@@ -104,7 +104,7 @@ def assemble(*, listen: bool) -> Assembled:
         except OSError as error:
             raise port_problem(settings.port, error) from None
     try:
-        deps = build_deps(settings, client=client, prompts=prompts, quotes=quotes)
+        deps = build_deps(settings, client=client, banks=banks)
     except SQLAlchemyError as error:
         if server is not None:
             server.server_close()

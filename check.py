@@ -21,7 +21,7 @@ from sqlalchemy import make_url
 from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 
 from config import ConfigError, Settings, load_settings, read_environment
-from prompts.bank import PROMPTS_FILE, QUOTES_FILE, BankError, load_prompts, load_quotes
+from prompts.bank import FOLDER, PROMPTS_FILE, QUOTES_FILE, RETIRED_FILE, TEAM_QUESTIONS_FILE, BankError, load_banks
 from startup import bot_token_refused, unreachable
 from storage import migrate
 from storage.db import make_engine
@@ -128,16 +128,29 @@ def check_database(url: str) -> Line:
     return Line(True, f"database: {shown} ({state})")
 
 
-def check_banks(prompts_file: Path = PROMPTS_FILE, quotes_file: Path = QUOTES_FILE) -> list[Line]:
-    lines = []
-    for kind, load, path in (("prompt bank", load_prompts, prompts_file), ("quote bank", load_quotes, quotes_file)):
-        try:
-            entries = load(path)
-        except BankError as error:
-            lines.append(Line(False, f"{kind}: {error}"))
-        else:
-            lines.append(Line(True, f"{kind}: {len(entries)} entries in {path}"))
-    return lines
+#: What each bank file is called in a line of the check.
+BANK_LABELS = {
+    PROMPTS_FILE.name: "prompt bank",
+    QUOTES_FILE.name: "quote bank",
+    TEAM_QUESTIONS_FILE.name: "team question bank",
+    RETIRED_FILE.name: "retired ids",
+}
+
+
+def check_banks(folder: Path = FOLDER) -> list[Line]:
+    """The four bank files, checked together as start-up loads them: one line each, or the one that is broken."""
+    try:
+        banks = load_banks(folder)
+    except BankError as error:
+        named = str(error).split(":", 1)[0]
+        return [Line(False, f"{BANK_LABELS.get(Path(named).name, 'prompt bank')}: {error}")]
+    counts = {
+        PROMPTS_FILE.name: len(banks.prompts),
+        QUOTES_FILE.name: len(banks.quotes),
+        TEAM_QUESTIONS_FILE.name: len(banks.team_questions),
+        RETIRED_FILE.name: sum(map(len, (banks.retired.prompts, banks.retired.quotes, banks.retired.team_questions))),
+    }
+    return [Line(True, f"{BANK_LABELS[name]}: {n} entries in {Path(folder) / name}") for name, n in counts.items()]
 
 
 def manifest_scopes(path: Path = MANIFEST) -> set[str]:
@@ -195,14 +208,13 @@ def check_slack(settings: Settings, manifest: Path = MANIFEST) -> list[Line]:
 def run_checks(
     env: Mapping[str, str],
     *,
-    prompts_file: Path = PROMPTS_FILE,
-    quotes_file: Path = QUOTES_FILE,
+    banks_folder: Path = FOLDER,
     manifest: Path = MANIFEST,
 ) -> list[Line]:
     settings, lines, bad = check_settings(env)
     if "DATABASE_URL" not in bad:
         lines.append(check_database(settings.database_url))
-    lines += check_banks(prompts_file, quotes_file)
+    lines += check_banks(banks_folder)
     unusable = bad & {"SLACK_BOT_TOKEN", "SLACK_API_URL"}
     if unusable:
         names = " and ".join(sorted(unusable))

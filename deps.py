@@ -15,11 +15,11 @@ from sqlalchemy import Engine
 from adapters.web_api import make_client
 from config import Settings
 from domain.clock import Clock, SystemClock
-from domain.content import Prompt, Quote
+from domain.content import Prompt, Quote, Retired, TeamQuestion
 from foreground import Foreground
-from prompts.bank import load_prompts, load_quotes
+from prompts.bank import Banks, load_banks
 from stopping import Stopping
-from storage import lease_queries, migrate
+from storage import lease_queries, migrate, retired_queries
 from storage.db import SessionFactory, make_engine, session_factory, transaction
 
 
@@ -32,6 +32,8 @@ class Deps:
     sessions: SessionFactory
     prompts: tuple[Prompt, ...]
     quotes: tuple[Quote, ...]
+    team_questions: tuple[TeamQuestion, ...]
+    retired: Retired
     rng: random.Random
     logger: logging.Logger
     foreground: Foreground = field(default_factory=Foreground)
@@ -45,6 +47,9 @@ class Deps:
     def quote(self, quote_id: str | None) -> Quote | None:
         return next((q for q in self.quotes if q.id == quote_id), None)
 
+    def team_question(self, question_id: str | None) -> TeamQuestion | None:
+        return next((q for q in self.team_questions if q.id == question_id), None)
+
 
 def build_deps(
     settings: Settings,
@@ -52,11 +57,11 @@ def build_deps(
     clock: Clock | None = None,
     rng: random.Random | None = None,
     client: WebClient | None = None,
-    prompts: tuple[Prompt, ...] | None = None,
-    quotes: tuple[Quote, ...] | None = None,
+    banks: Banks | None = None,
 ) -> Deps:
     """Loads the banks (a broken file raises BankError), migrates the schema to the newest revision and registers
     this process's lease, so its claims count as a living process's from the first one."""
+    banks = banks or load_banks()
     engine = make_engine(settings.database_url)
     migrate.upgrade(engine)
     deps = Deps(
@@ -65,11 +70,15 @@ def build_deps(
         client=client or make_client(settings.bot_token, settings.slack_api_url),
         engine=engine,
         sessions=session_factory(engine),
-        prompts=prompts if prompts is not None else load_prompts(),
-        quotes=quotes if quotes is not None else load_quotes(),
+        prompts=banks.prompts,
+        quotes=banks.quotes,
+        team_questions=banks.team_questions,
+        retired=banks.retired,
         rng=rng or random.Random(),
         logger=logging.getLogger("practice"),
     )
+    with transaction(deps.sessions) as session:
+        retired_queries.point_at_replacements(session, retired=deps.retired, now=deps.clock.now())
     with transaction(deps.sessions) as session:
         lease_queries.renew(
             session, worker_id=deps.worker_id, host=socket.gethostname(), pid=os.getpid(), now=deps.clock.now()

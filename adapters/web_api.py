@@ -143,6 +143,13 @@ def post(client: WebClient, channel: str, message: Message, *, delivery_id: int 
     return response["channel"], response["ts"]
 
 
+def whisper_in_thread(client: WebClient, channel: str, user_id: str, thread_ts: str, message: Message) -> None:
+    """An ephemeral message in a thread: only `user_id` sees it, beside their reply."""
+    client.chat_postEphemeral(
+        channel=channel, user=user_id, thread_ts=thread_ts, text=message.text, blocks=message.blocks
+    )
+
+
 def error_code(error: SlackApiError | OSError) -> str:
     """A short, token-free description of a failed call for logs and the ledger."""
     if isinstance(error, SlackApiError):

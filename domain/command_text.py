@@ -143,6 +143,13 @@ class Reminders:
 
 
 @dataclass(frozen=True)
+class QuestionDay:
+    """The weekday whose quote of the day comes with a team question for the thread; None turns it off."""
+
+    day: Weekday | None
+
+
+@dataclass(frozen=True)
 class Partners:
     """Weekly feedback partners for the team, on or off."""
 
@@ -200,6 +207,7 @@ PracticeCommand = (
     | HolidayList
     | Reminders
     | Partners
+    | QuestionDay
     | ForgetMe
     | Export
     | ShowRetention
@@ -700,6 +708,21 @@ def _retention(args: list[str]) -> PracticeCommand | ParseError:
     return Retention(int(number))
 
 
+def _question(args: list[str]) -> PracticeCommand | ParseError:
+    usage = f"Use `{_P} question wed` for a team question with Wednesday's quote, or `{_P} question off`."
+    if not args:
+        return _error(f"Which day should the team question come? {usage}")
+    if len(args) > 1:
+        return _nothing_after(f"question {args[0].lower()}", args[1:])
+    word = args[0].lower()
+    if word == "off":
+        return QuestionDay(None)
+    day = _DAY_NAMES.get(word)
+    if day is None:
+        return _error(f'"{_q(args[0])}" isn\'t one day of the week. {usage}')
+    return QuestionDay(day)
+
+
 _COMMANDS: dict[str, Handler] = {
     "help": _help,
     "?": _help,
@@ -721,6 +744,7 @@ _COMMANDS: dict[str, Handler] = {
     "reminders": _on_off("reminders", lambda on: Reminders(on=on)),
     "reminder": _on_off("reminders", lambda on: Reminders(on=on)),
     "partners": _on_off("partners", lambda on: Partners(on=on)),
+    "question": _question,
     "forget-me": _bare("forget-me", ForgetMe()),
     "forgetme": _bare("forget-me", ForgetMe()),
     "export": _bare("export", Export()),

@@ -183,6 +183,18 @@ class SharedAnswer:
     visibility: str
     text: str
     day: date
+    #: What a thoughtful answer to its prompt touches on, for the lead to hold it against ("" when retired).
+    look_for: str = ""
+
+
+@dataclass(frozen=True)
+class TeamQuestionWeek:
+    """A team question of the week and how many people replied in its thread; the replies stay in the thread."""
+
+    day: date
+    skill: str
+    text: str
+    took_part: int
 
 
 @dataclass(frozen=True)
@@ -225,6 +237,7 @@ class WeekSummary:
     shared_total: int = 0
     nudges: tuple[Nudge, ...] = ()
     feedback_total: int = 0  # all feedback within the team this week, anonymous included
+    team_questions: tuple[TeamQuestionWeek, ...] = ()
 
     @property
     def totals(self) -> Tally:
@@ -240,8 +253,11 @@ class WeekSummary:
 
     @property
     def skills(self) -> dict[str, int]:
-        """All nine skills, in the model's order, with zero for those not practised."""
-        counts = self.history[-1].skills
+        """All nine skills, in the model's order, with zero for those not practised: answers, and the people who
+        replied to a team question on that skill."""
+        counts = dict(self.history[-1].skills)
+        for asked in self.team_questions:
+            counts[asked.skill] = counts.get(asked.skill, 0) + asked.took_part
         return {key: counts.get(key, 0) for key in SKILL_KEYS}
 
     @property

@@ -6,11 +6,22 @@ from __future__ import annotations
 from slack_bolt import App
 
 from deps import Deps
-from handlers import data_rights, fallback, feedback, home, membership, middleware, practice, reflect, summary
+from handlers import (
+    data_rights,
+    fallback,
+    feedback,
+    home,
+    membership,
+    middleware,
+    practice,
+    reflect,
+    summary,
+    team_question,
+)
 
 #: Bolt tries listeners in the order they were registered: the features with slash commands, the requests that
 #: come in bursts, first; the catch-all for buttons and forms the bot does not know, last.
-FEATURES = (practice, reflect, feedback, summary, home, data_rights, membership, fallback)
+FEATURES = (practice, reflect, feedback, summary, home, data_rights, membership, team_question, fallback)
 
 
 def register_all(app: App, deps: Deps) -> None:

@@ -15,16 +15,21 @@ from typing import Any
 
 import yaml
 
-from domain.content import Prompt, Quote
-from domain.skills import SKILL_KEYS, is_skill
+from domain.content import Channel, Level, Prompt, Quote, Retired, Situation, TeamQuestion
+from domain.skills import SKILL_KEYS
 
-PROMPTS_FILE: Path = Path(__file__).resolve().with_name("prompts.yaml")
-QUOTES_FILE: Path = Path(__file__).resolve().with_name("quotes.yaml")
+FOLDER: Path = Path(__file__).resolve().parent
+PROMPTS_FILE: Path = FOLDER / "prompts.yaml"
+QUOTES_FILE: Path = FOLDER / "quotes.yaml"
+TEAM_QUESTIONS_FILE: Path = FOLDER / "team_questions.yaml"
+RETIRED_FILE: Path = FOLDER / "retired.yaml"
 
 MAX_PROMPT_TEXT = 500
 MAX_QUOTE_TEXT = 600
+MAX_LOOK_FOR = 300
 ID_PATTERN = re.compile(r"[a-z0-9][a-z0-9_-]*")  # used with fullmatch: `$` would let "x\n" through
 FORBIDDEN_CHARS = "<>&"  # Slack reads these as markup in mrkdwn and escapes them in plain_text
+YEAR = re.compile(r"(?<!\d)(1[5-9]|20)\d\d(?!\d)")
 
 
 class BankError(ValueError):
@@ -32,46 +37,152 @@ class BankError(ValueError):
 
 
 @dataclass(frozen=True)
+class _Field:
+    """One field of a bank entry: whether it may be left out, and the values it may take."""
+
+    name: str
+    required: bool = True
+    whole_number: bool = False
+    choices: tuple[str, ...] | None = None
+    longest: int | None = None
+
+
+@dataclass(frozen=True)
 class _Shape:
-    """What one kind of bank file looks like, so both banks share one set of checks."""
+    """What one kind of bank file looks like, so every bank shares one set of checks."""
 
     key: str
-    required: tuple[str, ...]
-    optional: tuple[str, ...]
-    max_text: int
-    check: Callable[[dict[str, str]], str | None] | None = None
+    fields: tuple[_Field, ...]
+    check: Callable[[dict[str, Any]], str | None] | None = None
 
     @property
-    def fields(self) -> tuple[str, ...]:
-        return self.required + self.optional
+    def names(self) -> tuple[str, ...]:
+        return tuple(f.name for f in self.fields)
 
 
-def _check_skill(entry: dict[str, str]) -> str | None:
+def _skill_field() -> _Field:
     """Rotation balances the nine skills, so a misspelt skill would silently unbalance it."""
-    if is_skill(entry["skill"]):
+    return _Field("skill", choices=SKILL_KEYS)
+
+
+def _check_source(entry: dict[str, Any]) -> str | None:
+    """A quote's attribution must be checkable: the work and its year at least."""
+    if YEAR.search(entry["source"]):
         return None
-    return f"unknown skill {entry['skill']!r} (expected one of: {', '.join(SKILL_KEYS)})"
+    return f"source {entry['source']!r} names no year; give the work, its year and, where one exists, the page"
 
 
-_PROMPTS = _Shape("prompts", ("id", "skill", "text"), (), MAX_PROMPT_TEXT, _check_skill)
-_QUOTES = _Shape("quotes", ("id", "text", "author"), ("source",), MAX_QUOTE_TEXT)
+def _check_levels(entry: dict[str, Any]) -> str | None:
+    if entry["level"] in {level.value for level in Level}:
+        return None
+    return f"level {entry['level']} is not one of 1 (recall), 2 (analyse), 3 (rewrite or rehearse)"
+
+
+_PROMPTS = _Shape(
+    "prompts",
+    (
+        _Field("id"),
+        _skill_field(),
+        _Field("channel", choices=tuple(c.value for c in Channel)),
+        _Field("level", whole_number=True),
+        _Field("situation", required=False, choices=tuple(s.value for s in Situation)),
+        _Field("text", longest=MAX_PROMPT_TEXT),
+        _Field("look_for", longest=MAX_LOOK_FOR),
+    ),
+    _check_levels,
+)
+_QUOTES = _Shape(
+    "quotes",
+    (
+        _Field("id"),
+        _skill_field(),
+        _Field("text", longest=MAX_QUOTE_TEXT),
+        _Field("author"),
+        _Field("source"),
+        _Field("address", required=False),
+    ),
+    _check_source,
+)
+_TEAM_QUESTIONS = _Shape("team_questions", (_Field("id"), _skill_field(), _Field("text", longest=MAX_PROMPT_TEXT)))
+_BANK_KEYS = (_PROMPTS.key, _QUOTES.key, _TEAM_QUESTIONS.key)
+_RETIRED = _Shape("retired", (_Field("bank", choices=_BANK_KEYS), _Field("id"), _Field("replaced_by")))
+
+
+@dataclass(frozen=True)
+class Banks:
+    prompts: tuple[Prompt, ...]
+    quotes: tuple[Quote, ...]
+    team_questions: tuple[TeamQuestion, ...]
+    retired: Retired
 
 
 def load_prompts(path: Path = PROMPTS_FILE) -> tuple[Prompt, ...]:
     """The reflection prompts in file order, so ids and rotation stay predictable for editors."""
-    return tuple(Prompt(**entry) for entry in _load(Path(path), _PROMPTS))
+    return tuple(
+        Prompt(
+            **{
+                **entry,
+                "channel": Channel(entry["channel"]),
+                "level": Level(entry["level"]),
+                "situation": Situation(entry["situation"]) if "situation" in entry else None,
+            }
+        )
+        for entry in _load(Path(path), _PROMPTS)
+    )
 
 
 def load_quotes(path: Path = QUOTES_FILE) -> tuple[Quote, ...]:
-    """The quotes of the day in file order; a quote without a source gets None."""
+    """The quotes of the day in file order; each names its skill and a source that can be checked."""
     return tuple(Quote(**entry) for entry in _load(Path(path), _QUOTES))
 
 
-def _load(path: Path, shape: _Shape) -> list[dict[str, str]]:
+def load_team_questions(path: Path = TEAM_QUESTIONS_FILE) -> tuple[TeamQuestion, ...]:
+    return tuple(TeamQuestion(**entry) for entry in _load(Path(path), _TEAM_QUESTIONS))
+
+
+def load_banks(folder: Path = FOLDER) -> Banks:
+    """All four files, and the rule across them: a published id is never reused, and every retired id names
+    the entry that replaces it."""
+    folder = Path(folder)
+    prompts = load_prompts(folder / PROMPTS_FILE.name)
+    quotes = load_quotes(folder / QUOTES_FILE.name)
+    questions = load_team_questions(folder / TEAM_QUESTIONS_FILE.name)
+    retired_file = folder / RETIRED_FILE.name
+    current: dict[str, set[str]] = {
+        _PROMPTS.key: {p.id for p in prompts},
+        _QUOTES.key: {q.id for q in quotes},
+        _TEAM_QUESTIONS.key: {t.id for t in questions},
+    }
+    skills = {entry.id: entry.skill for entry in (*prompts, *questions)}
+    retired: dict[str, dict[str, str]] = {key: {} for key in _BANK_KEYS}
+    for index, entry in enumerate(_load(retired_file, _RETIRED, unique=False), start=1):
+        bank, old, new = entry["bank"], entry["id"], entry["replaced_by"]
+        where = f"{retired_file}: entry {index} (id {old!r})"
+        if old in retired[bank]:
+            raise BankError(f"{where}: {old!r} is retired twice from {bank}")
+        if old in current[bank]:
+            raise BankError(
+                f"{folder / (bank + '.yaml')}: id {old!r} was retired (see {retired_file.name}); a published id is "
+                "never reused, so give the entry the next free id"
+            )
+        if new not in current[bank]:
+            raise BankError(f"{where}: replaced_by {new!r} is not an id in {bank}.yaml")
+        if bank != _QUOTES.key and skills[new] != _skill_of(old):
+            raise BankError(f"{where}: replaced_by {new!r} is a {skills[new]} entry; replace it within its own skill")
+        retired[bank][old] = new
+    return Banks(prompts, quotes, questions, Retired(*(retired[key] for key in _BANK_KEYS)))
+
+
+def _skill_of(entry_id: str) -> str:
+    """A prompt's or team question's id names its skill: `listening-05`, `team-listening-01`."""
+    return entry_id.removeprefix("team-").rsplit("-", 1)[0]
+
+
+def _load(path: Path, shape: _Shape, *, unique: bool = True) -> list[dict[str, Any]]:
     """Every entry checked before any is returned, so callers never see half a bank."""
     entries = _read_entries(path, shape.key)
     seen: dict[str, int] = {}
-    return [_check_entry(path, index, raw, shape, seen) for index, raw in enumerate(entries, start=1)]
+    return [_check_entry(path, index, raw, shape, seen if unique else {}) for index, raw in enumerate(entries, start=1)]
 
 
 def _read_entries(path: Path, key: str) -> list[Any]:
@@ -107,11 +218,11 @@ def _read_entries(path: Path, key: str) -> list[Any]:
     return entries
 
 
-def _check_entry(path: Path, index: int, raw: Any, shape: _Shape, seen: dict[str, int]) -> dict[str, str]:
+def _check_entry(path: Path, index: int, raw: Any, shape: _Shape, seen: dict[str, int]) -> dict[str, Any]:
     """One entry's problems, reported with the id when there is one to search the file for."""
     where = f"{path}: entry {index}"
     if not isinstance(raw, dict):
-        raise BankError(f"{where}: expected a mapping with fields {', '.join(shape.fields)}, got {_kind(raw)}")
+        raise BankError(f"{where}: expected a mapping with fields {', '.join(shape.names)}, got {_kind(raw)}")
     entry_id = raw.get("id")
     if isinstance(entry_id, str) and entry_id.strip():
         where += f" (id {entry_id!r})"
@@ -120,24 +231,17 @@ def _check_entry(path: Path, index: int, raw: Any, shape: _Shape, seen: dict[str
         return BankError(f"{where}: {problem}")
 
     for name in raw:
-        if name not in shape.fields:
-            raise fail(f"unknown field {str(name)!r} (allowed: {', '.join(shape.fields)})")
-    for name in shape.required:
-        if name not in raw:
-            raise fail(f"missing field {name!r}")
+        if name not in shape.names:
+            raise fail(f"unknown field {str(name)!r} (allowed: {', '.join(shape.names)})")
+    for spec in shape.fields:
+        if spec.required and spec.name not in raw:
+            raise fail(f"missing field {spec.name!r}")
 
-    entry: dict[str, str] = {}
-    for name in shape.fields:
-        if name not in raw:
+    entry: dict[str, Any] = {}
+    for spec in shape.fields:
+        if spec.name not in raw:
             continue
-        value = raw[name]
-        if value is None or (isinstance(value, str) and not value.strip()):
-            hint = "; omit it instead" if name in shape.optional else ""
-            raise fail(f"field {name!r} is empty{hint}")
-        if not isinstance(value, str):
-            shown = f" {value!r}; put it in quotes" if not isinstance(value, dict | list) else ""
-            raise fail(f"field {name!r} must be a string, got {_kind(value)}{shown}")
-        entry[name] = value if name == "id" else value.strip()
+        entry[spec.name] = _value(spec, raw[spec.name], fail)
 
     entry_id = entry["id"]
     if not ID_PATTERN.fullmatch(entry_id):
@@ -148,13 +252,33 @@ def _check_entry(path: Path, index: int, raw: Any, shape: _Shape, seen: dict[str
 
     if shape.check is not None and (problem := shape.check(entry)) is not None:
         raise fail(problem)
-    if len(entry["text"]) > shape.max_text:
-        raise fail(f"text is {len(entry['text'])} characters long (limit {shape.max_text})")
     for name, value in entry.items():
         for char in FORBIDDEN_CHARS:
-            if char in value:
+            if isinstance(value, str) and char in value:
                 raise fail(f"field {name!r} contains {char!r}, which Slack treats as markup; write it in words")
     return entry
+
+
+def _value(spec: _Field, value: Any, fail: Callable[[str], BankError]) -> str | int:
+    name = spec.name
+    if spec.whole_number:
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise fail(f"field {name!r} must be a whole number, got {_kind(value)}")
+        return value
+    if value is None or (isinstance(value, str) and not value.strip()):
+        hint = "; omit it instead" if not spec.required else ""
+        raise fail(f"field {name!r} is empty{hint}")
+    if not isinstance(value, str):
+        shown = f" {value!r}; put it in quotes" if not isinstance(value, dict | list) else ""
+        raise fail(f"field {name!r} must be a string, got {_kind(value)}{shown}")
+    if name != "id":
+        value = value.strip()
+    if spec.choices is not None and value not in spec.choices:
+        raise fail(f"unknown {name} {value!r} (expected one of: {', '.join(spec.choices)})")
+    if spec.longest is not None and len(value) > spec.longest:
+        label = "text" if name == "text" else f"field {name!r}"
+        raise fail(f"{label} is {len(value)} characters long (limit {spec.longest})")
+    return value
 
 
 def _yaml_where(exc: yaml.YAMLError) -> str:

@@ -8,7 +8,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import delete, update
 from sqlmodel import Session, select
 
-from storage.models import Answer, Delivery, Feedback, Person, SelfRating, TeamMember
+from storage.models import Answer, Delivery, Feedback, Person, SelfRating, TeamMember, TeamReply
 
 FORGOTTEN = "forgotten"
 
@@ -30,6 +30,7 @@ def export(session: Session, *, user_id: str) -> dict:
         select(SelfRating).where(SelfRating.user_id == user_id).order_by(SelfRating.created_at)
     ).all()
     teams = session.exec(select(TeamMember.team_id).where(TeamMember.user_id == user_id)).all()
+    replies = session.exec(select(TeamReply).where(TeamReply.user_id == user_id).order_by(TeamReply.created_at)).all()
     return {
         "user_id": user_id,
         "settings": None
@@ -59,6 +60,10 @@ def export(session: Session, *, user_id: str) -> dict:
         "self_ratings": [
             {"skill": r.skill, "rating": r.rating, "created_at": r.created_at.isoformat()} for r in ratings
         ],
+        # The words are in the channel's thread, where Slack keeps them; the bot keeps only that you replied.
+        "team_question_replies": [
+            {"skill": r.skill, "message_ts": r.message_ts, "created_at": r.created_at.isoformat()} for r in replies
+        ],
     }
 
 
@@ -75,11 +80,13 @@ def _feedback(row: Feedback, *, giver: bool) -> dict:
 
 
 def forget(session: Session, *, user_id: str) -> dict[str, int]:
-    """Delete their answers, self-ratings, 'what I'll try' notes and the feedback they gave openly; anonymous
-    feedback they gave stays with its recipient but no longer points at them."""
+    """Delete their answers, self-ratings, record of team-question replies, 'what I'll try' notes and the
+    feedback they gave openly; anonymous feedback they gave stays with its recipient but no longer points at
+    them."""
     counts = {
         "answers": session.exec(delete(Answer).where(Answer.user_id == user_id)).rowcount,
         "self_ratings": session.exec(delete(SelfRating).where(SelfRating.user_id == user_id)).rowcount,
+        "team_question_replies": session.exec(delete(TeamReply).where(TeamReply.user_id == user_id)).rowcount,
         "feedback_given": session.exec(
             delete(Feedback).where(Feedback.giver_id == user_id, Feedback.anonymous.is_(False))
         ).rowcount,

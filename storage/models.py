@@ -38,6 +38,7 @@ class Team(SQLModel, table=True):
     summary_time: str = Field(default="08:30", max_length=5)  # Monday, team-local: last week's summary to leads
     pairing_enabled: bool = False
     retention_days: int | None = Field(default=None, index=True)  # answers older than this are deleted; None keeps them
+    question_day: int | None = None  # team-local weekday (0 Monday) whose quote comes with a team question; None: off
     # Something its sends' next moments depend on changed (schedule, members, their preferences or time
     # zones, holidays, status): the tick recomputes the team's NextSend rows, then clears the flag.
     replan: bool = True
@@ -87,6 +88,8 @@ class Delivery(SQLModel, table=True):
         Index("ix_delivery_prompt_walk", "recipient", "kind", "status", "local_date", "slot", "id"),
         # The claims still open, few at any size: what a process's lease check looks through every few seconds.
         Index("ix_delivery_status_claimed", "status", "claimed_at"),
+        # A reply in a thread names its parent message only by channel and ts.
+        Index("ix_delivery_channel_ts", "channel", "ts"),
     )
 
     id: int | None = Field(default=None, primary_key=True)
@@ -162,6 +165,51 @@ class Answer(SQLModel, table=True):
     visibility: str = Field(default="private", max_length=16)  # private | lead | team
     created_at: datetime = Field(sa_column=_utc_column())
     updated_at: datetime = Field(sa_column=_utc_column())
+
+
+class TeamQuestionPost(SQLModel, table=True):
+    """The team question a quote delivery carries: chosen when the quote is claimed, so a retried send asks the
+    same question."""
+
+    __tablename__ = "team_question"
+    __table_args__ = (Index("ix_team_question_team_date", "team_id", "local_date"),)
+
+    delivery_id: int = Field(foreign_key="delivery.id", primary_key=True, ondelete="CASCADE")
+    team_id: int = Field(foreign_key="team.id", ondelete="CASCADE")
+    question_id: str = Field(max_length=64)
+    skill: str = Field(max_length=32)
+    local_date: date
+
+
+class TeamReply(SQLModel, table=True):
+    """Someone replied in a team question's thread: counted as practice of its skill. The words stay in Slack,
+    where the thread shows them; only who replied and when is kept."""
+
+    __tablename__ = "team_reply"
+    __table_args__ = (
+        UniqueConstraint("delivery_id", "message_ts", name="uq_team_reply_message"),
+        Index("ix_team_reply_team_created", "team_id", "created_at"),
+        Index("ix_team_reply_user_created", "user_id", "created_at"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    delivery_id: int = Field(foreign_key="team_question.delivery_id", ondelete="CASCADE")
+    team_id: int = Field(foreign_key="team.id", ondelete="CASCADE")
+    user_id: str = Field(max_length=32)
+    skill: str = Field(max_length=32)
+    message_ts: str = Field(max_length=32)
+    created_at: datetime = Field(sa_column=_utc_column())
+
+
+class RetiredItem(SQLModel, table=True):
+    """A retired bank id whose rows have been pointed at its replacement, so start-up does that only once."""
+
+    __tablename__ = "retired_item"
+
+    bank: str = Field(primary_key=True, max_length=32)
+    item_id: str = Field(primary_key=True, max_length=64)
+    replaced_by: str = Field(max_length=64)
+    handled_at: datetime = Field(sa_column=_utc_column())
 
 
 class Feedback(SQLModel, table=True):

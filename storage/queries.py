@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 
 from sqlalchemy import ColumnElement, and_, delete, func, not_, or_, true, update
@@ -647,9 +647,17 @@ def prompt_histories(session: Session, *, user_ids: Sequence[str]) -> dict[str, 
     return _item_histories(session, recipients=user_ids, kind=DeliveryKind.PROMPT)
 
 
-def last_practised_by(session: Session, *, user_ids: Sequence[str]) -> dict[str, dict[str, datetime]]:
-    """For each person, the last time each skill was prompted to, or answered by, them."""
-    found: dict[str, dict[str, datetime]] = {u: {} for u in user_ids}
+@dataclass(frozen=True)
+class Practised:
+    """What rotation knows of a person's practice: when each skill was last prompted or answered, and how many
+    answers they have given in each."""
+
+    last: dict[str, datetime] = field(default_factory=dict)
+    answered: dict[str, int] = field(default_factory=dict)
+
+
+def practised_by(session: Session, *, user_ids: Sequence[str]) -> dict[str, Practised]:
+    found: dict[str, Practised] = {u: Practised() for u in user_ids}
     for batch in chunks(sorted(found)):
         prompted = session.exec(
             select(Delivery.recipient, Delivery.skill, func.max(Delivery.claimed_at))
@@ -657,14 +665,16 @@ def last_practised_by(session: Session, *, user_ids: Sequence[str]) -> dict[str,
             .group_by(Delivery.recipient, Delivery.skill)
         ).all()
         answered = session.exec(
-            select(Answer.user_id, Answer.skill, func.max(Answer.created_at))
+            select(Answer.user_id, Answer.skill, func.max(Answer.created_at), func.count(Answer.id))
             .where(Answer.user_id.in_(batch))
             .group_by(Answer.user_id, Answer.skill)
         ).all()
-        for user_id, skill, moment in [*prompted, *answered]:
+        for user_id, skill, moment, count in [*((u, s, m, 0) for u, s, m in prompted), *answered]:
+            practice = found[user_id]
+            if count:
+                practice.answered[skill] = int(count)
             if moment is not None:
-                skills = found[user_id]
-                skills[skill] = max(skills.get(skill, moment), moment)
+                practice.last[skill] = max(practice.last.get(skill, moment), moment)
     return found
 
 

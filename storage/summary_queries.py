@@ -221,9 +221,9 @@ def quote_ids(session: Session, *, team_id: int, channel_id: str, start: date, e
 
 def shared_answers(
     session: Session, *, team_id: int, start: date, end: date, limit: int
-) -> tuple[list[tuple[str, str, str, str, date]], int]:
+) -> tuple[list[tuple[str, str, str, str, date, str]], int]:
     """Answers to the week's prompts that their authors shared with the lead or the team: the first `limit`
-    as (user, skill, visibility, text, local date), by person then day, and how many there are.
+    as (user, skill, visibility, text, local date, prompt id), by person then day, and how many there are.
 
     One pass over the week's prompts finds which to show and counts them all (a window count, taken before the
     LIMIT); only the texts shown are read. Starting from the prompts matters: walking answers in user order
@@ -246,12 +246,13 @@ def shared_answers(
     found = {
         row.id: row
         for row in session.exec(
-            select(Answer.id, Answer.user_id, Answer.skill, Answer.visibility, Answer.text).where(
+            select(Answer.id, Answer.user_id, Answer.skill, Answer.visibility, Answer.text, Answer.prompt_id).where(
                 Answer.id.in_([answer_id for answer_id, _day in first])
             )
         )
     }
-    return [(found[a].user_id, found[a].skill, found[a].visibility, found[a].text, day) for a, day in first], total
+    rows = [(found[a], day) for a, day in first]
+    return [(r.user_id, r.skill, r.visibility, r.text, day, r.prompt_id) for r, day in rows], total
 
 
 def summary_teams(session: Session, *, team_ids: Iterable[int]) -> list[Team]:

@@ -21,10 +21,9 @@ from app import create_app
 from config import Settings
 from deps import Deps, build_deps
 from domain.clock import ManualClock
-from domain.content import Prompt, Quote
 from fake_slack.requests import SlackRequests
 from fake_slack.workspace import BOT_TOKEN, LEAD, SIGNING_SECRET, TEAM_CHANNEL
-from prompts.bank import load_prompts, load_quotes
+from prompts.bank import Banks, load_banks
 from storage import migrate
 from storage.db import make_engine
 from storage.models import Delivery
@@ -73,10 +72,10 @@ def text_of(call: Call) -> str:
 
 
 @functools.cache
-def banks() -> tuple[tuple[Prompt, ...], tuple[Quote, ...]]:
+def banks() -> Banks:
     """The shipped banks, parsed once per test process: the YAML takes ~0.2 s a time and every Bot needs them.
     Loading and checking them is proved by tests/prompts/test_prompt_bank.py and the tests that start real processes."""
-    return load_prompts(), load_quotes()
+    return load_banks()
 
 
 def serve_for_tests(app: WSGIApp) -> WSGIServer:
@@ -116,8 +115,7 @@ class Bot:
             lead_user_ids=frozenset(leads),
             default_timezone=default_timezone,
         )
-        prompts, quotes = banks()
-        self.deps: Deps = build_deps(settings, clock=clock, rng=random.Random(seed), prompts=prompts, quotes=quotes)
+        self.deps: Deps = build_deps(settings, clock=clock, rng=random.Random(seed), banks=banks())
         self._sessions = self.deps.sessions
         self.app = create_app(self.deps)
         self.server = serve_for_tests(wsgi_app(self.app, self.deps.engine, self.deps.foreground))

@@ -12,7 +12,7 @@ import pytest
 
 import bot
 import check
-from prompts.bank import PROMPTS_FILE, QUOTES_FILE
+from prompts.bank import PROMPTS_FILE, QUOTES_FILE, RETIRED_FILE, TEAM_QUESTIONS_FILE, load_banks
 from storage import migrate
 from storage.db import make_engine
 from tests.fakes.slack_api import FakeSlackAPI
@@ -74,7 +74,9 @@ def test_a_ready_installation_passes_every_check(slack: FakeSlackAPI, tmp_path: 
     text = "\n".join(map(str, lines))
     assert "the token works, as @practice-coach in Test Team" in text
     assert "all 10 bot scopes in manifest.yml are granted" in text
-    assert "prompt bank: 90 entries" in text and "quote bank: 43 entries" in text
+    banks = load_banks()
+    assert f"prompt bank: {len(banks.prompts)} entries" in text and f"quote bank: {len(banks.quotes)} entries" in text
+    assert f"team question bank: {len(banks.team_questions)} entries" in text and "retired ids: " in text
     assert not (tmp_path / "practice.db").exists(), "check must not create the database"
 
 
@@ -174,20 +176,38 @@ def test_a_broken_prompt_bank_is_named_with_its_file(
     slack: FakeSlackAPI, tmp_path: Path, edit: Callable[[str], str], expected: str
 ) -> None:
     slack.granted_scopes = MANIFEST_SCOPES
-    broken = tmp_path / "prompts.yaml"
+    folder = copy_of_the_banks(tmp_path)
+    broken = folder / "prompts.yaml"
     broken.write_text(edit(PROMPTS_FILE.read_text(encoding="utf-8")), encoding="utf-8")
-    (problem,) = problems(check.run_checks(env_for(slack, tmp_path), prompts_file=broken))
+    (problem,) = problems(check.run_checks(env_for(slack, tmp_path), banks_folder=folder))
     assert problem.startswith(f"prompt bank: {broken}")
     assert expected in problem
 
 
 def test_a_broken_quote_bank_is_named_too(slack: FakeSlackAPI, tmp_path: Path) -> None:
     slack.granted_scopes = MANIFEST_SCOPES
-    copy = tmp_path / "quotes.yaml"
-    shutil.copy(QUOTES_FILE, copy)
+    folder = copy_of_the_banks(tmp_path)
+    copy = folder / "quotes.yaml"
     copy.write_text(copy.read_text(encoding="utf-8").replace("author:", "writer:", 1), encoding="utf-8")
-    (problem,) = problems(check.run_checks(env_for(slack, tmp_path), quotes_file=copy))
+    (problem,) = problems(check.run_checks(env_for(slack, tmp_path), banks_folder=folder))
     assert problem.startswith(f"quote bank: {copy}") and "unknown field 'writer'" in problem
+
+
+def test_a_retired_id_used_again_is_named_with_the_bank_that_uses_it(slack: FakeSlackAPI, tmp_path: Path) -> None:
+    slack.granted_scopes = MANIFEST_SCOPES
+    folder = copy_of_the_banks(tmp_path)
+    prompts = folder / "prompts.yaml"
+    prompts.write_text(prompts.read_text(encoding="utf-8").replace("id: value-11", "id: value-02", 1), "utf-8")
+    (problem,) = problems(check.run_checks(env_for(slack, tmp_path), banks_folder=folder))
+    assert problem.startswith(f"prompt bank: {prompts}: id 'value-02' was retired")
+
+
+def copy_of_the_banks(tmp_path: Path) -> Path:
+    folder = tmp_path / "banks"
+    folder.mkdir()
+    for source in (PROMPTS_FILE, QUOTES_FILE, TEAM_QUESTIONS_FILE, RETIRED_FILE):
+        shutil.copy(source, folder / source.name)
+    return folder
 
 
 def test_offline_says_so_instead_of_failing_obscurely(tmp_path: Path) -> None:

@@ -163,6 +163,9 @@ def every_request(requests: SlackRequests, slack: FakeSlackAPI, **signing: objec
                     "text": PHRASE,
                     "tab": "home",
                     "team": slack.team_id,
+                    "channel_type": "channel",  # a reply in a thread, for the message event
+                    "ts": "1700000000.000200",
+                    "thread_ts": "1700000000.000100",
                 },
                 **signing,
             )
@@ -184,7 +187,14 @@ ACTIONS = (
     ids.HOME_PAUSE,
 )
 VIEWS = (ids.ANSWER_MODAL, ids.FEEDBACK_MODAL, ids.FEEDBACK_TRY_MODAL, ids.FEEDBACK_FOLLOWUP_MODAL)
-EVENTS = ("app_home_opened", "member_joined_channel", "member_left_channel", "app_uninstalled", "tokens_revoked")
+EVENTS = (
+    "app_home_opened",
+    "member_joined_channel",
+    "member_left_channel",
+    "app_uninstalled",
+    "tokens_revoked",
+    "message",
+)
 
 
 def registered_listeners() -> set[str]:

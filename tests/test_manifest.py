@@ -51,6 +51,8 @@ BOT_EVENTS = {
     "member_left_channel",
     "app_uninstalled",
     "tokens_revoked",
+    "message.channels",
+    "message.groups",
 }
 
 
@@ -168,6 +170,14 @@ def test_scopes_cover_the_web_api_methods_and_events_used() -> None:
             continue  # newer than the 2020 catalog (app_home_opened needs no scope)
         wanted = set(topic["subscribe"].get("x-scopes-required", []))
         assert not wanted or wanted & scopes, f"{event} needs one of {sorted(wanted)}"
+
+
+def test_team_question_replies_arrive_with_the_history_scopes_slack_asks_for() -> None:
+    topics = _load_json(SPEC_DIR / "events-api-async-v1.json")["topics"]
+    scopes = set(_manifest()["oauth_config"]["scopes"]["bot"])
+    for event, scope in (("message.channels", "channels:history"), ("message.groups", "groups:history")):
+        assert topics[event]["subscribe"]["x-scopes-required"] == [scope]
+        assert scope in scopes
 
 
 # --- what people read in Slack's command menu --------------------------------------------------------------

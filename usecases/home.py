@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from datetime import timedelta
 
 from adapters.blocks import home as blocks
@@ -10,6 +11,7 @@ from domain.home import HomeData
 from domain.schedule import local_now, member_day_off, zone
 from domain.streaks import MAX_LOOKBACK_DAYS, current_streak
 from storage import home_queries, queries
+from storage import team_question_queries as tq
 from usecases import practice
 
 RECENT = timedelta(weeks=8)
@@ -33,7 +35,8 @@ def home_data(deps: Deps, user_id: str) -> HomeData:
         answered = home_queries.answered_dates(
             session, user_id=user_id, since=today - timedelta(days=MAX_LOOKBACK_DAYS)
         )
-        skills = home_queries.skill_counts(session, user_id=user_id, since=now - RECENT)
+        skills = Counter(home_queries.skill_counts(session, user_id=user_id, since=now - RECENT))
+        skills.update(tq.replies_by_skill(session, user_id=user_id, since=now - RECENT))
         feedback = home_queries.recent_feedback(session, user_id=user_id, limit=5)
         ratings = home_queries.latest_ratings(session, user_id=user_id)
         peers = home_queries.peer_counts(session, user_id=user_id, since=now - RECENT)
@@ -44,7 +47,7 @@ def home_data(deps: Deps, user_id: str) -> HomeData:
         open_prompt=prompt,
         open_delivery_id=opened.id if opened and prompt else None,
         streak=current_streak(answered, today, lambda day: not member_day_off(schedule, prefs, day)),
-        skills=skills,
+        skills=dict(skills),
         feedback=feedback,
         ratings=ratings,
         peers=peers,

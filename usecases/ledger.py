@@ -20,13 +20,15 @@ from adapters.blocks import reflect as reflect_blocks
 from adapters.blocks.common import Message
 from deps import Deps
 from domain import rotation
-from domain.content import Prompt
+from domain.content import Prompt, TeamQuestion
 from domain.ledger import DeliveryKind, SendResult, tally
 from domain.schedule import REMINDER_MIN_GAP, Due, local_now, member_unavailable, person_zone, zone
 from storage import queries
+from storage import team_question_queries as tq
 from storage.db import transaction
 from storage.lease_queries import Liveness
 from storage.models import Delivery
+from usecases import team_question
 
 REFRESH_EVERY = timedelta(hours=24)
 #: A team's profiles are read at its daily member sync; those a little under a day old are read then too, or
@@ -46,38 +48,48 @@ KIND_ORDER = {DeliveryKind.QUOTE: 0, DeliveryKind.PROMPT: 1, DeliveryKind.REMIND
 @dataclass(frozen=True)
 class _History:
     """What a batch's items are chosen from, read in a few queries for all of it: the people's prompt
-    histories for rotation, and the day's prompt rows the reminders point at."""
+    histories and practice for rotation, and the day's prompt rows the reminders point at."""
 
     prompts: Mapping[str, list[str]]
-    practised: Mapping[str, Mapping[str, datetime]]
+    practised: Mapping[str, queries.Practised]
     reminded: Mapping[tuple[str, date], Delivery]
 
     @classmethod
     def load(cls, session: Session, prompted: Sequence[str], reminders: Sequence[tuple[str, date]] = ()) -> _History:
         return cls(
             queries.prompt_histories(session, user_ids=prompted) if prompted else {},
-            queries.last_practised_by(session, user_ids=prompted) if prompted else {},
+            queries.practised_by(session, user_ids=prompted) if prompted else {},
             queries.deliveries_for(session, keys=reminders, kind=DeliveryKind.PROMPT) if reminders else {},
         )
 
     def next_prompt(self, deps: Deps, user_id: str) -> Prompt:
-        return rotation.next_prompt(deps.prompts, self.prompts[user_id], self.practised[user_id], deps.rng)
+        practised = self.practised[user_id]
+        return rotation.next_prompt(deps.prompts, self.prompts[user_id], practised.last, practised.answered, deps.rng)
 
 
 def choose_prompt(deps: Deps, session: Session, user_id: str) -> Prompt:
     return _History.load(session, [user_id]).next_prompt(deps, user_id)
 
 
-def _item_for(deps: Deps, session: Session, due: Due, history: _History) -> tuple[str, str | None] | None:
+@dataclass(frozen=True)
+class _Item:
+    """What a claim is made with; a quote on the team's question day carries the week's team question too."""
+
+    item_id: str
+    skill: str | None
+    question: TeamQuestion | None = None
+
+
+def _item_for(deps: Deps, session: Session, due: Due, history: _History) -> _Item | None:
     """The item and skill to claim with; a retried claim keeps the item it was first given."""
     if due.kind == DeliveryKind.PROMPT:
         prompt = history.next_prompt(deps, due.recipient)
-        return prompt.id, prompt.skill
+        return _Item(prompt.id, prompt.skill)
     if due.kind == DeliveryKind.QUOTE:
-        past = queries.quote_history(session, channel_id=due.recipient)
-        return rotation.next_quote(deps.quotes, past, deps.rng).id, None
+        chosen = team_question.choose(deps, session, due)
+        return _Item(chosen.quote.id, chosen.quote.skill, chosen.question)
     prompt_row = history.reminded.get((due.recipient, due.local_date))
-    return (str(prompt_row.id), prompt_row.skill) if prompt_row is not None else None
+    return _Item(str(prompt_row.id), prompt_row.skill) if prompt_row is not None else None
 
 
 def liveness(deps: Deps, now: datetime) -> Liveness:
@@ -95,14 +107,18 @@ def _claim_batch(deps: Deps, dues: Sequence[Due]) -> tuple[list[Delivery], dict[
             [d.recipient for d in dues if d.kind == DeliveryKind.PROMPT],
             [(d.recipient, d.local_date) for d in dues if d.kind == DeliveryKind.REMINDER],
         )
-        claims = []
+        claims, items = [], []
         for due in dues:
             item = _item_for(deps, session, due, history)
             if item is not None:
-                claims.append((due, *item))
+                claims.append((due, item.item_id, item.skill))
+                items.append(item)
         claimed = queries.claim_all(
             session, claims=claims, now=now, claimed_by=deps.worker_id, live=liveness(deps, now)
         )
+        for row, item in zip(claimed, items, strict=True):
+            if row is not None and item.question is not None:
+                tq.save_question(session, delivery=row, question_id=item.question.id, skill=item.question.skill)
     return [row for row in claimed if row is not None], {row.id: row for row in history.reminded.values()}
 
 
@@ -123,7 +139,7 @@ def _message(deps: Deps, reminded: Mapping[int, Delivery], row: Delivery) -> Mes
     """What a ledger row says; a reminder's prompt row comes from `reminded` when its batch read it."""
     if row.kind == DeliveryKind.QUOTE:
         quote = deps.quote(row.item_id)
-        return practice_blocks.quote_message(quote) if quote else None
+        return practice_blocks.quote_message(quote, team_question.carried_by(deps, row.id)) if quote else None
     if row.kind == DeliveryKind.PROMPT:
         prompt = deps.prompt(row.item_id)
         return reflect_blocks.prompt_message(prompt, row.id) if prompt else None

@@ -12,12 +12,13 @@ from sqlmodel import Session
 from adapters import web_api
 from adapters.blocks import data_rights as data_rights_blocks
 from adapters.blocks import practice as practice_blocks
+from adapters.blocks import team_question as team_question_blocks
 from adapters.blocks.common import Message, plain
 from deps import Deps
 from domain import command_text as ct
 from domain.ledger import DeliveryKind, SendResult, tally
 from domain.schedule import TeamStatus, describe_days, local_now, zone
-from storage import pairing_queries, queries, schedule_queries
+from storage import pairing_queries, queries, schedule_queries, team_question_queries
 from storage.db import transaction
 from storage.models import Team
 from usecases import data_rights, recovery
@@ -93,6 +94,8 @@ def run(deps: Deps, caller: Caller, command: ct.PracticeCommand | ct.ParseError)
             return _as_lead(deps, caller, lambda team: holiday_remove(deps, team, day))
         case ct.Partners(on=on):
             return _as_lead(deps, caller, lambda team: partners(deps, team, on))
+        case ct.QuestionDay(day=day):
+            return _as_lead(deps, caller, lambda team: question_day(deps, team, day))
         case ct.Retention(days=days):
             return _as_lead(deps, caller, lambda team: data_rights.set_retention(deps, team, days))
     raise AssertionError(f"no use case for {command!r}")
@@ -301,6 +304,12 @@ def partners(deps: Deps, team: Team, on: bool) -> Message:
             "partner (a trio when the team is odd) by DM, rotating so everyone meets everyone."
         )
     return plain("Feedback partners are off. Nobody gets a partner from next Monday on.")
+
+
+def question_day(deps: Deps, team: Team, day: int | None) -> Message:
+    with transaction(deps.sessions) as session:
+        team_question_queries.set_question_day(session, team_id=team.id, day=day)
+    return team_question_blocks.question_day_set(day, queries.team_schedule(team).days)
 
 
 def my_time(deps: Deps, caller: Caller, command: ct.MyTime | ct.MyTimeReset) -> Message:

@@ -26,6 +26,7 @@ from domain.ledger import DeliveryKind, SendResult, tally
 from domain.schedule import Due, TeamStatus, local_now, zone
 from storage import queries
 from storage import summary_queries as sq
+from storage import team_question_queries as tq
 from storage.models import Delivery, Team
 from usecases.leads import LEADS_ONLY, is_lead
 from usecases.ledger import liveness, send_once
@@ -90,11 +91,21 @@ def compute(deps: Deps, session: Session, team: Team, week: ds.Week, today: date
         people=people,
         history=ds.history([week.shifted(-1), week], daily),
         quotes=tuple(ds.QuoteLine(q.text, q.author) for q in quotes if q is not None),
-        shared=tuple(ds.SharedAnswer(*row) for row in shared),
+        shared=tuple(ds.SharedAnswer(*row[:5], look_for=_look_for(deps, row[5])) for row in shared),
         shared_total=shared_total,
         nudges=ds.nudges(people, active),
         feedback_total=feedback_total,
+        team_questions=tuple(
+            ds.TeamQuestionWeek(row.day, row.skill, question.text, row.took_part)
+            for row in tq.asked_between(session, team_id=team.id, start=week.monday, end=week.end)
+            if (question := deps.team_question(row.question_id)) is not None
+        ),
     )
+
+
+def _look_for(deps: Deps, prompt_id: str) -> str:
+    prompt = deps.prompt(prompt_id)
+    return prompt.look_for if prompt else ""
 
 
 def week_summary(deps: Deps, team_id: int, week: ds.Week) -> ds.WeekSummary | None:

@@ -5,22 +5,24 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
+from slack_sdk.models.blocks import Block
+
 from adapters.blocks.common import Message, plain, quoted, render, section
-from domain.content import Quote
+from adapters.blocks.team_question import question_section
+from domain.content import Quote, TeamQuestion
 from domain.schedule import TeamSchedule, describe_days
 from domain.text import escape_mrkdwn
 
 
-def quote_message(quote: Quote) -> Message:
-    source = f", _{escape_mrkdwn(quote.source)}_" if quote.source else ""
-    return Message(
-        text=f"Quote of the day: “{quote.text}” — {quote.author}",
-        blocks=render(
-            [
-                section(f"*Quote of the day*\n{quoted(quote.text)}\n— {escape_mrkdwn(quote.author)}{source}"),
-            ]
-        ),
-    )
+def quote_message(quote: Quote, question: TeamQuestion | None = None) -> Message:
+    """The quote with its checkable source; on the team's question day, the week's team question under it."""
+    who = f"— {escape_mrkdwn(quote.author)}, _{escape_mrkdwn(quote.source)}_"
+    blocks: list[Block] = [section(f"*Quote of the day*\n{quoted(quote.text)}\n{who}")]
+    text = f"Quote of the day: “{quote.text}” — {quote.author}"
+    if question is not None:
+        blocks.append(question_section(question))
+        text += f". Team question: {question.text}"
+    return Message(text=text, blocks=render(blocks))
 
 
 def schedule_summary(schedule: TeamSchedule) -> str:
@@ -78,6 +80,8 @@ reminder 15:00 tz Europe/Dublin` changes any of these
 • `/practice now`: send today's prompts and quote at once (still once per person per day)
 • `/practice holiday 2026-12-25`, `/practice holiday remove 2026-12-25`, `/practice holidays`
 • `/practice lead add @person`, `/practice lead remove @person`, `/practice leads`
+• `/practice question wed` (or `off`): once a week the quote comes with a team question, answered in its \
+thread; each reply counts as practice of the question's skill
 • `/practice partners on` (or `off`): every Monday at the prompt time each member gets a feedback partner \
 by DM (a trio when the team is odd); partners rotate so everyone meets everyone
 • `/practice retention 365` (or `off`): delete answers this many days after they were written

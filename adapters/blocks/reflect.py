@@ -152,6 +152,7 @@ def answer_saved(prompt: Prompt, delivery_id: int, *, text: str, visibility: str
         blocks=render(
             [
                 section(f"*{verb} your answer* to today's {skill(prompt.skill).name} prompt. {who}\n{quoted(text)}"),
+                *([context(f"*A thoughtful answer touches on:* {prompt.look_for}")] if prompt.look_for else []),
                 ActionsBlock(
                     elements=[
                         ButtonElement(text="Edit", action_id=ids.ANSWER_EDIT, value=str(delivery_id)),

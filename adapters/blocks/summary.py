@@ -93,10 +93,22 @@ def _person_line(person: PersonWeek) -> str:
 
 def _shared_section(answer: SharedAnswer) -> SectionBlock:
     who = "shared with the team" if answer.visibility == "team" else "shared with you"
+    look_for = f"\n_Look for:_ {escape_mrkdwn(answer.look_for)}" if answer.look_for else ""
     return section(
         f"<@{answer.user_id}> · {skill(answer.skill).name if is_skill(answer.skill) else 'Reflection'}"
-        f" · {answer.day:%a %-d %b} · _{who}_\n{quoted(clip(answer.text, SUMMARY_SHARED_CLIP))}"
+        f" · {answer.day:%a %-d %b} · _{who}_\n{quoted(clip(answer.text, SUMMARY_SHARED_CLIP))}{look_for}"
     )
+
+
+def _team_questions(summary: WeekSummary) -> list[SectionBlock]:
+    """How many took part, never who said what: the answers are read in the thread, as the team wrote them."""
+    return [
+        section(
+            f"*Team question* · {asked.day:%a %-d %b} · {skill(asked.skill).name}\n{quoted(asked.text)}\n"
+            f"{counted(asked.took_part, 'person', 'people')} replied in the thread in <#{summary.channel_id}>."
+        )
+        for asked in summary.team_questions
+    ]
 
 
 def summary_for_lead(summary: WeekSummary, *, chart_note: str | None = None) -> Message:
@@ -119,6 +131,7 @@ def summary_for_lead(summary: WeekSummary, *, chart_note: str | None = None) -> 
     if left:
         body.append(context(f"…and {left} more people: `/summary {label} csv` has everyone."))
     body += [section(text) for text in _quotes(summary)]
+    body += _team_questions(summary)
     if summary.shared:
         body.append(section(f"*Answers shared with you* ({summary.shared_total})"))
         body += [_shared_section(a) for a in summary.shared]
@@ -176,6 +189,7 @@ def summary_for_channel(summary: WeekSummary) -> Message:
         section(f"{head}\n{compared}"),
         section(_skills_line(summary)),
         *[section(text) for text in _quotes(summary)],
+        *_team_questions(summary),
         context("Answers stay private unless their authors choose to share them."),
     ]
     return Message(

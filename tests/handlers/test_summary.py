@@ -637,7 +637,7 @@ def test_shared_answers_are_the_first_by_person_then_day_counted_in_full(ledger:
         week = dict(team_id=team_id, start=monday, end=date(2026, 11, 30))
         shown, total = sq.shared_answers(session, **week, limit=3)
         nothing_shown = sq.shared_answers(session, **week, limit=0)
-    assert [(user, text, day) for user, _skill, _visibility, text, day in shown] == [
+    assert [(user, text, day) for user, _skill, _visibility, text, day, _prompt in shown] == [
         ("UA", "UA on Tue", tuesday),
         ("UA", "UA on Wed", wednesday),
         ("UB", "UB on Mon", monday),
