@@ -105,6 +105,19 @@ class Driver:
         """The person opens the app's Home tab: Slack sends the app_home_opened event."""
         return self._slack.event({"type": "app_home_opened", "user": user_id, "channel": f"D{user_id}", "tab": "home"})
 
+    def thread_reply(self, user_id: str, channel_id: str, thread_ts: str, ts: str, text: str) -> Response:
+        """The person replies in a message's thread: Slack sends a message event with the parent's ts."""
+        event = {
+            "type": "message",
+            "channel": channel_id,
+            "channel_type": "channel",
+            "user": user_id,
+            "text": text,
+            "ts": ts,
+            "thread_ts": thread_ts,
+        }
+        return self._slack.event(event)
+
     def _trigger(self, user_id: str) -> str:
         """The demo's workspace reads the person back from the trigger id when a form opens."""
         return f"{user_id}:{next(self._triggers)}"

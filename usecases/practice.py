@@ -175,7 +175,9 @@ def _schedule_reply(deps: Deps, team: Team, head: str) -> Message:
         fresh = queries.team_by_id(session, team_id=team.id)
     current = fresh or team
     state = " *The team is paused.*" if current.status == TeamStatus.PAUSED else ""
-    return plain(f"*{head}:* {practice_blocks.schedule_summary(queries.team_schedule(current, days_off))}{state}")
+    question = team_question_blocks.question_day_line(current.question_day)
+    schedule = practice_blocks.schedule_summary(queries.team_schedule(current, days_off))
+    return plain(f"*{head}:* {schedule}{state}\n{question}")
 
 
 def _holiday_list(deps: Deps, team: Team) -> Message:

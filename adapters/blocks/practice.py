@@ -39,6 +39,7 @@ def team_started(schedule: TeamSchedule, members: int, created: bool) -> Message
         f"*{head}* with {members} member{'s' if members != 1 else ''}.\n"
         f"Schedule: {schedule_summary(schedule)}\n"
         "Change it with `/practice schedule days mon-fri prompt 09:30 quote 09:00 tz Europe/Dublin`. "
+        "`/practice question wed` adds a weekly team question to that day's quote, answered in its thread. "
         "`/practice help` lists everything."
     )
 

@@ -34,6 +34,12 @@ def question_day_set(day: int | None, practice_days: Iterable[int]) -> Message:
     )
 
 
+def question_day_line(day: int | None) -> str:
+    if day is None:
+        return "*Team question:* off (`/practice question wed` adds one to that day's quote, for the thread)"
+    return f"*Team question:* with the quote every {calendar.day_name[day]} (`/practice question off` stops it)"
+
+
 def reply_counted(skill_key: str) -> Message:
     """Only the replier sees it, once per question: the thread itself stays the team's."""
     return plain(f"Thanks for joining in. Your reply counts as {skill(skill_key).name} practice on your Home.")

@@ -151,13 +151,18 @@ def test_the_lead_s_summary_and_the_home_count_replies_as_practice_of_the_skill(
     assert f"{skill(skill_key).name} 2" in summary
     assert REPLY not in summary
     home = open_home(team, "UDUB")
-    assert f"{skill(skill_key).name}" in str(home)
+    (skills,) = [b for b in home["blocks"] if "Skills practised" in (b.get("text") or {}).get("text", "")]
+    fields = {f["text"].split("\n")[0]: f["text"].split("\n")[1] for f in skills["fields"]}
+    assert fields[skill(skill_key).name] == "*1*"
+    assert [n for name, n in fields.items() if name != skill(skill_key).name] == ["*0*"] * 8
 
 
 def test_a_lead_turns_the_question_off_and_is_told_about_a_day_off(team: Bot) -> None:
     reply = team.ask("/practice", "question sat", user=LEAD)
     assert "Every Saturday" in reply and "isn't one of the team's practice days" in reply
+    assert "*Team question:* with the quote every Saturday" in team.ask("/practice", "schedule", user=LEAD)
     assert "team question is off" in team.ask("/practice", "question off", user=LEAD)
+    assert "*Team question:* off" in team.ask("/practice", "schedule", user=LEAD)
     team.run_until(WEDNESDAY_QUOTE)
     assert not [q for q in quotes(team) if "Team question" in text_of(q.call)]
 
