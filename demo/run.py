@@ -35,20 +35,21 @@ from typing import TextIO
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import Engine, event
+from sqlmodel import select
 
 from adapters import ids, summary_chart
 from app import create_app
 from config import Settings
-from demo import render, script
+from demo import render, script, texts
 from demo.driver import DemoError, Driver
-from demo.script import Gift, Person, Reply, Script, Try, Visit
+from demo.script import Gift, Person, Reply, Script, ThreadReply, Try, Visit
 from demo.workspace import TOKEN, Seen, Workspace
 from deps import Deps, build_deps
 from domain.answers import VISIBILITY_LABELS
 from domain.clock import ManualClock
 from domain.feedback import CIVIL_END, CIVIL_START, FOLLOWUP_AFTER
 from domain.summary import Week
-from storage.models import Delivery
+from storage.models import Delivery, TeamQuestionPost
 from usecases import tick
 
 TICK = timedelta(minutes=30)  # the schedule's times are on the half hour; so is each tick the demo adds
@@ -321,6 +322,11 @@ class _Demo:
         self._say(lead.tz, f"{lead.display}, the lead, in #{script.TEAM_CHANNEL_NAME}: /practice start")
         self.driver.command(lead.user_id, "/practice", "start", channel_id=script.TEAM_CHANNEL)
         self._show()
+        self._say(lead.tz, f"{lead.display}: /practice question {script.QUESTION_DAY_NAME}")
+        self.driver.command(
+            lead.user_id, "/practice", f"question {script.QUESTION_DAY_NAME}", channel_id=script.TEAM_CHANNEL
+        )
+        self._show()
 
     def _at(self, moment: datetime, move: Callable[[], None]) -> None:
         heapq.heappush(self.pending, (moment, next(self._order), move))
@@ -341,6 +347,9 @@ class _Demo:
                 self._at(seen, lambda n=number, g=gift: self._thank(n, g))
             if gift.tried:
                 self._at(seen + TRY_AFTER - THANKS_AFTER, lambda n=number, g=gift: self._try(n, g))
+        for number, thread_reply in enumerate(self.plan.thread_replies):
+            moment = _utc(script.day_date(thread_reply.day), thread_reply.at, script.TEAM_ZONE)
+            self._at(moment, lambda n=number, r=thread_reply: self._reply_in_thread(n, r))
         if (visit := self.plan.visit) is not None:
             self._at(_utc(script.day_date(visit.day), visit.at, visit.person.tz), lambda: self._visit(visit))
 
@@ -466,6 +475,30 @@ class _Demo:
             },
         )
         self._show()
+
+    def _reply_in_thread(self, number: int, reply: ThreadReply) -> None:
+        """A teammate answers the week's team question in the quote's thread; the words stay in the thread."""
+        asked = self._team_question_on(script.day_date(reply.day))
+        if asked is None:
+            return
+        question_id, thread_ts = asked
+        text = texts.TEAM_REPLIES[question_id][reply.turn % 2]
+        person = reply.person
+        self._say(person.tz, f"{person.display} replies in the thread of the team question: “{text}”")
+        self.driver.thread_reply(
+            person.user_id, script.TEAM_CHANNEL, thread_ts, f"{thread_ts[:10]}.9{number:05d}", text
+        )
+        self._show()
+
+    def _team_question_on(self, day: date) -> tuple[str, str] | None:
+        """The question the day's quote asked and the quote's ts, once it is posted."""
+        with self.deps.sessions() as session:
+            found = session.exec(
+                select(TeamQuestionPost.question_id, Delivery.ts)
+                .join(Delivery, Delivery.id == TeamQuestionPost.delivery_id)
+                .where(TeamQuestionPost.local_date == day, Delivery.ts.is_not(None))
+            ).first()
+        return (found[0], found[1]) if found and found[0] in texts.TEAM_REPLIES else None
 
     def _visit(self, visit: Visit) -> None:
         person = visit.person

@@ -24,6 +24,10 @@ QUOTE_TIME = time(9, 0)
 PROMPT_TIME = time(9, 30)
 REMINDER_TIME = time(15, 0)
 SUMMARY_TIME = time(8, 30)  # Monday, team time: last week's summary reaches the leads by DM
+#: The lead asks for the weekly team question with this day's quote (`/practice question wed`).
+QUESTION_DAY, QUESTION_DAY_NAME = 2, "wed"
+#: Team time: two teammates reply in the question's thread after lunch.
+THREAD_REPLY_TIMES = (time(13, 20), time(14, 5))
 MIN_TEAM, MAX_TEAM = 2, 40
 MIN_DAYS, MAX_DAYS = 1, 28
 MIN_WEEKS_BEFORE, MAX_WEEKS_BEFORE = 0, 12
@@ -94,6 +98,16 @@ class Visit:
 
 
 @dataclass(frozen=True)
+class ThreadReply:
+    """A teammate answers the week's team question in the quote's thread."""
+
+    person: Person
+    day: int
+    at: time  # team time, after the quote
+    turn: int  # which of the question's two replies (demo.texts.TEAM_REPLIES) they write
+
+
+@dataclass(frozen=True)
 class Script:
     people: tuple[Person, ...]
     days: int  # shown in full, from FIRST_DAY (day 0)
@@ -101,6 +115,7 @@ class Script:
     replies: dict[tuple[str, int], Reply]  # (user id, day) -> the answer; no entry: no answer that day
     gifts: tuple[Gift, ...]
     visit: Visit | None = None
+    thread_replies: tuple[ThreadReply, ...] = ()
 
     @property
     def lead(self) -> Person:
@@ -206,7 +221,21 @@ def plan(*, team_size: int, days: int, seed: int, weeks_before: int = DEFAULT_WE
     tried_gift = next((g for g in gifts if g.tried and g.day >= 0), None)
     visitor = tried_gift.recipient if tried_gift else people[1]
     visit = Visit(visitor, min([d for d in shown if d >= 2] or shown[-1:] or [0]), time(13, 10))
-    return Script(people, days, weeks_before, replies, tuple(gifts), visit)
+    return Script(people, days, weeks_before, replies, tuple(gifts), visit, _thread_replies(people, shown, seed))
+
+
+def _thread_replies(people: tuple[Person, ...], shown: list[int], seed: int) -> tuple[ThreadReply, ...]:
+    """Two members (not the lead, when the team allows) on each question day shown; a random stream of its
+    own, so the rest of the script is the same with or without them."""
+    rng = random.Random(f"thread-replies-{seed}")
+    members = [p for p in people if not p.lead] if len(people) > 2 else list(people)
+    found = []
+    for day in (d for d in shown if day_date(d).weekday() == QUESTION_DAY):
+        for turn, (person, at) in enumerate(
+            zip(rng.sample(members, min(2, len(members))), THREAD_REPLY_TIMES, strict=False)
+        ):
+            found.append(ThreadReply(person, day, at, turn))
+    return tuple(found)
 
 
 class Writer:

@@ -27,6 +27,7 @@ WRITTEN = (
     re.compile(LINE + r"(\w+), in the DM with the bot: /reflect (.+)$", re.M),
     re.compile(LINE + r"(\w+), in the DM with the bot: /feedback @\w+ (.+)$", re.M),
     re.compile(LINE + r"(\w+) writes “(.+?)”", re.M),
+    re.compile(LINE + r"(\w+) replies in the thread of the team question: “(.+?)”", re.M),
 )
 
 
@@ -137,6 +138,19 @@ def test_the_home_tab_and_the_what_ill_try_follow_up_are_shown(week: str) -> Non
         re.M,
     )
     assert told and told.group(2) in {outcome for _plan, outcome in texts.TRIES}
+
+
+def test_wednesday_s_quote_asks_the_team_question_and_two_teammates_answer_in_its_thread(week: str) -> None:
+    wednesday = week.split("━━ Wednesday 25 November ━━\n", 1)[1].split("━━ Thursday", 1)[0]
+    quote = wednesday.split("→ #support-team\n", 1)[1].split("\n\n", 1)[0]
+    assert "Quote of the day" in quote and "Team question of the week · " in quote
+    skill_name = quote.split("Team question of the week · ", 1)[1].split("\n", 1)[0]
+    replies = re.findall(LINE + r"(\w+) replies in the thread of the team question: “(.+?)”", wednesday, re.M)
+    assert len(replies) == 2 and len({who for who, _text in replies}) == 2
+    assert {text for _who, text in replies} <= {text for pair in texts.TEAM_REPLIES.values() for text in pair}
+    assert wednesday.count(f"Your reply counts as {skill_name} practice on your Home.") == 2
+    assert "2 people replied in the thread in #support-team." in week.rsplit("━━ What next ━━", 1)[0]
+    assert "Lena: /practice question wed" in week
 
 
 def test_it_ends_saying_what_to_do_next(week: str) -> None:
