@@ -21,7 +21,16 @@ from sqlalchemy import make_url
 from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 
 from config import ConfigError, Settings, load_settings, read_environment
-from prompts.bank import FOLDER, PROMPTS_FILE, QUOTES_FILE, RETIRED_FILE, TEAM_QUESTIONS_FILE, BankError, load_banks
+from prompts.bank import (
+    DRILLS_FILE,
+    FOLDER,
+    PROMPTS_FILE,
+    QUOTES_FILE,
+    RETIRED_FILE,
+    TEAM_QUESTIONS_FILE,
+    BankError,
+    load_banks,
+)
 from startup import bot_token_refused, unreachable
 from storage import migrate
 from storage.db import make_engine
@@ -134,6 +143,7 @@ BANK_LABELS = {
     QUOTES_FILE.name: "quote bank",
     TEAM_QUESTIONS_FILE.name: "team question bank",
     RETIRED_FILE.name: "retired ids",
+    DRILLS_FILE.name: "drill bank",
 }
 
 
@@ -148,7 +158,10 @@ def check_banks(folder: Path = FOLDER) -> list[Line]:
         PROMPTS_FILE.name: len(banks.prompts),
         QUOTES_FILE.name: len(banks.quotes),
         TEAM_QUESTIONS_FILE.name: len(banks.team_questions),
-        RETIRED_FILE.name: sum(map(len, (banks.retired.prompts, banks.retired.quotes, banks.retired.team_questions))),
+        DRILLS_FILE.name: len(banks.drills),
+        RETIRED_FILE.name: sum(
+            map(len, (banks.retired.prompts, banks.retired.quotes, banks.retired.team_questions, banks.retired.drills))
+        ),
     }
     return [Line(True, f"{BANK_LABELS[name]}: {n} entries in {Path(folder) / name}") for name, n in counts.items()]
 

@@ -16,6 +16,7 @@ from adapters.web_api import make_client
 from config import Settings
 from domain.clock import Clock, SystemClock
 from domain.content import Prompt, Quote, Retired, TeamQuestion
+from domain.drills import Drill
 from foreground import Foreground
 from prompts.bank import Banks, load_banks
 from stopping import Stopping
@@ -34,6 +35,7 @@ class Deps:
     quotes: tuple[Quote, ...]
     team_questions: tuple[TeamQuestion, ...]
     retired: Retired
+    drills: tuple[Drill, ...]
     rng: random.Random
     logger: logging.Logger
     foreground: Foreground = field(default_factory=Foreground)
@@ -49,6 +51,9 @@ class Deps:
 
     def team_question(self, question_id: str | None) -> TeamQuestion | None:
         return next((q for q in self.team_questions if q.id == question_id), None)
+
+    def drill(self, drill_id: str | None) -> Drill | None:
+        return next((d for d in self.drills if d.id == drill_id), None)
 
 
 def build_deps(
@@ -74,6 +79,7 @@ def build_deps(
         quotes=banks.quotes,
         team_questions=banks.team_questions,
         retired=banks.retired,
+        drills=banks.drills,
         rng=rng or random.Random(),
         logger=logging.getLogger("practice"),
     )

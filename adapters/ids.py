@@ -39,3 +39,10 @@ RATING_INPUT = "rating"
 # --- Data rights ---
 FORGET_CONFIRM = "forget_confirm"
 FORGET_CANCEL = "forget_cancel"
+
+# --- Drills ---
+# A drill's option buttons: DRILL_CHOOSE + the letter's place (action ids must differ within a block); value
+# "<round id>:<option's place in the bank>". The confidence buttons: DRILL_SURE + the Confidence; value
+# "<round id>:<option's place in the bank>".
+DRILL_CHOOSE = "drill_choose_"
+DRILL_SURE = "drill_sure_"

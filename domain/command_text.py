@@ -19,6 +19,7 @@ from datetime import date, time
 from typing import Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
+from domain.skills import names_to_keys
 from domain.text import clip, escape_mrkdwn
 
 Weekday = int  # 0=Monday .. 6=Sunday
@@ -775,3 +776,41 @@ def parse_practice(text: str) -> PracticeCommand | ParseError:
     if handler is None:
         return _unknown(tokens[0])
     return handler(args)
+
+
+# --------------------------------------------------------------------------------------------------
+# /drill
+
+
+@dataclass(frozen=True)
+class DrillAsk:
+    """`/drill` or `/drill <skill>`: one drill now."""
+
+    skill: str | None = None
+
+
+@dataclass(frozen=True)
+class DrillHelp:
+    pass
+
+
+@dataclass(frozen=True)
+class DrillProblem:
+    text: str
+
+
+def parse_drill(text: str | None) -> DrillAsk | DrillHelp | DrillProblem:
+    """The text after `/drill`: nothing, `help`, or a skill by its key or name in any case."""
+    skill_names = names_to_keys()
+    words = " ".join((text or "").lower().split())
+    if not words:
+        return DrillAsk()
+    if words in ("help", "?"):
+        return DrillHelp()
+    key = skill_names.get(words) or skill_names.get(words.replace("-", " ")) or skill_names.get(words.replace(" ", "_"))
+    if key is not None:
+        return DrillAsk(key)
+    return DrillProblem(
+        f'"{_q(text or "")}" isn\'t a skill I have drills for. Try `/drill` for one chosen for you, '
+        "`/drill listening`, or `/drill help` for the skills."
+    )

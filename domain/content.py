@@ -83,3 +83,4 @@ class Retired:
     prompts: Mapping[str, str] = field(default_factory=dict)
     quotes: Mapping[str, str] = field(default_factory=dict)
     team_questions: Mapping[str, str] = field(default_factory=dict)
+    drills: Mapping[str, str] = field(default_factory=dict)

@@ -47,3 +47,12 @@ def skill(key: str) -> Skill:
 
 def is_skill(key: str) -> bool:
     return key in _BY_KEY
+
+
+def names_to_keys() -> dict[str, str]:
+    """Every way a person may type a skill (its key, its name, in any case, hyphens as spaces) and its key."""
+    found: dict[str, str] = {}
+    for item in SKILLS:
+        for name in (item.key, item.key.replace("_", " "), item.name.lower(), item.name.lower().replace("-", " ")):
+            found[name] = item.key
+    return found

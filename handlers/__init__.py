@@ -8,6 +8,7 @@ from slack_bolt import App
 from deps import Deps
 from handlers import (
     data_rights,
+    drill,
     fallback,
     feedback,
     home,
@@ -21,7 +22,7 @@ from handlers import (
 
 #: Bolt tries listeners in the order they were registered: the features with slash commands, the requests that
 #: come in bursts, first; the catch-all for buttons and forms the bot does not know, last.
-FEATURES = (practice, reflect, feedback, summary, home, data_rights, membership, team_question, fallback)
+FEATURES = (practice, reflect, drill, feedback, summary, home, data_rights, membership, team_question, fallback)
 
 
 def register_all(app: App, deps: Deps) -> None:

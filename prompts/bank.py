@@ -16,6 +16,7 @@ from typing import Any
 import yaml
 
 from domain.content import Channel, Level, Prompt, Quote, Retired, Situation, TeamQuestion
+from domain.drills import Drill, DrillChannel, DrillOption, DrillSituation
 from domain.skills import SKILL_KEYS
 
 FOLDER: Path = Path(__file__).resolve().parent
@@ -23,6 +24,7 @@ PROMPTS_FILE: Path = FOLDER / "prompts.yaml"
 QUOTES_FILE: Path = FOLDER / "quotes.yaml"
 TEAM_QUESTIONS_FILE: Path = FOLDER / "team_questions.yaml"
 RETIRED_FILE: Path = FOLDER / "retired.yaml"
+DRILLS_FILE: Path = FOLDER / "drills.yaml"
 
 MAX_PROMPT_TEXT = 500
 MAX_QUOTE_TEXT = 600
@@ -43,8 +45,11 @@ class _Field:
     name: str
     required: bool = True
     whole_number: bool = False
+    flag: bool = False
     choices: tuple[str, ...] | None = None
     longest: int | None = None
+    #: A list of mappings, each checked like an entry of this shape (a drill's options).
+    items: _Shape | None = None
 
 
 @dataclass(frozen=True)
@@ -104,7 +109,50 @@ _QUOTES = _Shape(
     _check_source,
 )
 _TEAM_QUESTIONS = _Shape("team_questions", (_Field("id"), _skill_field(), _Field("text", longest=MAX_PROMPT_TEXT)))
-_BANK_KEYS = (_PROMPTS.key, _QUOTES.key, _TEAM_QUESTIONS.key)
+MAX_OPTION_TEXT = 400
+MAX_WHY = 200
+MAX_CUSTOMER = 700
+MAX_CONTEXT = 300
+_OPTION = _Shape(
+    "option",
+    (
+        _Field("text", longest=MAX_OPTION_TEXT),
+        _Field("why", longest=MAX_WHY),
+        _Field("best", required=False, flag=True),
+    ),
+)
+
+
+def _check_drill(entry: dict[str, Any]) -> str | None:
+    """A drill needs one best reply to reveal, and a reason for every reply someone might choose."""
+    if not entry["id"].startswith("drill-"):
+        return f"a drill's id starts with 'drill-' (like drill-{entry['skill']}-01), got {entry['id']!r}"
+    if (level := _check_levels(entry)) is not None:
+        return level
+    options = entry["options"]
+    if not 3 <= len(options) <= 4:
+        return f"a drill has 3 or 4 options, this one has {len(options)}"
+    best = sum(1 for option in options if option.get("best"))
+    if best != 1:
+        return f"exactly one option must have best: true, {best} have"
+    return None
+
+
+_DRILLS = _Shape(
+    "drills",
+    (
+        _Field("id"),
+        _skill_field(),
+        _Field("channel", choices=tuple(c.value for c in DrillChannel)),
+        _Field("level", whole_number=True),
+        _Field("situation", choices=tuple(s.value for s in DrillSituation)),
+        _Field("context", longest=MAX_CONTEXT),
+        _Field("customer", longest=MAX_CUSTOMER),
+        _Field("options", items=_OPTION),
+    ),
+    _check_drill,
+)
+_BANK_KEYS = (_PROMPTS.key, _QUOTES.key, _TEAM_QUESTIONS.key, _DRILLS.key)
 _RETIRED = _Shape("retired", (_Field("bank", choices=_BANK_KEYS), _Field("id"), _Field("replaced_by")))
 
 
@@ -114,6 +162,7 @@ class Banks:
     quotes: tuple[Quote, ...]
     team_questions: tuple[TeamQuestion, ...]
     retired: Retired
+    drills: tuple[Drill, ...] = ()
 
 
 def load_prompts(path: Path = PROMPTS_FILE) -> tuple[Prompt, ...]:
@@ -140,20 +189,39 @@ def load_team_questions(path: Path = TEAM_QUESTIONS_FILE) -> tuple[TeamQuestion,
     return tuple(TeamQuestion(**entry) for entry in _load(Path(path), _TEAM_QUESTIONS))
 
 
+def load_drills(path: Path = DRILLS_FILE) -> tuple[Drill, ...]:
+    """The practice drills in file order; every option keeps its place, and each person sees them shuffled."""
+    return tuple(
+        Drill(
+            id=entry["id"],
+            skill=entry["skill"],
+            channel=DrillChannel(entry["channel"]),
+            level=Level(entry["level"]),
+            situation=DrillSituation(entry["situation"]),
+            context=entry["context"],
+            customer=entry["customer"],
+            options=tuple(DrillOption(**option) for option in entry["options"]),
+        )
+        for entry in _load(Path(path), _DRILLS)
+    )
+
+
 def load_banks(folder: Path = FOLDER) -> Banks:
-    """All four files, and the rule across them: a published id is never reused, and every retired id names
+    """All five files, and the rule across them: a published id is never reused, and every retired id names
     the entry that replaces it."""
     folder = Path(folder)
     prompts = load_prompts(folder / PROMPTS_FILE.name)
     quotes = load_quotes(folder / QUOTES_FILE.name)
     questions = load_team_questions(folder / TEAM_QUESTIONS_FILE.name)
+    drills = load_drills(folder / DRILLS_FILE.name)
     retired_file = folder / RETIRED_FILE.name
     current: dict[str, set[str]] = {
         _PROMPTS.key: {p.id for p in prompts},
         _QUOTES.key: {q.id for q in quotes},
         _TEAM_QUESTIONS.key: {t.id for t in questions},
+        _DRILLS.key: {d.id for d in drills},
     }
-    skills = {entry.id: entry.skill for entry in (*prompts, *questions)}
+    skills = {entry.id: entry.skill for entry in (*prompts, *questions, *drills)}
     retired: dict[str, dict[str, str]] = {key: {} for key in _BANK_KEYS}
     for index, entry in enumerate(_load(retired_file, _RETIRED, unique=False), start=1):
         bank, old, new = entry["bank"], entry["id"], entry["replaced_by"]
@@ -170,12 +238,13 @@ def load_banks(folder: Path = FOLDER) -> Banks:
         if bank != _QUOTES.key and skills[new] != _skill_of(old):
             raise BankError(f"{where}: replaced_by {new!r} is a {skills[new]} entry; replace it within its own skill")
         retired[bank][old] = new
-    return Banks(prompts, quotes, questions, Retired(*(retired[key] for key in _BANK_KEYS)))
+    return Banks(prompts, quotes, questions, Retired(*(retired[key] for key in _BANK_KEYS)), drills)
 
 
 def _skill_of(entry_id: str) -> str:
-    """A prompt's or team question's id names its skill: `listening-05`, `team-listening-01`."""
-    return entry_id.removeprefix("team-").rsplit("-", 1)[0]
+    """A prompt's, team question's or drill's id names its skill: `listening-05`, `team-listening-01`,
+    `drill-listening-01`."""
+    return entry_id.removeprefix("team-").removeprefix("drill-").rsplit("-", 1)[0]
 
 
 def _load(path: Path, shape: _Shape, *, unique: bool = True) -> list[dict[str, Any]]:
@@ -243,6 +312,29 @@ def _check_entry(path: Path, index: int, raw: Any, shape: _Shape, seen: dict[str
             continue
         entry[spec.name] = _value(spec, raw[spec.name], fail)
 
+    return _checked(entry, shape, index, seen, fail)
+
+
+def _check_item(shape: _Shape, position: int, raw: Any, fail: Callable[[str], BankError]) -> dict[str, Any]:
+    """One mapping inside an entry's list (a drill's option), named by its place in the list."""
+
+    def fail_here(problem: str) -> BankError:
+        return fail(f"{shape.key} {position}: {problem}")
+
+    if not isinstance(raw, dict):
+        raise fail_here(f"expected a mapping with fields {', '.join(shape.names)}, got {_kind(raw)}")
+    for name in raw:
+        if name not in shape.names:
+            raise fail_here(f"unknown field {str(name)!r} (allowed: {', '.join(shape.names)})")
+    for spec in shape.fields:
+        if spec.required and spec.name not in raw:
+            raise fail_here(f"missing field {spec.name!r}")
+    return {spec.name: _value(spec, raw[spec.name], fail_here) for spec in shape.fields if spec.name in raw}
+
+
+def _checked(
+    entry: dict[str, Any], shape: _Shape, index: int, seen: dict[str, int], fail: Callable[[str], BankError]
+) -> dict[str, Any]:
     entry_id = entry["id"]
     if not ID_PATTERN.fullmatch(entry_id):
         raise fail(f"invalid id {entry_id!r}: must match ^{ID_PATTERN.pattern}$")
@@ -252,15 +344,34 @@ def _check_entry(path: Path, index: int, raw: Any, shape: _Shape, seen: dict[str
 
     if shape.check is not None and (problem := shape.check(entry)) is not None:
         raise fail(problem)
-    for name, value in entry.items():
+    for name, value in _strings(entry):
         for char in FORBIDDEN_CHARS:
-            if isinstance(value, str) and char in value:
+            if char in value:
                 raise fail(f"field {name!r} contains {char!r}, which Slack treats as markup; write it in words")
     return entry
 
 
-def _value(spec: _Field, value: Any, fail: Callable[[str], BankError]) -> str | int:
+def _strings(entry: dict[str, Any]) -> list[tuple[str, str]]:
+    """Every text in an entry, those of its options included."""
+    found = []
+    for name, value in entry.items():
+        if isinstance(value, str):
+            found.append((name, value))
+        elif isinstance(value, list):
+            found += [(f"{name}.{inner}", text) for item in value for inner, text in _strings(item)]
+    return found
+
+
+def _value(spec: _Field, value: Any, fail: Callable[[str], BankError]) -> Any:
     name = spec.name
+    if spec.items is not None:
+        if not isinstance(value, list) or not value:
+            raise fail(f"field {name!r} must be a list of {', '.join(spec.items.names)} entries, got {_kind(value)}")
+        return [_check_item(spec.items, position, item, fail) for position, item in enumerate(value, start=1)]
+    if spec.flag:
+        if not isinstance(value, bool):
+            raise fail(f"field {name!r} must be true or false, got {_kind(value)}")
+        return value
     if spec.whole_number:
         if isinstance(value, bool) or not isinstance(value, int):
             raise fail(f"field {name!r} must be a whole number, got {_kind(value)}")

@@ -8,7 +8,17 @@ from datetime import datetime, timedelta
 from sqlalchemy import delete, update
 from sqlmodel import Session, select
 
-from storage.models import Answer, Delivery, Feedback, Person, SelfRating, TeamMember, TeamReply
+from storage.models import (
+    Answer,
+    Delivery,
+    DrillCard,
+    DrillRound,
+    Feedback,
+    Person,
+    SelfRating,
+    TeamMember,
+    TeamReply,
+)
 
 FORGOTTEN = "forgotten"
 
@@ -31,6 +41,8 @@ def export(session: Session, *, user_id: str) -> dict:
     ).all()
     teams = session.exec(select(TeamMember.team_id).where(TeamMember.user_id == user_id)).all()
     replies = session.exec(select(TeamReply).where(TeamReply.user_id == user_id).order_by(TeamReply.created_at)).all()
+    cards = session.exec(select(DrillCard).where(DrillCard.user_id == user_id).order_by(DrillCard.drill_id)).all()
+    drills = session.exec(select(DrillRound).where(DrillRound.user_id == user_id).order_by(DrillRound.id)).all()
     return {
         "user_id": user_id,
         "settings": None
@@ -64,6 +76,22 @@ def export(session: Session, *, user_id: str) -> dict:
         "team_question_replies": [
             {"skill": r.skill, "message_ts": r.message_ts, "created_at": r.created_at.isoformat()} for r in replies
         ],
+        "drill_cards": [
+            {"drill_id": c.drill_id, "box": c.box, "due_on": c.due_on.isoformat(), "retired": c.retired} for c in cards
+        ],
+        "drills": [
+            {
+                "drill_id": r.drill_id,
+                "skill": r.skill,
+                "date": r.local_date.isoformat(),
+                "review": r.review,
+                "choice": r.choice,
+                "confidence": r.confidence,
+                "best": r.best,
+                "answered_at": r.answered_at.isoformat() if r.answered_at else None,
+            }
+            for r in drills
+        ],
     }
 
 
@@ -80,13 +108,15 @@ def _feedback(row: Feedback, *, giver: bool) -> dict:
 
 
 def forget(session: Session, *, user_id: str) -> dict[str, int]:
-    """Delete their answers, self-ratings, record of team-question replies, 'what I'll try' notes and the
-    feedback they gave openly; anonymous feedback they gave stays with its recipient but no longer points at
-    them."""
+    """Delete their answers, self-ratings, drills and their boxes, record of team-question replies, 'what I'll
+    try' notes and the feedback they gave openly; anonymous feedback they gave stays with its recipient but no
+    longer points at them."""
     counts = {
         "answers": session.exec(delete(Answer).where(Answer.user_id == user_id)).rowcount,
         "self_ratings": session.exec(delete(SelfRating).where(SelfRating.user_id == user_id)).rowcount,
         "team_question_replies": session.exec(delete(TeamReply).where(TeamReply.user_id == user_id)).rowcount,
+        "drills": session.exec(delete(DrillRound).where(DrillRound.user_id == user_id)).rowcount,
+        "drill_cards": session.exec(delete(DrillCard).where(DrillCard.user_id == user_id)).rowcount,
         "feedback_given": session.exec(
             delete(Feedback).where(Feedback.giver_id == user_id, Feedback.anonymous.is_(False))
         ).rowcount,

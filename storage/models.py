@@ -212,6 +212,43 @@ class RetiredItem(SQLModel, table=True):
     handled_at: datetime = Field(sa_column=_utc_column())
 
 
+class DrillCard(SQLModel, table=True):
+    """Where one person stands with one drill: its Leitner box and when it falls due (their local date)."""
+
+    __tablename__ = "drill_card"
+    __table_args__ = (Index("ix_drill_card_user_due", "user_id", "due_on"),)
+
+    user_id: str = Field(primary_key=True, max_length=32)
+    drill_id: str = Field(primary_key=True, max_length=64)
+    box: int
+    due_on: date
+    retired: bool = False
+    answered_at: datetime = Field(sa_column=_utc_column())
+
+
+class DrillRound(SQLModel, table=True):
+    """One drill put in front of one person, answered at most once: the message's buttons carry its id."""
+
+    __tablename__ = "drill_round"
+    __table_args__ = (
+        Index("ix_drill_round_user_answered", "user_id", "answered_at"),
+        Index("ix_drill_round_team_answered", "team_id", "answered_at"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    user_id: str = Field(max_length=32)
+    team_id: int | None = Field(default=None, foreign_key="team.id", ondelete="SET NULL")
+    drill_id: str = Field(max_length=64)
+    skill: str = Field(max_length=32)
+    local_date: date
+    sent_at: datetime = Field(sa_column=_utc_column())
+    review: bool = False  # the drill had been answered before (a review), or it was new to them
+    choice: int | None = None  # the chosen option's place in the bank's order
+    confidence: str | None = Field(default=None, max_length=16)  # a Confidence
+    best: bool | None = None
+    answered_at: datetime | None = Field(default=None, sa_column=_utc_column(nullable=True))
+
+
 class Feedback(SQLModel, table=True):
     """Peer feedback. `giver_id` is kept for the giver's own view and data rights only; when `anonymous`,
     it must never reach the recipient, the channel or a lead."""

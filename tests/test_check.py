@@ -12,7 +12,7 @@ import pytest
 
 import bot
 import check
-from prompts.bank import PROMPTS_FILE, QUOTES_FILE, RETIRED_FILE, TEAM_QUESTIONS_FILE, load_banks
+from prompts.bank import DRILLS_FILE, PROMPTS_FILE, QUOTES_FILE, RETIRED_FILE, TEAM_QUESTIONS_FILE, load_banks
 from storage import migrate
 from storage.db import make_engine
 from tests.fakes.slack_api import FakeSlackAPI
@@ -205,7 +205,7 @@ def test_a_retired_id_used_again_is_named_with_the_bank_that_uses_it(slack: Fake
 def copy_of_the_banks(tmp_path: Path) -> Path:
     folder = tmp_path / "banks"
     folder.mkdir()
-    for source in (PROMPTS_FILE, QUOTES_FILE, TEAM_QUESTIONS_FILE, RETIRED_FILE):
+    for source in (PROMPTS_FILE, QUOTES_FILE, TEAM_QUESTIONS_FILE, RETIRED_FILE, DRILLS_FILE):
         shutil.copy(source, folder / source.name)
     return folder
 

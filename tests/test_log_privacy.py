@@ -128,7 +128,7 @@ def every_request(requests: SlackRequests, slack: FakeSlackAPI, **signing: objec
             response_url=url(),
             **signing,
         )
-        for action in ACTIONS
+        for action in (*ACTIONS, *PATTERNED_ACTIONS)
     ]
     typed = {"type": "plain_text_input", "value": PHRASE}
     values = {
@@ -173,7 +173,7 @@ def every_request(requests: SlackRequests, slack: FakeSlackAPI, **signing: objec
     return sent
 
 
-COMMANDS = ("/practice", "/reflect", "/feedback", "/summary")
+COMMANDS = ("/practice", "/reflect", "/drill", "/feedback", "/summary")
 ACTIONS = (
     ids.ANSWER_OPEN,
     ids.ANSWER_EDIT,
@@ -186,6 +186,8 @@ ACTIONS = (
     ids.HOME_SUMMARY,
     ids.HOME_PAUSE,
 )
+#: Listened for by a pattern (a drill's option and confidence buttons), one of each.
+PATTERNED_ACTIONS = (f"{ids.DRILL_CHOOSE}0", f"{ids.DRILL_SURE}sure")
 VIEWS = (ids.ANSWER_MODAL, ids.FEEDBACK_MODAL, ids.FEEDBACK_TRY_MODAL, ids.FEEDBACK_FOLLOWUP_MODAL)
 EVENTS = (
     "app_home_opened",

@@ -32,7 +32,7 @@ LOCAL_COPIES = {
     f"{_REMOTE}manifest.schema.2.0.0.json": SPEC_DIR / "app-manifest.schema.2.0.0.json",
 }
 
-COMMANDS = {"/practice", "/reflect", "/feedback", "/summary"}
+COMMANDS = {"/practice", "/reflect", "/drill", "/feedback", "/summary"}
 BOT_SCOPES = {
     "chat:write",
     "commands",
@@ -235,8 +235,8 @@ def test_every_request_url_is_a_placeholder_the_header_counts() -> None:
         manifest["settings"]["event_subscriptions"]["request_url"],
         manifest["settings"]["interactivity"]["request_url"],
     ]
-    assert urls == ["https://example.com/slack/events"] * 6
+    assert urls == ["https://example.com/slack/events"] * 7
     text = MANIFEST_PATH.read_text(encoding="utf-8")
-    assert len(re.findall(r"^[ -]*(?:request_)?url: https://example\.com/", text, flags=re.M)) == 6, "a URL of its own?"
+    assert len(re.findall(r"^[ -]*(?:request_)?url: https://example\.com/", text, flags=re.M)) == 7, "a URL of its own?"
     header = text.split("_metadata:", 1)[0]
-    assert "all six request URLs" in header and "socket_mode_enabled to false" in header
+    assert "all seven request URLs" in header and "socket_mode_enabled to false" in header

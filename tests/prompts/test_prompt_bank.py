@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import re
+import shutil
 from collections import Counter
 from pathlib import Path
 from typing import Any
@@ -14,6 +15,7 @@ import yaml
 from domain.content import Channel, Level, Prompt, Quote, Situation
 from domain.skills import SKILL_KEYS
 from prompts.bank import (
+    DRILLS_FILE,
     MAX_PROMPT_TEXT,
     MAX_QUOTE_TEXT,
     PROMPTS_FILE,
@@ -493,6 +495,7 @@ def banks_folder(tmp_path: Path, *retired: dict[str, str]) -> Path:
     questions = [{"id": "team-listening-01", "skill": "listening", "text": "What helps?"}]
     write(tmp_path, {"team_questions": questions}, "team_questions.yaml")
     write(tmp_path, {"retired": list(retired)}, "retired.yaml")
+    shutil.copy(DRILLS_FILE, tmp_path / "drills.yaml")
     return tmp_path
 
 

@@ -1,0 +1,129 @@
+"""Block Kit for a drill: the customer's message and the candidate replies, then how sure the person is, then
+the reveal, each replacing the last in the same message."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+
+from slack_sdk.models.blocks import ActionsBlock, Block, ButtonElement, DividerBlock
+
+from adapters import ids
+from adapters.blocks.common import Message, context, plain, quoted, render, section
+from domain.drills import Confidence, Drill, Outcome
+from domain.skills import SKILLS, skill
+
+CHANNEL_WORDS = {"chat": "Chat", "email": "Email", "phone": "Phone call", "social": "Public post on social media"}
+
+
+def letter(place: int) -> str:
+    return chr(ord("A") + place)
+
+
+def _setting(drill: Drill, review: bool) -> list[Block]:
+    kind = "Review" if review else "New drill"
+    return [
+        section(f"*Drill · {skill(drill.skill).name}* · {CHANNEL_WORDS[drill.channel]}"),
+        context(f"{kind} · What you can see: {drill.context}"),
+        section(quoted(drill.customer)),
+    ]
+
+
+def _options(drill: Drill, order: Sequence[int]) -> list[Block]:
+    lines = [f"*{letter(place)}.* {drill.options[index].text}" for place, index in enumerate(order)]
+    return [section("*What would you send first?*"), *[section(line) for line in lines]]
+
+
+def drill_message(drill: Drill, round_id: int, order: Sequence[int], *, review: bool) -> Message:
+    buttons = [
+        ButtonElement(text=letter(place), action_id=f"{ids.DRILL_CHOOSE}{place}", value=f"{round_id}:{index}")
+        for place, index in enumerate(order)
+    ]
+    return Message(
+        text=f"A {skill(drill.skill).name} drill: what would you send first?",
+        blocks=render([*_setting(drill, review), *_options(drill, order), ActionsBlock(elements=buttons)]),
+    )
+
+
+def how_sure(drill: Drill, round_id: int, order: Sequence[int], choice: int, *, review: bool) -> Message:
+    """The same message once a reply is picked: before anything is revealed, how sure are they?"""
+    picked = letter(order.index(choice))
+    buttons = [
+        ButtonElement(
+            text=confidence.label, action_id=f"{ids.DRILL_SURE}{confidence.value}", value=f"{round_id}:{choice}"
+        )
+        for confidence in Confidence
+    ]
+    return Message(
+        text=f"You picked {picked}. How sure are you?",
+        blocks=render(
+            [
+                *_setting(drill, review),
+                *_options(drill, order),
+                section(f"You picked *{picked}*. How sure are you?"),
+                ActionsBlock(elements=buttons),
+            ]
+        ),
+    )
+
+
+def _next(outcome: Outcome) -> str:
+    if outcome.retired:
+        return "Right and sure from the top box: this drill retires. Well done."
+    return f"It comes back on {outcome.due_on:%a %-d %b} (box {outcome.box} of 5)."
+
+
+def revealed(
+    drill: Drill, order: Sequence[int], choice: int, confidence: Confidence, outcome: Outcome, *, review: bool
+) -> Message:
+    """The reveal, in place of the buttons: which reply was best, and why for theirs and for the best."""
+    picked, best = drill.options[choice], drill.best
+    head = (
+        f"*{letter(order.index(choice))} was the best first reply.* You said: {confidence.label}."
+        if choice == best
+        else f"*You picked {letter(order.index(choice))}; the best first reply was {letter(order.index(best))}.* "
+        f"You said: {confidence.label}."
+    )
+    lines = [head]
+    if choice != best:
+        lines.append(f"*Your pick, {letter(order.index(choice))}:* {picked.why}")
+    lines.append(f"*The best, {letter(order.index(best))}:* {drill.options[best].why}")
+    return Message(
+        text=f"Drill answered: the best first reply was {letter(order.index(best))}.",
+        blocks=render(
+            [
+                *_setting(drill, review),
+                *_options(drill, order),
+                DividerBlock(),
+                section("\n".join(lines)),
+                context(_next(outcome)),
+            ]
+        ),
+    )
+
+
+ALREADY_ANSWERED = "You've already answered this drill, so it stays as it is. `/drill` gives you another one."
+
+
+def none_left(skill_key: str | None, next_due: date | None) -> Message:
+    """Nothing to give today: every drill retired, or every one seen and answered today or not yet due."""
+    of_skill = f" in {skill(skill_key).name}" if skill_key else ""
+    if next_due is None:
+        return plain(f"You've retired every drill{of_skill}. There is nothing left to review: well done.")
+    return plain(f"You've done every drill{of_skill} for now. Your next review is on {next_due:%a %-d %b}.")
+
+
+def sent(drill: Drill) -> Message:
+    return plain(f"Your {skill(drill.skill).name} drill is in our DM.")
+
+
+def drill_help() -> Message:
+    names = ", ".join(f"`{s.key}`" for s in SKILLS)
+    return plain(
+        "*Drills* put a customer's message in front of you and ask what you would send first.\n"
+        "• `/drill`: one now: the review most overdue, else a new drill in the skill you practised least\n"
+        f"• `/drill listening`: one in that skill. Skills: {names}\n"
+        "• Pick a reply, say how sure you are, then see which was best and why.\n"
+        "• A drill you get right and sure moves up a box and comes back later (after 1, 3, 7, 16, then 35 days); "
+        "one you miss comes back tomorrow; right and sure from the top box, it retires."
+    )
