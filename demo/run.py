@@ -47,9 +47,10 @@ from demo.workspace import TOKEN, Seen, Workspace
 from deps import Deps, build_deps
 from domain.answers import VISIBILITY_LABELS
 from domain.clock import ManualClock
+from domain.drills import Confidence, shuffled
 from domain.feedback import CIVIL_END, CIVIL_START, FOLLOWUP_AFTER
 from domain.summary import Week
-from storage.models import Delivery, TeamQuestionPost
+from storage.models import Delivery, DrillRound, TeamQuestionPost
 from usecases import tick
 
 TICK = timedelta(minutes=30)  # the schedule's times are on the half hour; so is each tick the demo adds
@@ -243,6 +244,7 @@ class _Demo:
         self.quiet = False  # only the lead's Monday summaries are printed
         self._latest_form: dict | None = None
         self.open_prompts: dict[str, str] = {}  # user id -> the delivery id on their latest Answer button
+        self.open_drills: dict[str, list[dict]] = {}  # user id -> the blocks of their latest drill, buttons and all
         self.feedback_buttons: dict[str, str] = {}  # user id -> the feedback id on their latest feedback DM
         self.gift_ids: dict[int, str] = {}  # the gift's place in the script -> its feedback id
         self.awaiting: dict[str, Try] = {}  # recipient -> what they said they'd try, until the bot asks
@@ -322,6 +324,11 @@ class _Demo:
         self._say(lead.tz, f"{lead.display}, the lead, in #{script.TEAM_CHANNEL_NAME}: /practice start")
         self.driver.command(lead.user_id, "/practice", "start", channel_id=script.TEAM_CHANNEL)
         self._show()
+        self._say(lead.tz, f"{lead.display}: /practice schedule drills {script.DRILL_DAYS}")
+        self.driver.command(
+            lead.user_id, "/practice", f"schedule drills {script.DRILL_DAYS}", channel_id=script.TEAM_CHANNEL
+        )
+        self._show()
         self._say(lead.tz, f"{lead.display}: /practice question {script.QUESTION_DAY_NAME}")
         self.driver.command(
             lead.user_id, "/practice", f"question {script.QUESTION_DAY_NAME}", channel_id=script.TEAM_CHANNEL
@@ -375,6 +382,9 @@ class _Demo:
         self.clock.set(end)
 
     def _answer(self, person: Person, reply: Reply, day: int) -> None:
+        if (drill_blocks := self.open_drills.pop(person.user_id, None)) is not None:
+            self._drill(person, reply, drill_blocks)
+            return
         delivery = self.open_prompts.pop(person.user_id, None)
         if delivery is None:
             raise DemoError(
@@ -410,6 +420,35 @@ class _Demo:
         )
         self.driver.submit(person.user_id, form, values)
         self._show()
+
+    def _drill(self, person: Person, reply: Reply, blocks: list[dict]) -> None:
+        """A drill day: they pick a reply (the best one when they feel surest) and say how sure they are."""
+        first = render.find_button(blocks, f"{ids.DRILL_CHOOSE}0") or ""
+        round_id = first.split(":")[0]
+        drill = self.deps.drill(self._drill_of(int(round_id)))
+        if drill is None:
+            raise DemoError(f"{person.display} has a drill the bank no longer holds")
+        order = shuffled(drill, person.user_id)
+        choice = drill.best if reply.rating >= 4 else next(i for i in order if i != drill.best)
+        confidence = {5: Confidence.SURE, 4: Confidence.THINK_SO}.get(reply.rating, Confidence.GUESSING)
+        place = order.index(choice)
+        self._say(person.tz, f"{person.display} picks {chr(ord('A') + place)} and says “{confidence.label}”")
+        self.driver.click(
+            person.user_id, f"{ids.DRILL_CHOOSE}{place}", f"{round_id}:{choice}", channel_id=f"D{person.user_id}"
+        )
+        self.workspace.new_records()  # the "how sure?" step: shown only as the line above
+        self.driver.click(
+            person.user_id,
+            f"{ids.DRILL_SURE}{confidence.value}",
+            f"{round_id}:{choice}",
+            channel_id=f"D{person.user_id}",
+        )
+        self._show()
+
+    def _drill_of(self, round_id: int) -> str:
+        with self.deps.sessions() as session:
+            row = session.get(DrillRound, round_id)
+        return row.drill_id if row else ""
 
     def _give(self, number: int, gift: Gift) -> None:
         giver, recipient = gift.giver, gift.recipient
@@ -640,8 +679,13 @@ class _Demo:
         person = self.plan.person(seen.to)
         if person is None:
             return
+        # A day's practice is a prompt or a drill: whichever came last is the one they answer.
         if (delivery := render.find_button(seen.blocks, ids.ANSWER_OPEN)) is not None:
             self.open_prompts[person.user_id] = delivery
+            self.open_drills.pop(person.user_id, None)
+        if seen.kind == "message" and render.find_button(seen.blocks, f"{ids.DRILL_CHOOSE}0") is not None:
+            self.open_drills[person.user_id] = seen.blocks
+            self.open_prompts.pop(person.user_id, None)
         if (feedback := render.find_button(seen.blocks, ids.FEEDBACK_THANKS)) is not None:
             self.feedback_buttons[person.user_id] = feedback
         if (followup := render.find_button(seen.blocks, ids.FEEDBACK_FOLLOWUP)) is not None:

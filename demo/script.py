@@ -26,6 +26,8 @@ REMINDER_TIME = time(15, 0)
 SUMMARY_TIME = time(8, 30)  # Monday, team time: last week's summary reaches the leads by DM
 #: The lead asks for the weekly team question with this day's quote (`/practice question wed`).
 QUESTION_DAY, QUESTION_DAY_NAME = 2, "wed"
+#: The lead makes these days' practice DM a drill (`/practice schedule drills tue,thu`).
+DRILL_DAYS = "tue,thu"
 #: Team time: two teammates reply in the question's thread after lunch.
 THREAD_REPLY_TIMES = (time(13, 20), time(14, 5))
 MIN_TEAM, MAX_TEAM = 2, 40

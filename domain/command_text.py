@@ -81,6 +81,7 @@ class SetSchedule:
     quote_time: time | None = None
     reminder_time: time | None = None
     timezone: str | None = None
+    drill_days: frozenset[Weekday] | None = None  # empty: drills off
 
 
 @dataclass(frozen=True)
@@ -490,6 +491,8 @@ _SCHEDULE_KEYS: dict[str, str] = {
     "tz": "timezone",
     "timezone": "timezone",
     "time-zone": "timezone",
+    "drills": "drill_days",
+    "drill": "drill_days",
 }
 _KEY_WORD = {
     "days": "days",
@@ -497,6 +500,7 @@ _KEY_WORD = {
     "quote_time": "quote",
     "reminder_time": "reminder",
     "timezone": "tz",
+    "drill_days": "drills",
 }
 _KEY_EXAMPLE = {
     "days": "days mon-fri",
@@ -504,6 +508,7 @@ _KEY_EXAMPLE = {
     "quote_time": "quote 09:00",
     "reminder_time": "reminder 15:00",
     "timezone": "tz Europe/Dublin",
+    "drill_days": "drills mon,wed,fri",
 }
 
 Handler = Callable[[list[str]], "PracticeCommand | ParseError"]
@@ -566,7 +571,9 @@ def _schedule(args: list[str]) -> PracticeCommand | ParseError:
         if i >= len(args) or args[i].lower() in _SCHEDULE_KEYS:
             return _error(f"{_KEY_WORD[key]} needs a value after it, like `{_P} schedule {_KEY_EXAMPLE[key]}`.")
         value: object
-        if key == "days":
+        if key == "drill_days" and args[i].lower() in ("off", "none"):
+            value, i = frozenset(), i + 1
+        elif key in ("days", "drill_days"):
             end = i + 1
             while end < len(args) and _looks_like_days(args[end]):
                 end += 1
@@ -589,7 +596,7 @@ def _unknown_schedule_key(raw: str) -> ParseError:
     close = difflib.get_close_matches(raw.lower()[:ECHO_LIMIT], list(_SCHEDULE_KEYS), n=1, cutoff=0.7)
     hint = f" Did you mean `{close[0]}`?" if close else ""
     return _error(
-        f'"{_q(raw)}" isn\'t a schedule setting.{hint} Use days, prompt, quote, reminder or tz, '
+        f'"{_q(raw)}" isn\'t a schedule setting.{hint} Use days, prompt, quote, reminder, tz or drills, '
         f"like {_SCHEDULE_EXAMPLE}."
     )
 

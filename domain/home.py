@@ -36,6 +36,34 @@ class LedTeam:
 
 
 @dataclass(frozen=True)
+class DrillSkill:
+    """One skill's drills for one person: how their first tries went and how many drills they retired."""
+
+    first_tries: int = 0
+    first_best: int = 0
+    retired: int = 0
+    in_bank: int = 0
+
+    @property
+    def accuracy(self) -> float | None:
+        return self.first_best / self.first_tries if self.first_tries else None
+
+
+@dataclass(frozen=True)
+class DrillHome:
+    done_this_month: int = 0
+    reviews_due: int = 0
+    skills: dict[str, DrillSkill] = field(default_factory=dict)
+
+    @property
+    def started(self) -> bool:
+        """Anything to show yet: until then the Home only says what `/drill` does."""
+        return bool(
+            self.done_this_month or self.reviews_due or any(s.first_tries or s.retired for s in self.skills.values())
+        )
+
+
+@dataclass(frozen=True)
 class HomeData:
     """Everything a person's App Home shows; anonymous feedback arrives here already without its giver."""
 
@@ -51,3 +79,4 @@ class HomeData:
     paused: bool = False
     teams: list[LedTeam] = field(default_factory=list)
     more_teams: int = 0
+    drills: DrillHome | None = None

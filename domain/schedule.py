@@ -33,6 +33,7 @@ class TeamSchedule:
     active: bool = True
     summary_time: time = time(8, 30)  # Monday, team-local: last week's summary to the leads
     partners: bool = False  # feedback partners each Monday from the prompt time
+    drill_days: frozenset[int] = frozenset()  # weekdays (the person's local) whose practice DM is a drill
 
 
 @dataclass(frozen=True)

@@ -24,7 +24,17 @@ STREAK_LOOKBACK_DAYS = 84
 NUDGE_FEEDBACK_DAYS = 28
 NO_ANSWERS = "no answers this week"
 NO_FEEDBACK = f"no feedback given or received in {NUDGE_FEEDBACK_DAYS} days"
-CSV_HEADER = ("user_id", "week", "delivered", "answered", "rate", "feedback_given", "feedback_received", "streak")
+CSV_HEADER = (
+    "user_id",
+    "week",
+    "delivered",
+    "answered",
+    "rate",
+    "feedback_given",
+    "feedback_received",
+    "streak",
+    "drills",
+)
 
 _ISO_WEEK = re.compile(r"^(\d{4})-?w(\d{1,2})$", re.IGNORECASE)
 _EXAMPLES = (
@@ -198,6 +208,19 @@ class TeamQuestionWeek:
 
 
 @dataclass(frozen=True)
+class DrillWeek:
+    """The team's drills in one skill this week: how many, and how first tries went (never who missed)."""
+
+    done: int
+    first_tries: int
+    first_best: int
+
+    @property
+    def accuracy(self) -> float | None:
+        return self.first_best / self.first_tries if self.first_tries else None
+
+
+@dataclass(frozen=True)
 class QuoteLine:
     text: str
     author: str
@@ -238,6 +261,15 @@ class WeekSummary:
     nudges: tuple[Nudge, ...] = ()
     feedback_total: int = 0  # all feedback within the team this week, anonymous included
     team_questions: tuple[TeamQuestionWeek, ...] = ()
+    drills: Mapping[str, DrillWeek] = field(default_factory=dict)  # per skill, only those drilled
+    drills_by_person: Mapping[str, int] = field(default_factory=dict)  # drills done, for the lead's CSV
+
+    @property
+    def drill_totals(self) -> DrillWeek:
+        weeks = self.drills.values()
+        return DrillWeek(
+            sum(w.done for w in weeks), sum(w.first_tries for w in weeks), sum(w.first_best for w in weeks)
+        )
 
     @property
     def totals(self) -> Tally:
@@ -341,8 +373,12 @@ def percent(rate: float | None) -> str:
     return "–" if rate is None else f"{round(rate * 100)}%"
 
 
+DRILL_CSV_HEADER = ("skill", "week", "drills", "first_tries", "first_tries_right", "first_try_rate")
+
+
 def csv_text(summary: WeekSummary) -> str:
-    """Counts only, one row per person: no answer text ever leaves in a file."""
+    """Counts only, one row per person: no answer text ever leaves in a file. When the team drilled, a second
+    table follows a blank line: per skill for the whole team, so nobody's misses are shown."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(CSV_HEADER)
@@ -358,6 +394,14 @@ def csv_text(summary: WeekSummary) -> str:
                 p.feedback_given,
                 p.feedback_received,
                 str(p.streak),
+                summary.drills_by_person.get(p.user_id, 0),
             )
         )
+    if summary.drills:
+        writer.writerow(())
+        writer.writerow(DRILL_CSV_HEADER)
+        for key in SKILL_KEYS:
+            if (week := summary.drills.get(key)) is not None:
+                rate = "" if week.accuracy is None else f"{week.accuracy:.2f}"
+                writer.writerow((key, summary.week.label, week.done, week.first_tries, week.first_best, rate))
     return out.getvalue()

@@ -3,13 +3,40 @@ once."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from sqlalchemy import func
 from sqlmodel import Session, select
 
 from domain.drills import Card, Confidence, Drill, Outcome
-from storage.models import DrillCard, DrillRound
+from storage.chunks import chunks
+from storage.models import Delivery, DrillCard, DrillRound
+
+
+@dataclass(frozen=True)
+class Drilling:
+    """What a person's next drill is chosen from: their cards, and their drills answered per skill."""
+
+    cards: dict[str, Card] = field(default_factory=dict)
+    done: dict[str, int] = field(default_factory=dict)
+
+
+def drilling(session: Session, *, user_ids: Sequence[str]) -> dict[str, Drilling]:
+    """`Drilling` for many people at once, a few hundred per query."""
+    found = {u: Drilling() for u in user_ids}
+    for batch in chunks(sorted(found)):
+        for row in session.exec(select(DrillCard).where(DrillCard.user_id.in_(batch))):
+            found[row.user_id].cards[row.drill_id] = Card(row.drill_id, row.box, row.due_on, row.retired)
+        counts = session.exec(
+            select(DrillRound.user_id, DrillRound.skill, func.count(DrillRound.id))
+            .where(DrillRound.user_id.in_(batch), DrillRound.answered_at.is_not(None))
+            .group_by(DrillRound.user_id, DrillRound.skill)
+        )
+        for user_id, skill, count in counts:
+            found[user_id].done[skill] = int(count)
+    return found
 
 
 def cards(session: Session, *, user_id: str) -> dict[str, Card]:
@@ -44,6 +71,28 @@ def start_round(
     return row
 
 
+def round_for_delivery(session: Session, *, delivery: Delivery, drill: Drill, review: bool) -> None:
+    """A drill day's round, kept once per delivery: a retried claim keeps the round it was first given."""
+    if round_of_delivery(session, delivery_id=delivery.id) is not None:
+        return
+    session.add(
+        DrillRound(
+            user_id=delivery.recipient,
+            team_id=delivery.team_id,
+            delivery_id=delivery.id,
+            drill_id=drill.id,
+            skill=drill.skill,
+            local_date=delivery.local_date,
+            sent_at=delivery.claimed_at,
+            review=review,
+        )
+    )
+
+
+def round_of_delivery(session: Session, *, delivery_id: int) -> DrillRound | None:
+    return session.exec(select(DrillRound).where(DrillRound.delivery_id == delivery_id)).first()
+
+
 def round_by_id(session: Session, *, round_id: int) -> DrillRound | None:
     return session.get(DrillRound, round_id)
 
@@ -71,6 +120,8 @@ def answer_round(
     session.add(row)
     held = card(session, user_id=row.user_id, drill_id=row.drill_id)
     if held is None:
-        held = DrillCard(user_id=row.user_id, drill_id=row.drill_id, box=outcome.box, due_on=outcome.due_on)
+        held = DrillCard(
+            user_id=row.user_id, drill_id=row.drill_id, skill=row.skill, box=outcome.box, due_on=outcome.due_on
+        )
     held.box, held.due_on, held.retired, held.answered_at = outcome.box, outcome.due_on, outcome.retired, now
     session.add(held)

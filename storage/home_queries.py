@@ -9,19 +9,34 @@ from sqlmodel import Session, select
 
 from domain.clock import as_utc
 from domain.home import FeedbackSeen, LedTeam, PeerCounts
-from storage.models import Answer, Delivery, Feedback, Person, SelfRating, Team, TeamLead, TeamMember
+from storage.models import (
+    Answer,
+    Delivery,
+    DrillCard,
+    DrillRound,
+    Feedback,
+    Person,
+    SelfRating,
+    Team,
+    TeamLead,
+    TeamMember,
+)
 
 
 def answered_dates(session: Session, *, user_id: str, since: date) -> list[date]:
-    """The local dates of the prompts this person answered: the input to their streak."""
-    return list(
-        session.exec(
-            select(Delivery.local_date)
-            .join(Answer, Answer.delivery_id == Delivery.id)
-            .where(Answer.user_id == user_id, Delivery.local_date >= since)
-            .distinct()
-        )
+    """The local dates of the prompts this person answered, drill days' drills included: their streak."""
+    answers = (
+        select(Delivery.local_date)
+        .join(Answer, Answer.delivery_id == Delivery.id)
+        .where(Answer.user_id == user_id, Delivery.local_date >= since)
     )
+    drills = select(DrillRound.local_date).where(
+        DrillRound.user_id == user_id,
+        DrillRound.delivery_id.is_not(None),
+        DrillRound.answered_at.is_not(None),
+        DrillRound.local_date >= since,
+    )
+    return sorted(set(session.exec(answers)) | set(session.exec(drills)))
 
 
 def skill_counts(session: Session, *, user_id: str, since: datetime) -> dict[str, int]:
@@ -125,3 +140,39 @@ def count_led_teams(session: Session, *, user_id: str, every_team: bool) -> int:
     if not every_team:
         query = query.join(TeamLead, TeamLead.team_id == Team.id).where(TeamLead.user_id == user_id)
     return session.exec(query).one()
+
+
+def drill_counts(
+    session: Session, *, user_id: str, month_start: datetime, today: date
+) -> tuple[int, int, dict[str, tuple[int, int]], dict[str, int]]:
+    """(drills answered since `month_start`, reviews due by `today`, per skill (first tries, of them best),
+    per skill the drills retired): four aggregates over this person's rows only."""
+    done = session.exec(
+        select(func.count(DrillRound.id)).where(DrillRound.user_id == user_id, DrillRound.answered_at >= month_start)
+    ).one()
+    due = session.exec(
+        select(func.count()).where(
+            DrillCard.user_id == user_id, DrillCard.due_on <= today, DrillCard.retired.is_(False)
+        )
+    ).one()
+    first = session.exec(
+        select(DrillRound.skill, func.count(DrillRound.id), func.sum(case((DrillRound.best, 1), else_=0)))
+        .where(DrillRound.user_id == user_id, DrillRound.answered_at.is_not(None), DrillRound.review.is_(False))
+        .group_by(DrillRound.skill)
+    ).all()
+    retired = session.exec(
+        select(DrillCard.skill, func.count())
+        .where(DrillCard.user_id == user_id, DrillCard.retired.is_(True))
+        .group_by(DrillCard.skill)
+    ).all()
+    return int(done), int(due), {k: (int(n), int(b or 0)) for k, n, b in first}, {k: int(n) for k, n in retired}
+
+
+def drill_skill_counts(session: Session, *, user_id: str, since: datetime) -> dict[str, int]:
+    """Drills answered per skill since `since`: practice, beside answers, on the Home."""
+    rows = session.exec(
+        select(DrillRound.skill, func.count(DrillRound.id))
+        .where(DrillRound.user_id == user_id, DrillRound.answered_at >= since)
+        .group_by(DrillRound.skill)
+    ).all()
+    return {skill: int(count) for skill, count in rows}

@@ -39,6 +39,7 @@ class Team(SQLModel, table=True):
     pairing_enabled: bool = False
     retention_days: int | None = Field(default=None, index=True)  # answers older than this are deleted; None keeps them
     question_day: int | None = None  # team-local weekday (0 Monday) whose quote comes with a team question; None: off
+    drill_days: str | None = Field(default=None, max_length=16)  # weekdays whose practice DM is a drill ("0,2,4")
     # Something its sends' next moments depend on changed (schedule, members, their preferences or time
     # zones, holidays, status): the tick recomputes the team's NextSend rows, then clears the flag.
     replan: bool = True
@@ -220,6 +221,7 @@ class DrillCard(SQLModel, table=True):
 
     user_id: str = Field(primary_key=True, max_length=32)
     drill_id: str = Field(primary_key=True, max_length=64)
+    skill: str = Field(max_length=32)
     box: int
     due_on: date
     retired: bool = False
@@ -238,6 +240,8 @@ class DrillRound(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     user_id: str = Field(max_length=32)
     team_id: int | None = Field(default=None, foreign_key="team.id", ondelete="SET NULL")
+    # The day's practice DM when a drill day's prompt is this drill; None for one asked for with /drill.
+    delivery_id: int | None = Field(default=None, foreign_key="delivery.id", unique=True, ondelete="CASCADE")
     drill_id: str = Field(max_length=64)
     skill: str = Field(max_length=32)
     local_date: date

@@ -6,7 +6,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 
-from sqlalchemy import ColumnElement, and_, delete, func, not_, or_, true, update
+from sqlalchemy import ColumnElement, and_, delete, exists, func, not_, or_, true, update
 from sqlalchemy import insert as sa_insert
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
@@ -19,7 +19,7 @@ from domain.schedule import TeamStatus
 from storage import lease_queries, schedule_queries
 from storage.chunks import chunks
 from storage.lease_queries import Liveness, claim_held
-from storage.models import Answer, Delivery, Person, Team, TeamHoliday, TeamLead, TeamMember
+from storage.models import Answer, Delivery, DrillRound, Person, Team, TeamHoliday, TeamLead, TeamMember
 
 # ---- encoding helpers ---------------------------------------------------------------------------
 
@@ -90,9 +90,12 @@ def update_schedule(
     quote_time: time | None = None,
     reminder_time: time | None = None,
     timezone: str | None = None,
+    drill_days: frozenset[int] | None = None,
 ) -> Team:
     team = session.get(Team, team_id)
     assert team is not None
+    if drill_days is not None:
+        team.drill_days = days_to_text(drill_days) if drill_days else None
     if days is not None:
         team.days = days_to_text(days)
     if prompt_time is not None:
@@ -107,6 +110,15 @@ def update_schedule(
     return team
 
 
+def drill_days_of(session: Session, *, team_ids: Iterable[int]) -> dict[int, frozenset[int]]:
+    """The teams (of these) with drill days on, and those days."""
+    found: dict[int, frozenset[int]] = {}
+    for batch in chunks(sorted(set(team_ids))):
+        rows = session.exec(select(Team.id, Team.drill_days).where(Team.id.in_(batch), Team.drill_days.is_not(None)))
+        found.update({team_id: days_from_text(days) or frozenset() for team_id, days in rows})
+    return found
+
+
 def team_schedule(team: Team, holidays: Iterable[date] = ()) -> sched.TeamSchedule:
     return sched.TeamSchedule(
         days=days_from_text(team.days) or frozenset(),
@@ -118,6 +130,7 @@ def team_schedule(team: Team, holidays: Iterable[date] = ()) -> sched.TeamSchedu
         active=team.status == TeamStatus.ACTIVE,
         summary_time=summary_time_of(team),
         partners=team.pairing_enabled,
+        drill_days=days_from_text(team.drill_days) or frozenset(),
     )
 
 
@@ -693,6 +706,7 @@ def open_prompt(session: Session, *, user_id: str, since: date) -> Delivery | No
             Delivery.status == DeliveryStatus.SENT,
             Delivery.local_date >= since,
             Answer.id.is_(None),
+            ~exists().where(DrillRound.delivery_id == Delivery.id),  # a drill day's drill is not a prompt to reflect on
         )
         .order_by(Delivery.local_date.desc(), Delivery.slot.desc())
     ).first()
@@ -702,10 +716,11 @@ def _prompt_days(
     session: Session, *, keys: Iterable[tuple[str, date]], answered: bool, condition: ColumnElement[bool] | None = None
 ) -> set[tuple[str, date]]:
     """Of (person, local date) pairs, those whose day's scheduled prompt (slot 0) meets `condition` and is,
-    or is not, `answered`: a few hundred people per query, the exact pairs kept in Python (one OR per pair
-    would outgrow SQLite's expression limit)."""
+    or is not, `answered` (with an answer, or on a drill day with its drill answered): a few hundred people
+    per query, the exact pairs kept in Python (one OR per pair would outgrow SQLite's expression limit)."""
     wanted = set(keys)
     dates = sorted({d for _u, d in wanted})
+    drilled = exists().where(DrillRound.delivery_id == Delivery.id, DrillRound.answered_at.is_not(None))
     found: set[tuple[str, date]] = set()
     for users in chunks(sorted({u for u, _d in wanted})):
         rows = session.exec(
@@ -717,7 +732,7 @@ def _prompt_days(
                 Delivery.kind == DeliveryKind.PROMPT,
                 Delivery.slot == 0,
                 condition if condition is not None else true(),
-                Answer.id.is_not(None) if answered else Answer.id.is_(None),
+                or_(Answer.id.is_not(None), drilled) if answered else and_(Answer.id.is_(None), ~drilled),
             )
         )
         found.update(pair for pair in rows if pair in wanted)

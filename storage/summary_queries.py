@@ -11,6 +11,7 @@ member, which SQLite's joins do anyway and PostgreSQL's need a LATERAL for.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
@@ -21,7 +22,7 @@ from domain.ledger import DeliveryKind, DeliveryStatus
 from domain.schedule import TeamStatus
 from storage.chunks import chunks
 from storage.lease_queries import Liveness, claim_held
-from storage.models import Answer, Delivery, Feedback, Person, Team, TeamHoliday, TeamLead, TeamMember
+from storage.models import Answer, Delivery, DrillRound, Feedback, Person, Team, TeamHoliday, TeamLead, TeamMember
 
 SHARED_VISIBILITIES = ("lead", "team")
 
@@ -55,6 +56,39 @@ def _answer_of_prompt(session: Session, *columns: Any, where: Any = None) -> tup
     return Answer.__table__, on
 
 
+@dataclass(frozen=True)
+class _Practice:
+    """A prompt delivery's practice, as joins: its answer, or the drill round answered with it (on a drill day
+    the practice DM is a drill). Join both, then read `done` (not None when practised) and `skill`."""
+
+    answer: Any
+    on_answer: Any
+    drill: Any
+    on_drill: Any
+
+    @property
+    def done(self) -> Any:
+        return func.coalesce(self.answer.c.delivery_id, self.drill.c.delivery_id)
+
+    @property
+    def skill(self) -> Any:
+        return func.coalesce(self.answer.c.skill, self.drill.c.skill)
+
+    def joined(self, query: Any) -> Any:
+        return query.outerjoin(self.answer, self.on_answer).outerjoin(self.drill, self.on_drill)
+
+
+def _practice_of_prompt(session: Session) -> _Practice:
+    """Answers and answered drills, each found by one probe per delivery in its unique index on delivery_id
+    (LATERAL on PostgreSQL, as `_answer_of_prompt` explains)."""
+    answer, on_answer = _answer_of_prompt(session, Answer.delivery_id, Answer.skill)
+    on = and_(DrillRound.delivery_id == Delivery.id, DrillRound.answered_at.is_not(None))
+    if _on_postgresql(session):
+        drill = select(DrillRound.delivery_id, DrillRound.skill).where(on).limit(1).lateral("prompt_drill")
+        return _Practice(answer, on_answer, drill, true())
+    return _Practice(answer, on_answer, DrillRound.__table__, on)
+
+
 def members(session: Session, *, team_id: int) -> list[str]:
     """Active human members (bots and deactivated accounts we know of are left out)."""
     return list(
@@ -72,12 +106,13 @@ def members(session: Session, *, team_id: int) -> list[str]:
 
 
 def prompt_tallies(session: Session, *, team_id: int, start: date, end: date) -> dict[str, tuple[int, int]]:
-    """Per person: prompts delivered with a local date in [start, end), and how many were answered."""
-    answer, on_answer = _answer_of_prompt(session, Answer.delivery_id)
+    """Per person: prompts delivered with a local date in [start, end), and how many were answered (a drill
+    day's drill counts once it is answered)."""
+    practice = _practice_of_prompt(session)
     rows = session.exec(
-        select(Delivery.recipient, func.count(Delivery.id), func.count(answer.c.delivery_id))
-        .select_from(Delivery)
-        .outerjoin(answer, on_answer)
+        practice.joined(
+            select(Delivery.recipient, func.count(Delivery.id), func.count(practice.done)).select_from(Delivery)
+        )
         .where(_prompts_between(team_id, start, end))
         .group_by(Delivery.recipient)
     ).all()
@@ -86,13 +121,14 @@ def prompt_tallies(session: Session, *, team_id: int, start: date, end: date) ->
 
 def daily_prompts(session: Session, *, team_id: int, start: date, end: date) -> list[tuple[date, str | None, int, int]]:
     """Per local date and answered skill (None for unanswered): delivered and answered counts."""
-    answer, on_answer = _answer_of_prompt(session, Answer.delivery_id, Answer.skill)
+    practice = _practice_of_prompt(session)
+    skill = practice.skill
     rows = session.exec(
-        select(Delivery.local_date, answer.c.skill, func.count(Delivery.id), func.count(answer.c.delivery_id))
-        .select_from(Delivery)
-        .outerjoin(answer, on_answer)
+        practice.joined(
+            select(Delivery.local_date, skill, func.count(Delivery.id), func.count(practice.done)).select_from(Delivery)
+        )
         .where(_prompts_between(team_id, start, end))
-        .group_by(Delivery.local_date, answer.c.skill)
+        .group_by(Delivery.local_date, skill)
     ).all()
     return [(day, skill, delivered, answered) for day, skill, delivered, answered in rows]
 
@@ -109,8 +145,8 @@ def streaks(
     One walk per member along ix_delivery_prompt_walk over the window, with one answer probe per prompt, gives
     the last miss, the first prompt and the days answered; only members with a miss walk again, over the days
     since it. So the cost follows the team's size times the window, never the length of its history."""
-    answer, on_answer = _answer_of_prompt(session, Answer.delivery_id)
-    answered = answer.c.delivery_id
+    practice = _practice_of_prompt(session)
+    answered = practice.done
     missed = and_(answered.is_(None), Delivery.slot == 0, Delivery.local_date < as_of)
     marks_of_walk = (
         func.max(case((missed, Delivery.local_date))).label("last_missed"),
@@ -128,7 +164,7 @@ def streaks(
     if _on_postgresql(session):
         # A LATERAL aggregate walks each member in turn. Joined and grouped instead, PostgreSQL may read the
         # window for everyone and sort it by user id, spilling to disk, before grouping.
-        walk = select(*marks_of_walk).select_from(Delivery).outerjoin(answer, on_answer).where(in_window)
+        walk = practice.joined(select(*marks_of_walk).select_from(Delivery)).where(in_window)
         walked = walk.lateral("walk")
         marks = (
             select(TeamMember.user_id.label("user_id"), *walked.c)
@@ -140,20 +176,20 @@ def streaks(
     else:
         # SQLite joins by nested loops, members in user-id order (their primary key), so this groups as it goes.
         marks = (
-            select(TeamMember.user_id.label("user_id"), *marks_of_walk)
-            .select_from(TeamMember)
-            .outerjoin(Delivery, in_window)
-            .outerjoin(answer, on_answer)
+            practice.joined(
+                select(TeamMember.user_id.label("user_id"), *marks_of_walk)
+                .select_from(TeamMember)
+                .outerjoin(Delivery, in_window)
+            )
             .where(active)
             .group_by(TeamMember.user_id)
             .subquery()
         )
-    answer, on_answer = _answer_of_prompt(session, Answer.delivery_id)
+    practice = _practice_of_prompt(session)
     days_since_miss = (
-        select(func.count(func.distinct(Delivery.local_date)))
-        .select_from(Delivery)
-        .join(answer, on_answer)
+        practice.joined(select(func.count(func.distinct(Delivery.local_date))).select_from(Delivery))
         .where(
+            practice.done.is_not(None),
             Delivery.recipient == marks.c.user_id,
             Delivery.kind == DeliveryKind.PROMPT,
             Delivery.status == DeliveryStatus.SENT,
@@ -314,3 +350,29 @@ def holidays_between(session: Session, *, team_ids: Iterable[int], start: date, 
 def had_prompts(session: Session, *, team_id: int, start: date, end: date) -> bool:
     """Whether any prompt went out to the team in [start, end): an empty week isn't worth a DM."""
     return session.exec(select(Delivery.id).where(_prompts_between(team_id, start, end)).limit(1)).first() is not None
+
+
+def drills_between(
+    session: Session, *, team_id: int, start: datetime, end: datetime
+) -> tuple[dict[str, tuple[int, int, int]], dict[str, int]]:
+    """The team's drills answered in [start, end): per skill (done, first tries, of them best), and per person
+    how many: counts only, so nobody's misses are shown."""
+    in_week = and_(DrillRound.team_id == team_id, DrillRound.answered_at >= start, DrillRound.answered_at < end)
+    first = and_(DrillRound.review.is_(False))
+    per_skill = session.exec(
+        select(
+            DrillRound.skill,
+            func.count(DrillRound.id),
+            func.sum(case((first, 1), else_=0)),
+            func.sum(case((and_(first, DrillRound.best), 1), else_=0)),
+        )
+        .where(in_week)
+        .group_by(DrillRound.skill)
+    ).all()
+    per_person = session.exec(
+        select(DrillRound.user_id, func.count(DrillRound.id)).where(in_week).group_by(DrillRound.user_id)
+    ).all()
+    return (
+        {k: (int(n), int(f or 0), int(b or 0)) for k, n, f, b in per_skill},
+        {user: int(n) for user, n in per_person},
+    )

@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 from collections import Counter
-from datetime import timedelta
+from datetime import UTC, date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+from sqlmodel import Session
 
 from adapters.blocks import home as blocks
 from deps import Deps
-from domain.home import HomeData
+from domain.home import DrillHome, DrillSkill, HomeData
 from domain.schedule import local_now, member_day_off, zone
+from domain.skills import SKILL_KEYS
 from domain.streaks import MAX_LOOKBACK_DAYS, current_streak
 from storage import home_queries, queries
 from storage import team_question_queries as tq
@@ -37,6 +41,8 @@ def home_data(deps: Deps, user_id: str) -> HomeData:
         )
         skills = Counter(home_queries.skill_counts(session, user_id=user_id, since=now - RECENT))
         skills.update(tq.replies_by_skill(session, user_id=user_id, since=now - RECENT))
+        skills.update(home_queries.drill_skill_counts(session, user_id=user_id, since=now - RECENT))
+        drills = _drills(deps, session, user_id, today, zone(prefs.timezone, team.timezone))
         feedback = home_queries.recent_feedback(session, user_id=user_id, limit=5)
         ratings = home_queries.latest_ratings(session, user_id=user_id)
         peers = home_queries.peer_counts(session, user_id=user_id, since=now - RECENT)
@@ -48,12 +54,31 @@ def home_data(deps: Deps, user_id: str) -> HomeData:
         open_delivery_id=opened.id if opened and prompt else None,
         streak=current_streak(answered, today, lambda day: not member_day_off(schedule, prefs, day)),
         skills=dict(skills),
+        drills=drills,
         feedback=feedback,
         ratings=ratings,
         peers=peers,
         paused=prefs.paused,
         teams=led,
         more_teams=more,
+    )
+
+
+def _drills(deps: Deps, session: Session, user_id: str, today: date, tz: ZoneInfo) -> DrillHome:
+    """This month's drills (the person's own month), reviews due, and per skill first-try accuracy and the
+    share of drills retired."""
+    month_start = datetime.combine(today.replace(day=1), time(0), tz).astimezone(UTC)
+    done, due, first, retired = home_queries.drill_counts(
+        session, user_id=user_id, month_start=month_start, today=today
+    )
+    in_bank = Counter(d.skill for d in deps.drills)
+    return DrillHome(
+        done_this_month=done,
+        reviews_due=due,
+        skills={
+            key: DrillSkill(*first.get(key, (0, 0)), retired=retired.get(key, 0), in_bank=in_bank[key])
+            for key in SKILL_KEYS
+        },
     )
 
 

@@ -7,7 +7,7 @@ import time
 from collections import Counter
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from functools import partial
 
@@ -15,15 +15,17 @@ from slack_sdk.errors import SlackApiError
 from sqlmodel import Session
 
 from adapters import web_api
+from adapters.blocks import drill as drill_blocks
 from adapters.blocks import practice as practice_blocks
 from adapters.blocks import reflect as reflect_blocks
 from adapters.blocks.common import Message
 from deps import Deps
 from domain import rotation
 from domain.content import Prompt, TeamQuestion
+from domain.drills import Drill, Pick, next_drill, shuffled
 from domain.ledger import DeliveryKind, SendResult, tally
 from domain.schedule import REMINDER_MIN_GAP, Due, local_now, member_unavailable, person_zone, zone
-from storage import queries
+from storage import drill_queries, queries
 from storage import team_question_queries as tq
 from storage.db import transaction
 from storage.lease_queries import Liveness
@@ -53,18 +55,34 @@ class _History:
     prompts: Mapping[str, list[str]]
     practised: Mapping[str, queries.Practised]
     reminded: Mapping[tuple[str, date], Delivery]
+    #: The people whose prompt today is a drill (their team's drill day), with their cards.
+    drilling: Mapping[str, drill_queries.Drilling] = field(default_factory=dict)
 
     @classmethod
-    def load(cls, session: Session, prompted: Sequence[str], reminders: Sequence[tuple[str, date]] = ()) -> _History:
+    def load(
+        cls,
+        session: Session,
+        prompted: Sequence[str],
+        reminders: Sequence[tuple[str, date]] = (),
+        drilling: Sequence[str] = (),
+    ) -> _History:
         return cls(
             queries.prompt_histories(session, user_ids=prompted) if prompted else {},
             queries.practised_by(session, user_ids=prompted) if prompted else {},
             queries.deliveries_for(session, keys=reminders, kind=DeliveryKind.PROMPT) if reminders else {},
+            drill_queries.drilling(session, user_ids=drilling) if drilling else {},
         )
 
     def next_prompt(self, deps: Deps, user_id: str) -> Prompt:
         practised = self.practised[user_id]
         return rotation.next_prompt(deps.prompts, self.prompts[user_id], practised.last, practised.answered, deps.rng)
+
+    def next_drill(self, deps: Deps, due: Due) -> Pick | None:
+        """On a drill day: the most overdue review, else a new drill; None when none is left (a reflection then)."""
+        drilling = self.drilling.get(due.recipient)
+        if drilling is None or not deps.drills:
+            return None
+        return next_drill(deps.drills, drilling.cards, due.local_date, drilling.done, deps.rng)
 
 
 def choose_prompt(deps: Deps, session: Session, user_id: str) -> Prompt:
@@ -78,11 +96,14 @@ class _Item:
     item_id: str
     skill: str | None
     question: TeamQuestion | None = None
+    drill: Pick | None = None
 
 
 def _item_for(deps: Deps, session: Session, due: Due, history: _History) -> _Item | None:
     """The item and skill to claim with; a retried claim keeps the item it was first given."""
     if due.kind == DeliveryKind.PROMPT:
+        if (pick := history.next_drill(deps, due)) is not None:
+            return _Item(pick.drill.id, pick.drill.skill, drill=pick)
         prompt = history.next_prompt(deps, due.recipient)
         return _Item(prompt.id, prompt.skill)
     if due.kind == DeliveryKind.QUOTE:
@@ -102,10 +123,13 @@ def _claim_batch(deps: Deps, dues: Sequence[Due]) -> tuple[list[Delivery], dict[
     """The batch's claimed rows, and the prompt rows its reminders point at (by id), read once for all."""
     now = deps.clock.now()
     with transaction(deps.sessions) as session:
+        prompted = [d for d in dues if d.kind == DeliveryKind.PROMPT]
+        drill_days = queries.drill_days_of(session, team_ids=[d.team_id for d in prompted if d.team_id is not None])
         history = _History.load(
             session,
-            [d.recipient for d in dues if d.kind == DeliveryKind.PROMPT],
+            [d.recipient for d in prompted],
             [(d.recipient, d.local_date) for d in dues if d.kind == DeliveryKind.REMINDER],
+            [d.recipient for d in prompted if d.local_date.weekday() in drill_days.get(d.team_id or 0, ())],
         )
         claims, items = [], []
         for due in dues:
@@ -119,6 +143,10 @@ def _claim_batch(deps: Deps, dues: Sequence[Due]) -> tuple[list[Delivery], dict[
         for row, item in zip(claimed, items, strict=True):
             if row is not None and item.question is not None:
                 tq.save_question(session, delivery=row, question_id=item.question.id, skill=item.question.skill)
+            if row is not None and item.drill is not None and row.item_id == item.item_id:
+                drill_queries.round_for_delivery(
+                    session, delivery=row, drill=item.drill.drill, review=item.drill.review
+                )
     return [row for row in claimed if row is not None], {row.id: row for row in history.reminded.values()}
 
 
@@ -142,13 +170,26 @@ def _message(deps: Deps, reminded: Mapping[int, Delivery], row: Delivery) -> Mes
         return practice_blocks.quote_message(quote, team_question.carried_by(deps, row.id)) if quote else None
     if row.kind == DeliveryKind.PROMPT:
         prompt = deps.prompt(row.item_id)
+        if prompt is None and (drill := deps.drill(row.item_id)) is not None:
+            return _drill_message(deps, row, drill)
         return reflect_blocks.prompt_message(prompt, row.id) if prompt else None
     prompt_row = reminded.get(int(row.item_id or 0))
     if prompt_row is None:
         with deps.sessions() as session:
             prompt_row = queries.delivery(session, delivery_id=int(row.item_id or 0))
+    if prompt_row is not None and (drill := deps.drill(prompt_row.item_id)) is not None:
+        return drill_blocks.reminder(drill)
     prompt = deps.prompt(prompt_row.item_id) if prompt_row else None
     return reflect_blocks.reminder_message(prompt, prompt_row.id) if prompt and prompt_row else None
+
+
+def _drill_message(deps: Deps, row: Delivery, drill: Drill) -> Message | None:
+    """A drill day's practice DM: the drill, its buttons naming the round claimed with it."""
+    with deps.sessions() as session:
+        found = drill_queries.round_of_delivery(session, delivery_id=row.id)
+    if found is None:
+        return None
+    return drill_blocks.drill_message(drill, found.id, shuffled(drill, row.recipient), review=found.review)
 
 
 @dataclass

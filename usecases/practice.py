@@ -250,6 +250,7 @@ def set_schedule(deps: Deps, team: Team, command: ct.SetSchedule) -> Message:
             quote_time=command.quote_time,
             reminder_time=command.reminder_time,
             timezone=command.timezone,
+            drill_days=command.drill_days,
         )
     return _schedule_reply(deps, team, "New schedule")
 

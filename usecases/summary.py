@@ -79,6 +79,7 @@ def compute(deps: Deps, session: Session, team: Team, week: ds.Week, today: date
     shared, shared_total = sq.shared_answers(
         session, team_id=team.id, start=week.monday, end=week.end, limit=blocks.SUMMARY_SHARED_SHOWN
     )
+    drills, drills_by_person = sq.drills_between(session, team_id=team.id, start=start, end=end)
     quotes = [
         deps.quote(q)
         for q in sq.quote_ids(session, team_id=team.id, channel_id=team.channel_id, start=week.monday, end=week.end)
@@ -95,6 +96,8 @@ def compute(deps: Deps, session: Session, team: Team, week: ds.Week, today: date
         shared_total=shared_total,
         nudges=ds.nudges(people, active),
         feedback_total=feedback_total,
+        drills={key: ds.DrillWeek(*counts) for key, counts in drills.items()},
+        drills_by_person=drills_by_person,
         team_questions=tuple(
             ds.TeamQuestionWeek(row.day, row.skill, question.text, row.took_part)
             for row in tq.asked_between(session, team_id=team.id, start=week.monday, end=week.end)

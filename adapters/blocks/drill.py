@@ -45,6 +45,21 @@ def drill_message(drill: Drill, round_id: int, order: Sequence[int], *, review: 
     )
 
 
+def reminder(drill: Drill) -> Message:
+    """The one late-day nudge, when today's practice is a drill still unanswered: its buttons are above."""
+    name = skill(drill.skill).name
+    nudge = f"A gentle nudge: today's *{name}* drill is still waiting just above. What would you send first?"
+    return Message(
+        text=f"A gentle nudge: today's {name} drill is still waiting.",
+        blocks=render(
+            [
+                section(nudge),
+                context("Only one reminder a day. Turn them off with `/practice reminders off`."),
+            ]
+        ),
+    )
+
+
 def how_sure(drill: Drill, round_id: int, order: Sequence[int], choice: int, *, review: bool) -> Message:
     """The same message once a reply is picked: before anything is revealed, how sure are they?"""
     picked = letter(order.index(choice))

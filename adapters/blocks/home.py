@@ -17,8 +17,9 @@ from slack_sdk.models.views import View
 from adapters import ids
 from adapters.blocks.common import context, quoted, section
 from adapters.blocks.reflect import answer_button
-from domain.home import FeedbackSeen, HomeData, LedTeam, PeerCounts
+from domain.home import DrillHome, DrillSkill, FeedbackSeen, HomeData, LedTeam, PeerCounts
 from domain.skills import SKILLS, is_skill, skill
+from domain.summary import percent
 from domain.text import clip, counted
 
 # --- App Home, self-rating and feedback partners ---
@@ -36,6 +37,30 @@ def _open_prompt_block(data: HomeData) -> SectionBlock:
 def _skills_block(counts: dict[str, int]) -> SectionBlock:
     fields = [MarkdownTextObject(text=f"{s.name}\n*{counts.get(s.key, 0)}*") for s in SKILLS]
     return SectionBlock(text=MarkdownTextObject(text="*Skills practised* · last 8 weeks"), fields=fields)
+
+
+def _drill_blocks(drills: DrillHome | None) -> list[Block]:
+    """Your own drills only: this month's, the reviews due, and per skill how first tries went."""
+    if drills is None or not drills.started:
+        return [context("*Drills:* `/drill` puts a customer's message in front of you: what would you send first?")]
+    fields = []
+    for item in SKILLS:
+        counts = drills.skills.get(item.key, DrillSkill())
+        if not (counts.first_tries or counts.retired):
+            continue
+        accuracy = (
+            f"{counts.first_best}/{counts.first_tries} right first try ({percent(counts.accuracy)})"
+            if counts.accuracy is not None
+            else "no first tries yet"
+        )
+        fields.append(
+            MarkdownTextObject(text=f"{item.name}\n{accuracy} · {counts.retired} of {counts.in_bank} retired")
+        )
+    head = (
+        f"*Drills* · {counted(drills.done_this_month, 'drill')} this month · "
+        f"{counted(drills.reviews_due, 'review')} due (`/drill`)"
+    )
+    return [SectionBlock(text=MarkdownTextObject(text=head), fields=fields or None)]
 
 
 def _peer_words(counts: PeerCounts | None) -> str:
@@ -117,6 +142,7 @@ def home_view(data: HomeData) -> dict:
             section(f"*Streak:* {data.streak} practice day{'s' if data.streak != 1 else ''} in a row"),
             context("Days off (yours or the team's) neither break nor extend a streak."),
             _skills_block(data.skills),
+            *_drill_blocks(data.drills),
             _ratings_block(data),
             context("You rate yourself now and then when you answer a prompt; only you see your ratings."),
             HeaderBlock(text="Recent feedback received"),

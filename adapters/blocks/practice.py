@@ -29,7 +29,12 @@ def schedule_summary(schedule: TeamSchedule) -> str:
     return (
         f"{describe_days(schedule.days)}: quote at {schedule.quote_time:%H:%M} ({schedule.timezone}), "
         f"prompts at {schedule.prompt_time:%H:%M} in each person's own time zone, "
-        f"one reminder at {schedule.reminder_time:%H:%M} if unanswered."
+        f"one reminder at {schedule.reminder_time:%H:%M} if unanswered. "
+        + (
+            f"Drills instead of reflections on {describe_days(schedule.drill_days)}."
+            if schedule.drill_days
+            else "Drills: off (`/practice schedule drills mon,wed,fri` turns them on)."
+        )
     )
 
 
@@ -57,6 +62,8 @@ a quote of the day to the team channel, and one reminder if the prompt is still 
 *For everyone*
 • `/reflect`: answer your open prompt in a form (or get a fresh one)
 • `/reflect some text`: answer your open prompt right here
+• `/drill`: a customer's message and "what would you send first?" in our DM; a miss comes back sooner, a \
+drill you master retires (`/drill listening` for one skill, `/drill help` for how it works)
 • `/practice my-time 07:00 tue-sat`: your own prompt time and days (shift workers); `/practice my-time reset`
 • `/practice away until 2026-12-24`, `/practice back`: no prompts while you are away
 • `/practice pause me`, `/practice resume me`: stop or restart your own prompts
@@ -77,6 +84,8 @@ later I ask how it went (that counts as practising Receiving feedback)""",
 • `/practice start`: make this channel a team; its members take part
 • `/practice schedule`: show it; `/practice schedule days mon-fri prompt 09:30 quote 09:00 \
 reminder 15:00 tz Europe/Dublin` changes any of these
+• `/practice schedule drills mon,wed,fri` (or `drills off`): those days' practice DM is a drill instead of a \
+reflection, still one a day with the same reminder
 • `/practice pause`, `/practice resume`: pause or resume the whole team
 • `/practice now`: send today's prompts and quote at once (still once per person per day)
 • `/practice holiday 2026-12-25`, `/practice holiday remove 2026-12-25`, `/practice holidays`

@@ -74,6 +74,24 @@ def _skills_line(summary: WeekSummary) -> str:
     return "*Skills practised:* " + " · ".join(f"{skill(k).name} {n}" for k, n in summary.skills.items())
 
 
+def _drills_line(summary: WeekSummary, *, per_skill: bool) -> str | None:
+    """Drills done and how first tries went: per skill for the lead, team totals for the channel; never who."""
+    totals = summary.drill_totals
+    if not totals.done:
+        return None
+    head = f"*Drills:* {totals.done} done"
+    if totals.accuracy is not None:
+        head += f", {percent(totals.accuracy)} right first try"
+    if not per_skill:
+        return head
+    parts = [
+        f"{skill(key).name} {week.first_best}/{week.first_tries} ({percent(week.accuracy)})"
+        for key, week in summary.drills.items()
+        if week.accuracy is not None
+    ]
+    return f"{head}\n*First tries by skill:* {' · '.join(parts)}" if parts else head
+
+
 def _quotes(summary: WeekSummary) -> list[str]:
     lines = [f"{quoted(q.text)}\n— {escape_mrkdwn(q.author)}" for q in summary.quotes]
     heading = "*Quote of the week*" if len(lines) == 1 else "*Quotes of the week*"
@@ -119,6 +137,7 @@ def summary_for_lead(summary: WeekSummary, *, chart_note: str | None = None) -> 
         context(f"<#{summary.channel_id}> · {_week_span(summary)}"),
         section(_participation(summary)),
         section(_skills_line(summary)),
+        *([section(line)] if (line := _drills_line(summary, per_skill=True)) else []),
     ]
     people, left = _pack(
         [
@@ -188,6 +207,7 @@ def summary_for_channel(summary: WeekSummary) -> Message:
         context(_week_span(summary)),
         section(f"{head}\n{compared}"),
         section(_skills_line(summary)),
+        *([section(line)] if (line := _drills_line(summary, per_skill=False)) else []),
         *[section(text) for text in _quotes(summary)],
         *_team_questions(summary),
         context("Answers stay private unless their authors choose to share them."),

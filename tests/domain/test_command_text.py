@@ -201,7 +201,7 @@ def test_a_misspelt_setting_gets_a_suggestion():
 def test_an_unknown_setting_lists_the_settings():
     message = error_of("schedule colour blue")
     assert "isn't a schedule setting" in message
-    assert "days, prompt, quote, reminder or tz" in message
+    assert "days, prompt, quote, reminder, tz or drills" in message
 
 
 def test_days_or_a_time_without_their_setting_word_get_a_hint():
@@ -726,3 +726,9 @@ def test_a_retention_period_out_of_range_or_unreadable_is_explained(text):
 def test_forget_me_takes_no_arguments():
     error = parse_practice("forget-me now please")
     assert isinstance(error, ParseError) and "forget-me" in error.message
+
+
+def test_a_lead_sets_drill_days_or_turns_them_off():
+    assert parse_practice("schedule drills mon,wed,fri") == SetSchedule(drill_days=frozenset({0, 2, 4}))
+    assert parse_practice("schedule drills off") == SetSchedule(drill_days=frozenset())
+    assert "drills needs a value" in error_of("schedule drills")

@@ -135,9 +135,31 @@ def test_the_csv_has_counts_only() -> None:
         so_far=False,
         people=(PersonWeek("UA", Tally(5, 4), 1, 2, Streak(3)), PersonWeek("UB", Tally(0, 0))),
         history=(ds.WeekPoint(Week(2026, 48), Tally(5, 4)),),
+        drills_by_person={"UA": 3},
     )
     assert ds.csv_text(summary).splitlines() == [
         ",".join(ds.CSV_HEADER),
-        "UA,2026-W48,5,4,0.80,1,2,3",
-        "UB,2026-W48,0,0,,0,0,0",
+        "UA,2026-W48,5,4,0.80,1,2,3,3",
+        "UB,2026-W48,0,0,,0,0,0,0",
+    ]
+
+
+def test_the_csv_adds_the_team_s_drills_per_skill_never_per_person_accuracy() -> None:
+    summary = ds.WeekSummary(
+        team_id=1,
+        channel_id="C1",
+        week=Week(2026, 48),
+        so_far=False,
+        people=(PersonWeek("UA", Tally(5, 4)), PersonWeek("UB", Tally(5, 5))),
+        history=(ds.WeekPoint(Week(2026, 48), Tally(10, 9)),),
+        drills={"listening": ds.DrillWeek(3, 2, 1), "empathy": ds.DrillWeek(1, 0, 0)},
+        drills_by_person={"UA": 3, "UB": 1},
+    )
+    lines = ds.csv_text(summary).splitlines()
+    assert lines[1:3] == ["UA,2026-W48,5,4,0.80,0,0,0,3", "UB,2026-W48,5,5,1.00,0,0,0,1"]
+    assert lines[3:] == [
+        "",
+        ",".join(ds.DRILL_CSV_HEADER),
+        "listening,2026-W48,3,2,1,0.50",
+        "empathy,2026-W48,1,0,0,",
     ]

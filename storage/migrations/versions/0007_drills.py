@@ -1,5 +1,5 @@
-"""Practice drills: each person's Leitner box per drill (drill_card) and every drill put in front of someone
-(drill_round)
+"""Practice drills: each person's Leitner box per drill (drill_card), every drill put in front of someone
+(drill_round), and the team's drill days (team.drill_days)
 
 Revision ID: 0007
 Revises: 0006
@@ -21,11 +21,14 @@ depends_on: str | Sequence[str] | None = None
 
 
 def upgrade() -> None:
-    """Upgrade schema."""
+    """Upgrade schema. Existing teams keep drill days off until a lead picks some."""
+    with op.batch_alter_table("team", schema=None) as batch_op:
+        batch_op.add_column(sa.Column("drill_days", sqlmodel.sql.sqltypes.AutoString(length=16), nullable=True))
     op.create_table(
         "drill_card",
         sa.Column("user_id", sqlmodel.sql.sqltypes.AutoString(length=32), nullable=False),
         sa.Column("drill_id", sqlmodel.sql.sqltypes.AutoString(length=64), nullable=False),
+        sa.Column("skill", sqlmodel.sql.sqltypes.AutoString(length=32), nullable=False),
         sa.Column("box", sa.Integer(), nullable=False),
         sa.Column("due_on", sa.Date(), nullable=False),
         sa.Column("retired", sa.Boolean(), nullable=False),
@@ -39,6 +42,7 @@ def upgrade() -> None:
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("user_id", sqlmodel.sql.sqltypes.AutoString(length=32), nullable=False),
         sa.Column("team_id", sa.Integer(), nullable=True),
+        sa.Column("delivery_id", sa.Integer(), nullable=True),
         sa.Column("drill_id", sqlmodel.sql.sqltypes.AutoString(length=64), nullable=False),
         sa.Column("skill", sqlmodel.sql.sqltypes.AutoString(length=32), nullable=False),
         sa.Column("local_date", sa.Date(), nullable=False),
@@ -49,7 +53,9 @@ def upgrade() -> None:
         sa.Column("best", sa.Boolean(), nullable=True),
         sa.Column("answered_at", sa.DateTime(timezone=True), nullable=True),
         sa.ForeignKeyConstraint(["team_id"], ["team.id"], ondelete="SET NULL"),
+        sa.ForeignKeyConstraint(["delivery_id"], ["delivery.id"], ondelete="CASCADE"),
         sa.PrimaryKeyConstraint("id"),
+        sa.UniqueConstraint("delivery_id"),
     )
     with op.batch_alter_table("drill_round", schema=None) as batch_op:
         batch_op.create_index("ix_drill_round_team_answered", ["team_id", "answered_at"], unique=False)
@@ -65,3 +71,5 @@ def downgrade() -> None:
     with op.batch_alter_table("drill_card", schema=None) as batch_op:
         batch_op.drop_index("ix_drill_card_user_due")
     op.drop_table("drill_card")
+    with op.batch_alter_table("team", schema=None) as batch_op:
+        batch_op.drop_column("drill_days")
