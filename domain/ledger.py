@@ -5,7 +5,8 @@
 What a row's `slot` and `item_id` hold depends on its kind; this table is the one place that says so.
 
 - prompt: to a member, on the member's local day. slot 0 is the day's prompt, 1, 2, … the extra prompts asked
-  for with `/reflect`; item_id is the prompt's id.
+  for with `/reflect`; item_id is the prompt's id, or on the team's drill day the drill's (`drill-…`, with
+  its drill_round claimed beside it).
 - reminder: to a member, on the member's day; slot 0; item_id is the reminded prompt's delivery id.
 - quote: to the team channel, on the team's day; slot 0; item_id is the quote's id.
 - followup: the week-later "how did it go?" to a member; slot and item_id are the feedback's id.
