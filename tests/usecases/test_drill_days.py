@@ -94,3 +94,14 @@ def test_answered_drills_count_in_the_lead_s_summary_and_on_the_home(team: Bot) 
     table = upload.data.decode().split("\n\n", 1)[1].splitlines()
     assert table[0] == ",".join(DRILL_CSV_HEADER)
     assert sum(int(line.split(",")[2]) for line in table[1:]) == 2
+
+
+def test_a_team_holiday_and_a_paused_member_get_no_drill_on_a_drill_day(team: Bot) -> None:
+    team.ask("/practice", "schedule drills mon,wed,fri", user=LEAD)
+    team.ask("/practice", "holiday 2026-11-25", user=LEAD)  # Wednesday
+    team.ask("/practice", "pause me", user="UNY", channel="DUNY")
+    team.run_until(datetime(2026, 11, 26, 23, 0, tzinfo=UTC), step=timedelta(minutes=15))
+    assert practice_dms(team, "UNY") == []
+    for user in ("UDUB", "UIN", LEAD):
+        days = [s.at.astimezone(ZoneInfo(ZONES[user])).date().weekday() for s in practice_dms(team, user)]
+        assert days == [0, 1, 3], user  # Monday's drill, Tuesday's prompt, no Wednesday, Thursday's prompt
