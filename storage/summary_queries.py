@@ -63,25 +63,33 @@ class _Practice:
 
     answer: Any
     on_answer: Any
-    drill: Any
-    on_drill: Any
+    drill: Any = None
+    on_drill: Any = None
 
     @property
     def done(self) -> Any:
+        if self.drill is None:
+            return self.answer.c.delivery_id
         return func.coalesce(self.answer.c.delivery_id, self.drill.c.delivery_id)
 
     @property
     def skill(self) -> Any:
+        if self.drill is None:
+            return self.answer.c.skill
         return func.coalesce(self.answer.c.skill, self.drill.c.skill)
 
     def joined(self, query: Any) -> Any:
-        return query.outerjoin(self.answer, self.on_answer).outerjoin(self.drill, self.on_drill)
+        query = query.outerjoin(self.answer, self.on_answer)
+        return query if self.drill is None else query.outerjoin(self.drill, self.on_drill)
 
 
 def _practice_of_prompt(session: Session) -> _Practice:
     """Answers and answered drills, each found by one probe per delivery in its unique index on delivery_id
-    (LATERAL on PostgreSQL, as `_answer_of_prompt` explains)."""
+    (LATERAL on PostgreSQL, as `_answer_of_prompt` explains). Until any team has had a drill day, the drill
+    probe is left out: it costs a third more on PostgreSQL (docs/benchmarks.md)."""
     answer, on_answer = _answer_of_prompt(session, Answer.delivery_id, Answer.skill)
+    if session.exec(select(DrillRound.id).where(DrillRound.delivery_id.is_not(None)).limit(1)).first() is None:
+        return _Practice(answer, on_answer)
     on = and_(DrillRound.delivery_id == Delivery.id, DrillRound.answered_at.is_not(None))
     if _on_postgresql(session):
         drill = select(DrillRound.delivery_id, DrillRound.skill).where(on).limit(1).lateral("prompt_drill")
