@@ -66,6 +66,14 @@ class DrillOption:
 
 
 @dataclass(frozen=True)
+class SampleReply:
+    """A sample agent reply for calibration, with the bank's own ticks: which strong-reply checks it meets."""
+
+    text: str
+    meets: tuple[int, ...]
+
+
+@dataclass(frozen=True)
 class Drill:
     id: str
     skill: str
@@ -75,6 +83,9 @@ class Drill:
     context: str
     customer: str
     options: tuple[DrillOption, ...]
+    #: Yes/no checks a written first reply should meet, observable in its text ("Says what happens next").
+    strong_reply: tuple[str, ...] = ()
+    sample_replies: tuple[SampleReply, ...] = ()
 
     @property
     def best(self) -> int:

@@ -16,7 +16,7 @@ from typing import Any
 import yaml
 
 from domain.content import Channel, Level, Prompt, Quote, Retired, Situation, TeamQuestion
-from domain.drills import Drill, DrillChannel, DrillOption, DrillSituation
+from domain.drills import Drill, DrillChannel, DrillOption, DrillSituation, SampleReply
 from domain.skills import SKILL_KEYS
 
 FOLDER: Path = Path(__file__).resolve().parent
@@ -50,6 +50,10 @@ class _Field:
     longest: int | None = None
     #: A list of mappings, each checked like an entry of this shape (a drill's options).
     items: _Shape | None = None
+    #: A list of short texts (a drill's strong-reply checks), each at most `longest` characters.
+    texts: bool = False
+    #: A list of whole numbers (a sample reply's ticks).
+    numbers: bool = False
 
 
 @dataclass(frozen=True)
@@ -123,6 +127,11 @@ _OPTION = _Shape(
 )
 
 
+MAX_CHECK = 120
+MAX_SAMPLE = 700
+_SAMPLE = _Shape("sample reply", (_Field("text", longest=MAX_SAMPLE), _Field("meets", numbers=True)))
+
+
 def _check_drill(entry: dict[str, Any]) -> str | None:
     """A drill needs one best reply to reveal, and a reason for every reply someone might choose."""
     if not entry["id"].startswith("drill-"):
@@ -135,6 +144,27 @@ def _check_drill(entry: dict[str, Any]) -> str | None:
     best = sum(1 for option in options if option.get("best"))
     if best != 1:
         return f"exactly one option must have best: true, {best} have"
+    return _check_written(entry)
+
+
+def _check_written(entry: dict[str, Any]) -> str | None:
+    """A written reply is reviewed against 2 or 3 yes/no checks; a sample's ticks must name checks that exist."""
+    checks = entry.get("strong_reply")
+    samples = entry.get("sample_replies", [])
+    if checks is None:
+        return "sample_replies need strong_reply checks to tick" if samples else None
+    if not 2 <= len(checks) <= 3:
+        return f"a drill has 2 or 3 strong_reply checks, this one has {len(checks)}"
+    if len(samples) > 2:
+        return f"a drill has at most 2 sample_replies, this one has {len(samples)}"
+    for position, sample in enumerate(samples, start=1):
+        wrong = [i for i in sample["meets"] if not 0 <= i < len(checks)]
+        if wrong or len(set(sample["meets"])) != len(sample["meets"]):
+            return (
+                f"sample reply {position}: meets {sample['meets']} must name checks 0 to {len(checks) - 1}, once each"
+            )
+        if sample["text"] in {option["text"] for option in entry["options"]}:
+            return f"sample reply {position} is one of the options; a sample must be a reply of its own"
     return None
 
 
@@ -149,6 +179,8 @@ _DRILLS = _Shape(
         _Field("context", longest=MAX_CONTEXT),
         _Field("customer", longest=MAX_CUSTOMER),
         _Field("options", items=_OPTION),
+        _Field("strong_reply", required=False, texts=True, longest=MAX_CHECK),
+        _Field("sample_replies", required=False, items=_SAMPLE),
     ),
     _check_drill,
 )
@@ -201,6 +233,10 @@ def load_drills(path: Path = DRILLS_FILE) -> tuple[Drill, ...]:
             context=entry["context"],
             customer=entry["customer"],
             options=tuple(DrillOption(**option) for option in entry["options"]),
+            strong_reply=tuple(entry.get("strong_reply", ())),
+            sample_replies=tuple(
+                SampleReply(sample["text"], tuple(sample["meets"])) for sample in entry.get("sample_replies", ())
+            ),
         )
         for entry in _load(Path(path), _DRILLS)
     )
@@ -358,7 +394,11 @@ def _strings(entry: dict[str, Any]) -> list[tuple[str, str]]:
         if isinstance(value, str):
             found.append((name, value))
         elif isinstance(value, list):
-            found += [(f"{name}.{inner}", text) for item in value for inner, text in _strings(item)]
+            for item in value:
+                if isinstance(item, str):
+                    found.append((name, item))
+                elif isinstance(item, dict):
+                    found += [(f"{name}.{inner}", text) for inner, text in _strings(item)]
     return found
 
 
@@ -368,6 +408,17 @@ def _value(spec: _Field, value: Any, fail: Callable[[str], BankError]) -> Any:
         if not isinstance(value, list) or not value:
             raise fail(f"field {name!r} must be a list of {', '.join(spec.items.names)} entries, got {_kind(value)}")
         return [_check_item(spec.items, position, item, fail) for position, item in enumerate(value, start=1)]
+    if spec.texts:
+        if not isinstance(value, list) or not value or not all(isinstance(v, str) and v.strip() for v in value):
+            raise fail(f"field {name!r} must be a list of texts, got {_kind(value)}")
+        for text in value:
+            if spec.longest is not None and len(text.strip()) > spec.longest:
+                raise fail(f"field {name!r} has a text of {len(text.strip())} characters (limit {spec.longest})")
+        return [v.strip() for v in value]
+    if spec.numbers:
+        if not isinstance(value, list) or not all(isinstance(v, int) and not isinstance(v, bool) for v in value):
+            raise fail(f"field {name!r} must be a list of whole numbers, like [0, 2], got {_kind(value)}")
+        return value
     if spec.flag:
         if not isinstance(value, bool):
             raise fail(f"field {name!r} must be true or false, got {_kind(value)}")

@@ -64,6 +64,27 @@ def test_drills_are_plain_text_and_never_repeat_a_message_or_a_reply() -> None:
             assert not [c for c in SLACK_SPECIALS if c in value], drill.id
 
 
+def test_every_drill_carries_two_or_three_observable_checks_and_a_sample_to_calibrate_on() -> None:
+    drills = load_drills()
+    for drill in drills:
+        assert 2 <= len(drill.strong_reply) <= 3, drill.id
+        assert all(re.match(r"[A-Z][a-z]+s\b|Never\b", check) for check in drill.strong_reply), drill.id
+        assert 1 <= len(drill.sample_replies) <= 2, drill.id
+        options = {o.text for o in drill.options}
+        for sample in drill.sample_replies:
+            assert sample.text not in options, drill.id
+            assert set(sample.meets) <= set(range(len(drill.strong_reply))), drill.id
+    shared = Counter(check for drill in drills for check in set(drill.strong_reply))
+    assert {check: n for check, n in shared.items() if n > 3} == {}
+
+
+def test_calibration_samples_meet_some_checks_and_miss_others() -> None:
+    """A sample that meets every check, or none, teaches raters little; most should be in between."""
+    samples = [(len(s.meets), len(d.strong_reply)) for d in load_drills() for s in d.sample_replies]
+    between = [1 for met, total in samples if 0 < met < total]
+    assert len(between) * 4 >= len(samples) * 3
+
+
 # --- broken drill files --------------------------------------------------------------------------
 
 
@@ -138,6 +159,42 @@ def test_a_reply_without_its_why_is_refused(tmp_path: Path) -> None:
 )
 def test_a_broken_drill_is_named_with_what_is_wrong(tmp_path: Path, overrides: dict[str, Any], fragment: str) -> None:
     refused(tmp_path, good_drill(**overrides), fragment)
+
+
+WRITTEN = {
+    "strong_reply": ["Says what happens next and when", "Never blames the customer"],
+    "sample_replies": [{"text": "We are on it; next update at 3pm.", "meets": [0]}],
+}
+
+
+def test_a_drill_with_checks_and_a_sample_loads_them(tmp_path: Path) -> None:
+    (drill,) = load_drills(drills_file(tmp_path, good_drill(**WRITTEN)))
+    assert drill.strong_reply == ("Says what happens next and when", "Never blames the customer")
+    assert drill.sample_replies[0].meets == (0,)
+
+
+@pytest.mark.parametrize(
+    ("overrides", "fragment"),
+    [
+        ({"strong_reply": ["Says what happens next"]}, "2 or 3 strong_reply checks, this one has 1"),
+        ({"strong_reply": ["A", "B", "C", "D"]}, "2 or 3 strong_reply checks, this one has 4"),
+        ({"strong_reply": "Says what happens next"}, "field 'strong_reply' must be a list of texts"),
+        ({"sample_replies": [{"text": "Soon.", "meets": [2]}]}, "sample reply 1: meets [2] must name checks 0 to 1"),
+        ({"sample_replies": [{"text": "Soon.", "meets": [0, 0]}]}, "once each"),
+        ({"sample_replies": [{"text": "Soon.", "meets": "0"}]}, "must be a list of whole numbers"),
+        ({"sample_replies": [{"text": "Soon.", "meets": [0]}] * 3}, "at most 2 sample_replies, this one has 3"),
+        (
+            {"sample_replies": [{"text": "Sorry for the inconvenience.", "meets": []}]},
+            "sample reply 1 is one of the options",
+        ),
+    ],
+)
+def test_broken_checks_or_samples_are_named(tmp_path: Path, overrides: dict[str, Any], fragment: str) -> None:
+    refused(tmp_path, good_drill(**{**WRITTEN, **overrides}), fragment)
+
+
+def test_samples_need_checks_to_tick(tmp_path: Path) -> None:
+    refused(tmp_path, good_drill(sample_replies=WRITTEN["sample_replies"]), "sample_replies need strong_reply checks")
 
 
 def test_a_reply_flag_must_be_true_or_false(tmp_path: Path) -> None:
