@@ -797,6 +797,13 @@ class DrillAsk:
 
 
 @dataclass(frozen=True)
+class DrillWrite:
+    """`/drill write` or `/drill write <skill>`: write your own first reply, then review it."""
+
+    skill: str | None = None
+
+
+@dataclass(frozen=True)
 class DrillHelp:
     pass
 
@@ -806,14 +813,20 @@ class DrillProblem:
     text: str
 
 
-def parse_drill(text: str | None) -> DrillAsk | DrillHelp | DrillProblem:
-    """The text after `/drill`: nothing, `help`, or a skill by its key or name in any case."""
+def parse_drill(text: str | None) -> DrillAsk | DrillWrite | DrillHelp | DrillProblem:
+    """The text after `/drill`: nothing, `help`, `write`, or a skill by its key or name in any case (after
+    `write` too)."""
     skill_names = names_to_keys()
     words = " ".join((text or "").lower().split())
     if not words:
         return DrillAsk()
     if words in ("help", "?"):
         return DrillHelp()
+    if words == "write" or words.startswith("write "):
+        asked = parse_drill(words.removeprefix("write").strip())
+        if isinstance(asked, DrillAsk):
+            return DrillWrite(asked.skill)
+        return asked if isinstance(asked, DrillProblem) else DrillWrite()
     key = skill_names.get(words) or skill_names.get(words.replace("-", " ")) or skill_names.get(words.replace(" ", "_"))
     if key is not None:
         return DrillAsk(key)

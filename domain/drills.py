@@ -175,3 +175,41 @@ def next_drill(
 
 def due_reviews(cards: Iterable[Card], today: date) -> int:
     return sum(1 for card in cards if not card.retired and card.due_on <= today)
+
+
+#: A written first reply: long enough for an email, short enough to review in two minutes.
+MAX_WRITTEN = 1500
+
+
+def written_problem(text: str | None) -> str | None:
+    """A friendly reason a written reply can't be saved, or None when it is fine."""
+    stripped = (text or "").strip()
+    if not stripped:
+        return "Write the first reply you would send: even two sentences are enough."
+    if len(stripped) > MAX_WRITTEN:
+        return (
+            f"That's {len(stripped):,} characters; a first reply here can be up to {MAX_WRITTEN:,}. Could you trim it?"
+        )
+    return None
+
+
+def next_to_write(
+    bank: Sequence[Drill],
+    written: Mapping[str, date],
+    done_by_skill: Mapping[str, int],
+    rng: random.Random,
+    *,
+    skill: str | None = None,
+) -> Drill | None:
+    """A drill to write a reply to: one never written, at the lowest level left in the skill written least,
+    else the one written longest ago. Only drills with strong-reply checks can be reviewed."""
+    pool = [d for d in bank if d.strong_reply and (skill is None or d.skill == skill)]
+    if not pool:
+        return None
+    new = [d for d in pool if d.id not in written]
+    if new:
+        fewest = min(done_by_skill.get(d.skill, 0) for d in new)
+        chosen = rng.choice(sorted({d.skill for d in new if done_by_skill.get(d.skill, 0) == fewest}))
+        level = min(d.level for d in new if d.skill == chosen)
+        return rng.choice(sorted((d for d in new if d.skill == chosen and d.level == level), key=lambda d: d.id))
+    return min(pool, key=lambda d: (written[d.id], d.id))

@@ -6,28 +6,63 @@ from __future__ import annotations
 import re
 
 from slack_bolt import Ack, App, Respond
+from slack_sdk import WebClient
+from sqlalchemy.exc import SQLAlchemyError
 
-from adapters import ids
-from adapters.blocks.common import plain
-from adapters.replies import responder, told_on_failure
+from adapters import ids, web_api
+from adapters.blocks.common import notice_modal, plain
+from adapters.replies import by_dm, responder, told_on_failure
 from deps import Deps
-from domain.drills import Confidence
+from domain.drills import Confidence, written_problem
 from handlers import payload
 from usecases import drill
-from usecases.drill import Update
+from usecases.drill import Form, Update
 
 OUT_OF_DATE = "That button is out of date. `/drill` gives you a fresh drill."
+SAVE_FAILED = "I couldn't save it just now. Your reply is still here: please press Next again in a minute."
 CHOOSE = re.compile(rf"{ids.DRILL_CHOOSE}\d")
 SURE = re.compile(rf"{ids.DRILL_SURE}({'|'.join(c.value for c in Confidence)})")
 
 
 def register(app: App, deps: Deps) -> None:
     @app.command("/drill")
-    def drill_command(ack: Ack, command: dict, respond: Respond) -> None:
+    def drill_command(ack: Ack, command: dict, respond: Respond, client: WebClient) -> None:
         ack()
         reply = responder(respond)
         with told_on_failure(deps.logger, reply, "/drill"):
-            reply(drill.ask(deps, command["user_id"], command.get("text") or ""))
+            answer = drill.ask(deps, command["user_id"], command.get("text") or "")
+            if isinstance(answer, Form):
+                client.views_open(trigger_id=command["trigger_id"], view=answer.view)
+            else:
+                reply(answer)
+
+    @app.view(ids.DRILL_WRITE_MODAL)
+    def reply_written(ack: Ack, body: dict, view: dict, client: WebClient) -> None:
+        text = payload.text_input(view, ids.DRILL_REPLY_BLOCK, ids.DRILL_REPLY_INPUT).strip()
+        if problem := written_problem(text):
+            ack(response_action="errors", errors={ids.DRILL_REPLY_BLOCK: problem})
+            return
+        user_id = body["user"]["id"]
+        try:
+            saved = drill.wrote(deps, user_id, payload.metadata_text(view, "drill_id"), text)
+        except SQLAlchemyError as error:
+            deps.logger.error("saving a written drill failed: database error %s", type(error).__name__)
+            ack(response_action="errors", errors={ids.DRILL_REPLY_BLOCK: SAVE_FAILED})
+            return
+        if isinstance(saved, str):
+            ack(response_action="update", view=notice_modal("Out of date", saved))
+            return
+        ack(response_action="update", view=saved.view)
+
+    @app.view(ids.DRILL_SELF_MODAL)
+    def self_reviewed(ack: Ack, body: dict, view: dict, client: WebClient) -> None:
+        ack()
+        user_id = body["user"]["id"]
+        ticked = payload.values(view).get(ids.DRILL_TICKS_BLOCK, {}).get(ids.DRILL_TICKS_INPUT, {})
+        ticks = [int(o["value"]) for o in ticked.get("selected_options") or [] if str(o.get("value", "")).isdigit()]
+        with told_on_failure(deps.logger, by_dm(deps.logger, client, user_id), "self-review"):
+            done = drill.self_reviewed(deps, user_id, payload.metadata_id(view, "writing_id"), ticks)
+            web_api.post(client, user_id, done)
 
     @app.action(CHOOSE)
     def chose(ack: Ack, body: dict, respond: Respond) -> None:

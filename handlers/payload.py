@@ -16,13 +16,23 @@ def button_id(body: dict) -> int | None:
     return int(value) if value.isdigit() else None
 
 
-def metadata_id(view: dict, key: str) -> int | None:
-    """An id a form carries in its private_metadata (JSON), or None."""
+def _metadata(view: dict, key: str) -> object:
     try:
-        value = json.loads(view.get("private_metadata") or "{}").get(key)
+        return json.loads(view.get("private_metadata") or "{}").get(key)
     except (ValueError, AttributeError):
         return None
-    return value if isinstance(value, int) else None
+
+
+def metadata_id(view: dict, key: str) -> int | None:
+    """An id a form carries in its private_metadata (JSON), or None."""
+    value = _metadata(view, key)
+    return value if isinstance(value, int) and not isinstance(value, bool) else None
+
+
+def metadata_text(view: dict, key: str) -> str | None:
+    """A text id (a bank's) a form carries in its private_metadata, or None."""
+    value = _metadata(view, key)
+    return value if isinstance(value, str) else None
 
 
 def values(view: dict) -> dict:

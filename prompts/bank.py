@@ -127,7 +127,7 @@ _OPTION = _Shape(
 )
 
 
-MAX_CHECK = 120
+MAX_CHECK = 75  # Slack's limit for a checkbox's label, where each check is ticked
 MAX_SAMPLE = 700
 _SAMPLE = _Shape("sample reply", (_Field("text", longest=MAX_SAMPLE), _Field("meets", numbers=True)))
 

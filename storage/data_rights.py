@@ -13,6 +13,7 @@ from storage.models import (
     Delivery,
     DrillCard,
     DrillRound,
+    DrillWriting,
     Feedback,
     Person,
     SelfRating,
@@ -43,6 +44,7 @@ def export(session: Session, *, user_id: str) -> dict:
     replies = session.exec(select(TeamReply).where(TeamReply.user_id == user_id).order_by(TeamReply.created_at)).all()
     cards = session.exec(select(DrillCard).where(DrillCard.user_id == user_id).order_by(DrillCard.drill_id)).all()
     drills = session.exec(select(DrillRound).where(DrillRound.user_id == user_id).order_by(DrillRound.id)).all()
+    writings = session.exec(select(DrillWriting).where(DrillWriting.user_id == user_id).order_by(DrillWriting.id)).all()
     return {
         "user_id": user_id,
         "settings": None
@@ -92,6 +94,16 @@ def export(session: Session, *, user_id: str) -> dict:
             }
             for r in drills
         ],
+        "written_drills": [
+            {
+                "drill_id": w.drill_id,
+                "skill": w.skill,
+                "date": w.local_date.isoformat(),
+                "text": w.text,
+                "self_review": w.self_ticks,
+            }
+            for w in writings
+        ],
     }
 
 
@@ -108,14 +120,15 @@ def _feedback(row: Feedback, *, giver: bool) -> dict:
 
 
 def forget(session: Session, *, user_id: str) -> dict[str, int]:
-    """Delete their answers, self-ratings, drills and their boxes, record of team-question replies, 'what I'll
-    try' notes and the feedback they gave openly; anonymous feedback they gave stays with its recipient but no
-    longer points at them."""
+    """Delete their answers, self-ratings, drills (answered and written) and their boxes, record of
+    team-question replies, 'what I'll try' notes and the feedback they gave openly; anonymous feedback they
+    gave stays with its recipient but no longer points at them."""
     counts = {
         "answers": session.exec(delete(Answer).where(Answer.user_id == user_id)).rowcount,
         "self_ratings": session.exec(delete(SelfRating).where(SelfRating.user_id == user_id)).rowcount,
         "team_question_replies": session.exec(delete(TeamReply).where(TeamReply.user_id == user_id)).rowcount,
         "drills": session.exec(delete(DrillRound).where(DrillRound.user_id == user_id)).rowcount,
+        "written_drills": session.exec(delete(DrillWriting).where(DrillWriting.user_id == user_id)).rowcount,
         "drill_cards": session.exec(delete(DrillCard).where(DrillCard.user_id == user_id)).rowcount,
         "feedback_given": session.exec(
             delete(Feedback).where(Feedback.giver_id == user_id, Feedback.anonymous.is_(False))

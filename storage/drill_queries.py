@@ -12,7 +12,7 @@ from sqlmodel import Session, select
 
 from domain.drills import Card, Confidence, Drill, Outcome
 from storage.chunks import chunks
-from storage.models import Delivery, DrillCard, DrillRound
+from storage.models import Delivery, DrillCard, DrillRound, DrillWriting
 
 
 @dataclass(frozen=True)
@@ -125,3 +125,44 @@ def answer_round(
         )
     held.box, held.due_on, held.retired, held.answered_at = outcome.box, outcome.due_on, outcome.retired, now
     session.add(held)
+
+
+def written(session: Session, *, user_id: str) -> tuple[dict[str, date], dict[str, int]]:
+    """(each drill this person has written a reply to, with the last date; replies written per skill)."""
+    rows = session.exec(
+        select(DrillWriting.drill_id, DrillWriting.skill, func.max(DrillWriting.local_date), func.count())
+        .where(DrillWriting.user_id == user_id)
+        .group_by(DrillWriting.drill_id, DrillWriting.skill)
+    ).all()
+    last = {drill_id: day for drill_id, _skill, day, _n in rows}
+    per_skill: dict[str, int] = {}
+    for _drill_id, skill, _day, count in rows:
+        per_skill[skill] = per_skill.get(skill, 0) + int(count)
+    return last, per_skill
+
+
+def save_writing(
+    session: Session, *, user_id: str, team_id: int | None, drill: Drill, text: str, local_date: date, now: datetime
+) -> DrillWriting:
+    row = DrillWriting(
+        user_id=user_id,
+        team_id=team_id,
+        drill_id=drill.id,
+        skill=drill.skill,
+        text=text,
+        local_date=local_date,
+        created_at=now,
+    )
+    session.add(row)
+    session.flush()
+    return row
+
+
+def writing(session: Session, *, writing_id: int) -> DrillWriting | None:
+    return session.get(DrillWriting, writing_id)
+
+
+def save_self_review(session: Session, *, row: DrillWriting, ticks: Sequence[int], now: datetime) -> None:
+    row.self_ticks = ",".join(str(t) for t in sorted(set(ticks)))
+    row.self_reviewed_at = now
+    session.add(row)

@@ -253,6 +253,27 @@ class DrillRound(SQLModel, table=True):
     answered_at: datetime | None = Field(default=None, sa_column=_utc_column(nullable=True))
 
 
+class DrillWriting(SQLModel, table=True):
+    """A first reply someone wrote to a drill's customer, and the strong-reply checks they ticked for it."""
+
+    __tablename__ = "drill_writing"
+    __table_args__ = (
+        Index("ix_drill_writing_user_created", "user_id", "created_at"),
+        Index("ix_drill_writing_team_created", "team_id", "created_at"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    user_id: str = Field(max_length=32)
+    team_id: int | None = Field(default=None, foreign_key="team.id", ondelete="SET NULL")
+    drill_id: str = Field(max_length=64)
+    skill: str = Field(max_length=32)
+    text: str = Field(sa_column=Column(Text, nullable=False))
+    local_date: date
+    created_at: datetime = Field(sa_column=_utc_column())
+    self_ticks: str | None = Field(default=None, max_length=16)  # the checks they ticked ("0,2"); None until reviewed
+    self_reviewed_at: datetime | None = Field(default=None, sa_column=_utc_column(nullable=True))
+
+
 class Feedback(SQLModel, table=True):
     """Peer feedback. `giver_id` is kept for the giver's own view and data rights only; when `anonymous`,
     it must never reach the recipient, the channel or a lead."""

@@ -138,6 +138,7 @@ def every_request(requests: SlackRequests, slack: FakeSlackAPI, **signing: objec
             (ids.FEEDBACK_KEEP_BLOCK, ids.FEEDBACK_TEXT_INPUT),
             (ids.FEEDBACK_CHANGE_BLOCK, ids.FEEDBACK_TEXT_INPUT),
             (ids.FEEDBACK_TRY_BLOCK, ids.FEEDBACK_TEXT_INPUT),
+            (ids.DRILL_REPLY_BLOCK, ids.DRILL_REPLY_INPUT),
         )
     }
     values[ids.FEEDBACK_RECIPIENT_BLOCK] = {
@@ -148,7 +149,9 @@ def every_request(requests: SlackRequests, slack: FakeSlackAPI, **signing: objec
             user_id="UNY",
             callback_id=view,
             values=values,
-            private_metadata=json.dumps({"delivery_id": 1, "feedback_id": 1, "note": PHRASE}),
+            private_metadata=json.dumps(
+                {"delivery_id": 1, "feedback_id": 1, "writing_id": 1, "drill_id": "drill-empathy-01", "note": PHRASE}
+            ),
             **signing,
         )
         for view in VIEWS
@@ -188,7 +191,14 @@ ACTIONS = (
 )
 #: Listened for by a pattern (a drill's option and confidence buttons), one of each.
 PATTERNED_ACTIONS = (f"{ids.DRILL_CHOOSE}0", f"{ids.DRILL_SURE}sure")
-VIEWS = (ids.ANSWER_MODAL, ids.FEEDBACK_MODAL, ids.FEEDBACK_TRY_MODAL, ids.FEEDBACK_FOLLOWUP_MODAL)
+VIEWS = (
+    ids.ANSWER_MODAL,
+    ids.FEEDBACK_MODAL,
+    ids.FEEDBACK_TRY_MODAL,
+    ids.FEEDBACK_FOLLOWUP_MODAL,
+    ids.DRILL_WRITE_MODAL,
+    ids.DRILL_SELF_MODAL,
+)
 EVENTS = (
     "app_home_opened",
     "member_joined_channel",

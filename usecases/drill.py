@@ -14,7 +14,7 @@ from adapters.blocks import drill as blocks
 from adapters.blocks.common import Message, plain
 from deps import Deps
 from domain import command_text as ct
-from domain.drills import Confidence, Drill, after_answer, next_drill, shuffled
+from domain.drills import Confidence, Drill, after_answer, next_drill, next_to_write, shuffled
 from domain.schedule import local_now, zone
 from storage import drill_queries, queries
 from storage.db import transaction
@@ -25,16 +25,70 @@ NOT_YOURS = "That drill was sent to someone else, so it stays as it is."
 GONE = "That drill is no longer in the bank. `/drill` gives you a fresh one."
 
 
-def ask(deps: Deps, user_id: str, text: str) -> Message:
-    """`/drill`, `/drill <skill>` or `/drill help`: the drill itself comes by DM, where its buttons live."""
+@dataclass(frozen=True)
+class Form:
+    """A form to open for the person (a modal), in place of a message."""
+
+    view: dict
+
+
+def ask(deps: Deps, user_id: str, text: str) -> Message | Form:
+    """`/drill`, `/drill <skill>`, `/drill write [skill]` or `/drill help`: a drill comes by DM, where its buttons
+    live; a written one opens as a form."""
     match ct.parse_drill(text):
         case ct.DrillHelp():
             return blocks.drill_help()
         case ct.DrillProblem(text=problem):
             return plain(problem)
+        case ct.DrillWrite(skill=skill_key):
+            return _to_write(deps, user_id, skill_key)
         case ct.DrillAsk(skill=skill_key):
             return _send(deps, user_id, skill_key)
     raise AssertionError(f"no use case for {text!r}")
+
+
+def _to_write(deps: Deps, user_id: str, skill_key: str | None) -> Message | Form:
+    with deps.sessions() as session:
+        if not queries.teams_of_user(session, user_id=user_id):
+            return plain(NOT_IN_A_TEAM)
+        last, per_skill = drill_queries.written(session, user_id=user_id)
+    drill = next_to_write(deps.drills, last, per_skill, deps.rng, skill=skill_key)
+    if drill is None:
+        return plain("There are no drills to write a reply to yet.")
+    return Form(blocks.write_modal(drill))
+
+
+def wrote(deps: Deps, user_id: str, drill_id: str | None, text: str) -> Form | str:
+    """The reply is saved at once (nothing typed is lost), and the form turns into the self-review."""
+    drill = deps.drill(drill_id)
+    if drill is None:
+        return GONE
+    now = deps.clock.now()
+    with transaction(deps.sessions) as session:
+        teams = queries.teams_of_user(session, user_id=user_id)
+        if not teams:
+            return NOT_IN_A_TEAM
+        today = _today(deps, session, user_id, teams[0].timezone)
+        row = drill_queries.save_writing(
+            session, user_id=user_id, team_id=teams[0].id, drill=drill, text=text, local_date=today, now=now
+        )
+        writing_id = row.id
+    deps.logger.info("drill reply written drill=%s writing=%s", drill.id, writing_id)
+    return Form(blocks.self_review_modal(drill, writing_id, text))
+
+
+def self_reviewed(deps: Deps, user_id: str, writing_id: int | None, ticks: list[int]) -> Message:
+    with transaction(deps.sessions) as session:
+        row = drill_queries.writing(session, writing_id=writing_id) if writing_id else None
+        if row is None or row.user_id != user_id:
+            return plain(GONE if row is None else NOT_YOURS)
+        drill = deps.drill(row.drill_id)
+        if drill is None:
+            return plain(GONE)
+        kept = [t for t in ticks if 0 <= t < len(drill.strong_reply)]
+        drill_queries.save_self_review(session, row=row, ticks=kept, now=deps.clock.now())
+        text = row.text
+    return blocks.self_reviewed(drill, text, kept)
 
 
 def _send(deps: Deps, user_id: str, skill_key: str | None) -> Message:

@@ -3,14 +3,26 @@ the reveal, each replacing the last in the same message."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 from datetime import date
 
-from slack_sdk.models.blocks import ActionsBlock, Block, ButtonElement, DividerBlock
+from slack_sdk.models.blocks import (
+    ActionsBlock,
+    Block,
+    ButtonElement,
+    CheckboxesElement,
+    DividerBlock,
+    InputBlock,
+    Option,
+    PlainTextInputElement,
+    PlainTextObject,
+)
+from slack_sdk.models.views import View
 
 from adapters import ids
 from adapters.blocks.common import Message, context, plain, quoted, render, section
-from domain.drills import Confidence, Drill, Outcome
+from domain.drills import MAX_WRITTEN, Confidence, Drill, Outcome
 from domain.skills import SKILLS, skill
 
 CHANNEL_WORDS = {"chat": "Chat", "email": "Email", "phone": "Phone call", "social": "Public post on social media"}
@@ -138,7 +150,89 @@ def drill_help() -> Message:
         "*Drills* put a customer's message in front of you and ask what you would send first.\n"
         "• `/drill`: one now: the review most overdue, else a new drill in the skill you practised least\n"
         f"• `/drill listening`: one in that skill. Skills: {names}\n"
+        "• `/drill write` (or `/drill write listening`): write your own first reply to a customer, then tick the "
+        "checks a strong reply meets\n"
         "• Pick a reply, say how sure you are, then see which was best and why.\n"
         "• A drill you get right and sure moves up a box and comes back later (after 1, 3, 7, 16, then 35 days); "
         "one you miss comes back tomorrow; right and sure from the top box, it retires."
     )
+
+
+def _form(callback_id: str, metadata: dict, title: str, submit: str, blocks: list[Block]) -> dict:
+    view = View(
+        type="modal",
+        callback_id=callback_id,
+        private_metadata=json.dumps(metadata),
+        title=PlainTextObject(text=title),
+        submit=PlainTextObject(text=submit),
+        close=PlainTextObject(text="Cancel"),
+        blocks=blocks,
+    )
+    view.validate_json()
+    return view.to_dict()
+
+
+def write_modal(drill: Drill) -> dict:
+    """The customer's message and a box for the first reply the person would send themselves."""
+    return _form(
+        ids.DRILL_WRITE_MODAL,
+        {"drill_id": drill.id},
+        "Write a first reply",
+        "Next",
+        [
+            *_setting(drill, review=False)[:1],
+            context(f"What you can see: {drill.context}"),
+            section(quoted(drill.customer)),
+            InputBlock(
+                block_id=ids.DRILL_REPLY_BLOCK,
+                label="The first reply you would send",
+                element=PlainTextInputElement(
+                    action_id=ids.DRILL_REPLY_INPUT,
+                    multiline=True,
+                    max_length=MAX_WRITTEN,
+                    placeholder="Write it as you would send it. Next, you check it against what a strong reply does.",
+                ),
+            ),
+        ],
+    )
+
+
+def self_review_modal(drill: Drill, writing_id: int, text: str) -> dict:
+    """Their reply beside the drill's strong-reply checks: they tick the ones it meets."""
+    options = [Option(value=str(i), label=check) for i, check in enumerate(drill.strong_reply)]
+    return _form(
+        ids.DRILL_SELF_MODAL,
+        {"writing_id": writing_id},
+        "Check your reply",
+        "Save",
+        [
+            section("*Your reply*\n" + quoted(text)),
+            InputBlock(
+                block_id=ids.DRILL_TICKS_BLOCK,
+                label="Tick what your reply does",
+                optional=True,
+                element=CheckboxesElement(action_id=ids.DRILL_TICKS_INPUT, options=options),
+            ),
+            context("Only you see your reply and your ticks."),
+        ],
+    )
+
+
+def self_reviewed(drill: Drill, text: str, ticks: Sequence[int]) -> Message:
+    """What they wrote and how it measured up, by DM, to keep."""
+    lines = [f"{'✅' if i in ticks else '▫️'} {check}" for i, check in enumerate(drill.strong_reply)]
+    head = f"Saved your first reply to a {skill(drill.skill).name} drill: it meets {len(set(ticks))} of {len(lines)}."
+    return Message(
+        text=head,
+        blocks=render(
+            [
+                section(f"*{head}*\n" + quoted(text)),
+                section("\n".join(lines)),
+                context("Only you see this. `/drill write` gives you another customer to answer."),
+            ]
+        ),
+    )
+
+
+def not_saved(text: str) -> Message:
+    return plain(f"Sorry, I couldn't save your reply just now. Here it is so nothing is lost:\n{quoted(text)}")

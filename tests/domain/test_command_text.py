@@ -12,6 +12,9 @@ from hypothesis import strategies as st
 from domain.command_text import (
     Away,
     Back,
+    DrillAsk,
+    DrillProblem,
+    DrillWrite,
     Help,
     HolidayAdd,
     HolidayList,
@@ -32,6 +35,7 @@ from domain.command_text import (
     Start,
     Status,
     Stop,
+    parse_drill,
     parse_mention,
     parse_practice,
     split_leading_mention,
@@ -732,3 +736,10 @@ def test_a_lead_sets_drill_days_or_turns_them_off():
     assert parse_practice("schedule drills mon,wed,fri") == SetSchedule(drill_days=frozenset({0, 2, 4}))
     assert parse_practice("schedule drills off") == SetSchedule(drill_days=frozenset())
     assert "drills needs a value" in error_of("schedule drills")
+
+
+def test_drill_write_names_a_skill_or_none():
+    assert parse_drill("write") == DrillWrite()
+    assert parse_drill("Write Receiving feedback") == DrillWrite("feedback")
+    assert isinstance(parse_drill("write charm"), DrillProblem)
+    assert parse_drill("listening") == DrillAsk("listening")

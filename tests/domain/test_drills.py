@@ -4,6 +4,7 @@ a drill up and further out, and only a sure right answer from the top box retire
 from __future__ import annotations
 
 import random
+from dataclasses import replace
 from datetime import date, timedelta
 
 from hypothesis import given, settings
@@ -21,7 +22,9 @@ from domain.drills import (
     DrillSituation,
     after_answer,
     next_drill,
+    next_to_write,
     shuffled,
+    written_problem,
 )
 
 MONDAY = date(2026, 11, 23)
@@ -141,3 +144,23 @@ def test_each_person_sees_the_options_in_their_own_order_every_time() -> None:
     assert len(orders) > 1
     assert shuffled(one, "U1") == shuffled(one, "U1")
     assert sorted(shuffled(one, "U1")) == [0, 1, 2]
+
+
+def written_drill(drill_id: str, skill: str = "listening", level: int = 1) -> Drill:
+    return replace(drill(drill_id, skill, level), strong_reply=("Says what happens next", "Never blames them"))
+
+
+def test_the_next_reply_to_write_is_to_a_customer_not_yet_answered_then_the_one_answered_longest_ago() -> None:
+    bank = [written_drill("drill-listening-01"), written_drill("drill-listening-02"), drill("drill-listening-03")]
+    assert next_to_write(bank, {}, {}, random.Random(0)).id in {"drill-listening-01", "drill-listening-02"}
+    written = {"drill-listening-01": MONDAY}
+    assert next_to_write(bank, written, {"listening": 1}, random.Random(0)).id == "drill-listening-02"
+    written["drill-listening-02"] = MONDAY - timedelta(days=2)
+    assert next_to_write(bank, written, {"listening": 2}, random.Random(0)).id == "drill-listening-02"
+    assert next_to_write(bank, written, {}, random.Random(0), skill="empathy") is None  # no checks, no writing
+
+
+def test_a_written_reply_must_have_words_and_fit() -> None:
+    assert written_problem(" ") is not None
+    assert "1,501 characters" in (written_problem("x" * 1501) or "")
+    assert written_problem("Hi Sam, refunded.") is None

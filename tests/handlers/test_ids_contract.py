@@ -28,8 +28,22 @@ BUTTONS_SENT = (
     "home_pause",
     "forget_confirm",
     "forget_cancel",
+    "drill_choose_0",
+    "drill_choose_1",
+    "drill_choose_2",
+    "drill_choose_3",
+    "drill_sure_sure",
+    "drill_sure_think_so",
+    "drill_sure_guessing",
 )
-FORMS_SENT = ("answer_modal", "feedback_modal", "feedback_try_modal", "feedback_followup_modal")
+FORMS_SENT = (
+    "answer_modal",
+    "feedback_modal",
+    "feedback_try_modal",
+    "feedback_followup_modal",
+    "drill_write_modal",
+    "drill_self_review_modal",
+)
 #: Inputs inside a form: their values arrive with the form's submission, never as a request of their own.
 FORM_INPUTS = {
     ids.ANSWER_INPUT,
@@ -39,6 +53,8 @@ FORM_INPUTS = {
     ids.FEEDBACK_SKILL_INPUT,
     ids.FEEDBACK_TEXT_INPUT,
     ids.FEEDBACK_ANONYMOUS_INPUT,
+    ids.DRILL_REPLY_INPUT,
+    ids.DRILL_TICKS_INPUT,
 }
 
 
