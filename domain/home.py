@@ -54,12 +54,17 @@ class DrillHome:
     done_this_month: int = 0
     reviews_due: int = 0
     skills: dict[str, DrillSkill] = field(default_factory=dict)
+    written_this_month: int = 0
+    self_reviewed_this_month: int = 0
 
     @property
     def started(self) -> bool:
         """Anything to show yet: until then the Home only says what `/drill` does."""
         return bool(
-            self.done_this_month or self.reviews_due or any(s.first_tries or s.retired for s in self.skills.values())
+            self.done_this_month
+            or self.reviews_due
+            or self.written_this_month
+            or any(s.first_tries or s.retired for s in self.skills.values())
         )
 
 

@@ -263,6 +263,8 @@ class WeekSummary:
     team_questions: tuple[TeamQuestionWeek, ...] = ()
     drills: Mapping[str, DrillWeek] = field(default_factory=dict)  # per skill, only those drilled
     drills_by_person: Mapping[str, int] = field(default_factory=dict)  # drills done, for the lead's CSV
+    written: int = 0  # replies the team wrote to drills
+    self_reviewed: int = 0  # of them, checked by their authors against the strong-reply checks
 
     @property
     def drill_totals(self) -> DrillWeek:

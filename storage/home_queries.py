@@ -14,6 +14,7 @@ from storage.models import (
     Delivery,
     DrillCard,
     DrillRound,
+    DrillWriting,
     Feedback,
     Person,
     SelfRating,
@@ -176,3 +177,13 @@ def drill_skill_counts(session: Session, *, user_id: str, since: datetime) -> di
         .group_by(DrillRound.skill)
     ).all()
     return {skill: int(count) for skill, count in rows}
+
+
+def writing_counts(session: Session, *, user_id: str, since: datetime) -> tuple[int, int]:
+    """Replies this person wrote to drills since `since`, and how many of them they self-reviewed."""
+    written, reviewed = session.exec(
+        select(func.count(DrillWriting.id), func.count(DrillWriting.self_reviewed_at)).where(
+            DrillWriting.user_id == user_id, DrillWriting.created_at >= since
+        )
+    ).one()
+    return int(written), int(reviewed)

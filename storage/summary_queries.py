@@ -22,7 +22,18 @@ from domain.ledger import DeliveryKind, DeliveryStatus
 from domain.schedule import TeamStatus
 from storage.chunks import chunks
 from storage.lease_queries import Liveness, claim_held
-from storage.models import Answer, Delivery, DrillRound, Feedback, Person, Team, TeamHoliday, TeamLead, TeamMember
+from storage.models import (
+    Answer,
+    Delivery,
+    DrillRound,
+    DrillWriting,
+    Feedback,
+    Person,
+    Team,
+    TeamHoliday,
+    TeamLead,
+    TeamMember,
+)
 
 SHARED_VISIBILITIES = ("lead", "team")
 
@@ -384,3 +395,13 @@ def drills_between(
         {k: (int(n), int(f or 0), int(b or 0)) for k, n, f, b in per_skill},
         {user: int(n) for user, n in per_person},
     )
+
+
+def writings_between(session: Session, *, team_id: int, start: datetime, end: datetime) -> tuple[int, int]:
+    """Replies the team wrote to drills in [start, end), and how many their authors checked: counts only."""
+    written, reviewed = session.exec(
+        select(func.count(DrillWriting.id), func.count(DrillWriting.self_reviewed_at)).where(
+            DrillWriting.team_id == team_id, DrillWriting.created_at >= start, DrillWriting.created_at < end
+        )
+    ).one()
+    return int(written), int(reviewed)

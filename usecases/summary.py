@@ -80,6 +80,7 @@ def compute(deps: Deps, session: Session, team: Team, week: ds.Week, today: date
         session, team_id=team.id, start=week.monday, end=week.end, limit=blocks.SUMMARY_SHARED_SHOWN
     )
     drills, drills_by_person = sq.drills_between(session, team_id=team.id, start=start, end=end)
+    written, self_reviewed = sq.writings_between(session, team_id=team.id, start=start, end=end)
     quotes = [
         deps.quote(q)
         for q in sq.quote_ids(session, team_id=team.id, channel_id=team.channel_id, start=week.monday, end=week.end)
@@ -98,6 +99,8 @@ def compute(deps: Deps, session: Session, team: Team, week: ds.Week, today: date
         feedback_total=feedback_total,
         drills={key: ds.DrillWeek(*counts) for key, counts in drills.items()},
         drills_by_person=drills_by_person,
+        written=written,
+        self_reviewed=self_reviewed,
         team_questions=tuple(
             ds.TeamQuestionWeek(row.day, row.skill, question.text, row.took_part)
             for row in tq.asked_between(session, team_id=team.id, start=week.monday, end=week.end)

@@ -60,6 +60,11 @@ def _drill_blocks(drills: DrillHome | None) -> list[Block]:
         f"*Drills* · {counted(drills.done_this_month, 'drill')} this month · "
         f"{counted(drills.reviews_due, 'review')} due (`/drill`)"
     )
+    if drills.written_this_month:
+        head += (
+            f"\n{counted(drills.written_this_month, 'reply', 'replies')} written this month, "
+            f"{drills.self_reviewed_this_month} checked against a strong reply (`/drill write`)"
+        )
     return [SectionBlock(text=MarkdownTextObject(text=head), fields=fields or None)]
 
 

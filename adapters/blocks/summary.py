@@ -77,11 +77,16 @@ def _skills_line(summary: WeekSummary) -> str:
 def _drills_line(summary: WeekSummary, *, per_skill: bool) -> str | None:
     """Drills done and how first tries went: per skill for the lead, team totals for the channel; never who."""
     totals = summary.drill_totals
-    if not totals.done:
+    if not totals.done and not summary.written:
         return None
     head = f"*Drills:* {totals.done} done"
     if totals.accuracy is not None:
         head += f", {percent(totals.accuracy)} right first try"
+    if summary.written:
+        head += (
+            f" · {counted(summary.written, 'reply', 'replies')} written, "
+            f"{summary.self_reviewed} checked by their authors"
+        )
     if not per_skill:
         return head
     parts = [

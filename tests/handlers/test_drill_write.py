@@ -10,7 +10,8 @@ from sqlmodel import select
 from adapters import ids
 from storage import data_rights
 from storage.models import DrillWriting
-from tests.harness import Bot, text_of
+from tests.handlers.test_home import open_home
+from tests.harness import LEAD, Bot, text_of
 
 MONDAY_MORNING = datetime(2026, 11, 23, 10, 0, tzinfo=UTC)
 REPLY = "Hi Sam, I can see the two charges. I've refunded the second one now; it reaches your card in 3 to 5 days."
@@ -113,3 +114,16 @@ def test_a_person_s_export_has_their_written_replies_and_forget_me_deletes_them(
         assert data_rights.forget(session, user_id="UDUB")["written_drills"] == 1
         session.commit()
     assert writings(team) == []
+
+
+def test_written_replies_are_counted_on_the_home_and_in_the_lead_s_summary_never_shown(team: Bot) -> None:
+    team.clock.set(MONDAY_MORNING)
+    body = submit_reply(team, "UDUB", open_write_form(team, "UDUB"), REPLY)
+    submit_ticks(team, "UDUB", body["view"], [0])
+    submit_reply(team, "UNY", open_write_form(team, "UNY"), "Sorry about that, looking into it now.")
+    team.slack.wait_for("chat.postMessage", lambda c: "Saved your first reply" in text_of(c))
+    home = str(open_home(team, "UDUB"))
+    assert "1 reply written this month, 1 checked against a strong reply" in home
+    summary = team.ask("/summary", user=LEAD)
+    assert "2 replies written, 1 checked by their authors" in summary
+    assert REPLY not in summary and "looking into it" not in summary
