@@ -101,7 +101,8 @@ def test_with_the_default_watchdog_a_socket_silent_right_after_hello_is_replaced
 ) -> None:
     socket_server.silent_after_hello = 1  # the very first connection: the case slack_sdk's own check never sees
     bot = start(slack, sqlite(tmp_path), tmp_path, started)
-    eventually(lambda: bool(socket_server.connections), timeout=10)
+    # The fake lists a connection as it opens, then says hello and falls silent: wait for both.
+    eventually(lambda: bool(socket_server.connections) and socket_server.connections[0].silent, timeout=10)
     silent = socket_server.connections[0]
     assert silent.silent and silent.hello_at is not None
 
