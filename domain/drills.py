@@ -11,7 +11,7 @@ from __future__ import annotations
 import random
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 from enum import StrEnum
 
 from domain.content import Level
@@ -213,3 +213,57 @@ def next_to_write(
         level = min(d.level for d in new if d.skill == chosen)
         return rng.choice(sorted((d for d in new if d.skill == chosen and d.level == level), key=lambda d: d.id))
     return min(pool, key=lambda d: (written[d.id], d.id))
+
+
+class ReviewStatus(StrEnum):
+    """A peer review request: waiting for its reviewer, answered, passed to another teammate, or given up."""
+
+    OPEN = "open"
+    DONE = "done"
+    MOVED = "moved"
+    LAPSED = "lapsed"
+
+
+#: A review request waits this many of the team's practice days, then moves to another teammate once.
+REVIEW_WAIT_DAYS = 2
+#: Nobody is asked for more than this many reviews in a day.
+REVIEWS_A_DAY = 2
+
+
+def choose_reviewer(
+    author: str,
+    members: Sequence[str],
+    *,
+    partners: Iterable[str] = (),
+    last_reviewed: Mapping[str, datetime] | None = None,
+    previous: str | None = None,
+    unavailable: Iterable[str] = (),
+) -> str | None:
+    """Who reviews an offered reply: the author's feedback partner of the week when there is one, otherwise the
+    teammate who reviewed least recently (never yet, first). Never the author, never someone `unavailable`
+    (a bot, deactivated, asked twice today, already asked for this reply), and never the author's previous
+    reviewer twice in a row while anyone else can take it."""
+    out = set(unavailable) | {author}
+    candidates = sorted(m for m in set(members) if m not in out)
+    if previous in candidates and len(candidates) > 1:
+        candidates.remove(previous)
+    if not candidates:
+        return None
+    partnered = [p for p in sorted(set(partners)) if p in candidates]
+    if partnered:
+        return partnered[0]
+    seen = last_reviewed or {}
+    return min(candidates, key=lambda m: (m in seen, seen.get(m, datetime.min.replace(tzinfo=UTC)), m))
+
+
+def practice_days_after(start: date, count: int, days: frozenset[int], holidays: Iterable[date] = ()) -> date:
+    """The date `count` of the team's practice days after `start` (holidays skipped)."""
+    off = set(holidays)
+    day, left = start, count
+    while left > 0:
+        day += timedelta(days=1)
+        if day.weekday() in days and day not in off:
+            left -= 1
+        if (day - start).days > 366:
+            break
+    return day

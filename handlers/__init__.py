@@ -14,6 +14,7 @@ from handlers import (
     home,
     membership,
     middleware,
+    peer_review,
     practice,
     reflect,
     summary,
@@ -22,7 +23,19 @@ from handlers import (
 
 #: Bolt tries listeners in the order they were registered: the features with slash commands, the requests that
 #: come in bursts, first; the catch-all for buttons and forms the bot does not know, last.
-FEATURES = (practice, reflect, drill, feedback, summary, home, data_rights, membership, team_question, fallback)
+FEATURES = (
+    practice,
+    reflect,
+    drill,
+    peer_review,
+    feedback,
+    summary,
+    home,
+    data_rights,
+    membership,
+    team_question,
+    fallback,
+)
 
 
 def register_all(app: App, deps: Deps) -> None:

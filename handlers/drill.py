@@ -58,10 +58,11 @@ def register(app: App, deps: Deps) -> None:
     def self_reviewed(ack: Ack, body: dict, view: dict, client: WebClient) -> None:
         ack()
         user_id = body["user"]["id"]
-        ticked = payload.values(view).get(ids.DRILL_TICKS_BLOCK, {}).get(ids.DRILL_TICKS_INPUT, {})
-        ticks = [int(o["value"]) for o in ticked.get("selected_options") or [] if str(o.get("value", "")).isdigit()]
+        ticks = [int(v) for v in payload.checked(view, ids.DRILL_TICKS_BLOCK, ids.DRILL_TICKS_INPUT) if v.isdigit()]
+        offered = "offer" in payload.checked(view, ids.DRILL_OFFER_BLOCK, ids.DRILL_OFFER_INPUT)
         with told_on_failure(deps.logger, by_dm(deps.logger, client, user_id), "self-review"):
-            done = drill.self_reviewed(deps, user_id, payload.metadata_id(view, "writing_id"), ticks)
+            writing_id = payload.metadata_id(view, "writing_id")
+            done = drill.self_reviewed(deps, user_id, writing_id, ticks, offered=offered)
             web_api.post(client, user_id, done)
 
     @app.action(CHOOSE)

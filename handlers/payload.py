@@ -45,3 +45,9 @@ def text_input(view: dict, block: str, action: str) -> str:
 
 def selected_option(view: dict, block: str, action: str) -> dict:
     return values(view).get(block, {}).get(action, {}).get("selected_option") or {}
+
+
+def checked(view: dict, block: str, action: str) -> list[str]:
+    """The values of a form's ticked checkboxes."""
+    found = values(view).get(block, {}).get(action, {})
+    return [str(o.get("value", "")) for o in found.get("selected_options") or [] if isinstance(o, dict)]

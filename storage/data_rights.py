@@ -12,6 +12,7 @@ from storage.models import (
     Answer,
     Delivery,
     DrillCard,
+    DrillReview,
     DrillRound,
     DrillWriting,
     Feedback,
@@ -45,6 +46,7 @@ def export(session: Session, *, user_id: str) -> dict:
     cards = session.exec(select(DrillCard).where(DrillCard.user_id == user_id).order_by(DrillCard.drill_id)).all()
     drills = session.exec(select(DrillRound).where(DrillRound.user_id == user_id).order_by(DrillRound.id)).all()
     writings = session.exec(select(DrillWriting).where(DrillWriting.user_id == user_id).order_by(DrillWriting.id)).all()
+    reviews = session.exec(select(DrillReview).where(DrillReview.reviewer_id == user_id).order_by(DrillReview.id)).all()
     return {
         "user_id": user_id,
         "settings": None
@@ -101,8 +103,13 @@ def export(session: Session, *, user_id: str) -> dict:
                 "date": w.local_date.isoformat(),
                 "text": w.text,
                 "self_review": w.self_ticks,
+                "offered_for_review": w.offered,
             }
             for w in writings
+        ],
+        # Reviews they were asked for: whose reply it was stays unknown to them, here too.
+        "reviews_asked_of_me": [
+            {"asked_at": r.asked_at.isoformat(), "status": r.status, "ticks": r.ticks} for r in reviews
         ],
     }
 
@@ -129,6 +136,7 @@ def forget(session: Session, *, user_id: str) -> dict[str, int]:
         "team_question_replies": session.exec(delete(TeamReply).where(TeamReply.user_id == user_id)).rowcount,
         "drills": session.exec(delete(DrillRound).where(DrillRound.user_id == user_id)).rowcount,
         "written_drills": session.exec(delete(DrillWriting).where(DrillWriting.user_id == user_id)).rowcount,
+        "reviews_asked_of_me": session.exec(delete(DrillReview).where(DrillReview.reviewer_id == user_id)).rowcount,
         "drill_cards": session.exec(delete(DrillCard).where(DrillCard.user_id == user_id)).rowcount,
         "feedback_given": session.exec(
             delete(Feedback).where(Feedback.giver_id == user_id, Feedback.anonymous.is_(False))

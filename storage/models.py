@@ -272,6 +272,30 @@ class DrillWriting(SQLModel, table=True):
     created_at: datetime = Field(sa_column=_utc_column())
     self_ticks: str | None = Field(default=None, max_length=16)  # the checks they ticked ("0,2"); None until reviewed
     self_reviewed_at: datetime | None = Field(default=None, sa_column=_utc_column(nullable=True))
+    offered: bool = False  # offered for a teammate's blind review
+
+
+class DrillReview(SQLModel, table=True):
+    """A teammate asked to review an offered reply without knowing whose it is: the author's id is read from
+    the writing only to deliver the review, and never goes into anything the reviewer is sent."""
+
+    __tablename__ = "drill_review"
+    __table_args__ = (
+        Index("ix_drill_review_status_due", "status", "due_at"),
+        Index("ix_drill_review_reviewer_asked", "reviewer_id", "asked_at"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    writing_id: int = Field(foreign_key="drill_writing.id", index=True, ondelete="CASCADE")
+    team_id: int | None = Field(default=None, foreign_key="team.id", ondelete="SET NULL")
+    reviewer_id: str = Field(max_length=32)
+    asked_at: datetime = Field(sa_column=_utc_column())
+    due_at: datetime = Field(sa_column=_utc_column())  # then it moves to another teammate once, or lapses
+    moved: bool = False  # this request is the second one, after the first reviewer did not answer
+    status: str = Field(default="open", max_length=16)  # a ReviewStatus
+    ticks: str | None = Field(default=None, max_length=16)
+    feedback_id: int | None = Field(default=None, foreign_key="feedback.id", ondelete="SET NULL")
+    answered_at: datetime | None = Field(default=None, sa_column=_utc_column(nullable=True))
 
 
 class Feedback(SQLModel, table=True):

@@ -139,6 +139,7 @@ def every_request(requests: SlackRequests, slack: FakeSlackAPI, **signing: objec
             (ids.FEEDBACK_CHANGE_BLOCK, ids.FEEDBACK_TEXT_INPUT),
             (ids.FEEDBACK_TRY_BLOCK, ids.FEEDBACK_TEXT_INPUT),
             (ids.DRILL_REPLY_BLOCK, ids.DRILL_REPLY_INPUT),
+            (ids.REVIEW_KEEP_BLOCK, ids.FEEDBACK_TEXT_INPUT),
         )
     }
     values[ids.FEEDBACK_RECIPIENT_BLOCK] = {
@@ -150,7 +151,14 @@ def every_request(requests: SlackRequests, slack: FakeSlackAPI, **signing: objec
             callback_id=view,
             values=values,
             private_metadata=json.dumps(
-                {"delivery_id": 1, "feedback_id": 1, "writing_id": 1, "drill_id": "drill-empathy-01", "note": PHRASE}
+                {
+                    "delivery_id": 1,
+                    "feedback_id": 1,
+                    "writing_id": 1,
+                    "request_id": 1,
+                    "drill_id": "drill-empathy-01",
+                    "note": PHRASE,
+                }
             ),
             **signing,
         )
@@ -188,6 +196,7 @@ ACTIONS = (
     ids.SUMMARY_SHARE,
     ids.HOME_SUMMARY,
     ids.HOME_PAUSE,
+    ids.REVIEW_OPEN,
 )
 #: Listened for by a pattern (a drill's option and confidence buttons), one of each.
 PATTERNED_ACTIONS = (f"{ids.DRILL_CHOOSE}0", f"{ids.DRILL_SURE}sure")
@@ -198,6 +207,7 @@ VIEWS = (
     ids.FEEDBACK_FOLLOWUP_MODAL,
     ids.DRILL_WRITE_MODAL,
     ids.DRILL_SELF_MODAL,
+    ids.REVIEW_MODAL,
 )
 EVENTS = (
     "app_home_opened",

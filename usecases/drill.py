@@ -19,6 +19,7 @@ from domain.schedule import local_now, zone
 from storage import drill_queries, queries
 from storage.db import transaction
 from storage.models import DrillRound
+from usecases import peer_review
 from usecases.reflect import NOT_IN_A_TEAM
 
 NOT_YOURS = "That drill was sent to someone else, so it stays as it is."
@@ -77,7 +78,7 @@ def wrote(deps: Deps, user_id: str, drill_id: str | None, text: str) -> Form | s
     return Form(blocks.self_review_modal(drill, writing_id, text))
 
 
-def self_reviewed(deps: Deps, user_id: str, writing_id: int | None, ticks: list[int]) -> Message:
+def self_reviewed(deps: Deps, user_id: str, writing_id: int | None, ticks: list[int], *, offered: bool) -> Message:
     with transaction(deps.sessions) as session:
         row = drill_queries.writing(session, writing_id=writing_id) if writing_id else None
         if row is None or row.user_id != user_id:
@@ -87,8 +88,9 @@ def self_reviewed(deps: Deps, user_id: str, writing_id: int | None, ticks: list[
             return plain(GONE)
         kept = [t for t in ticks if 0 <= t < len(drill.strong_reply)]
         drill_queries.save_self_review(session, row=row, ticks=kept, now=deps.clock.now())
-        text = row.text
-    return blocks.self_reviewed(drill, text, kept)
+        text, saved_id = row.text, row.id
+    review = peer_review.offer(deps, saved_id) if offered else None
+    return blocks.self_reviewed(drill, text, kept, review)
 
 
 def _send(deps: Deps, user_id: str, skill_key: str | None) -> Message:

@@ -130,11 +130,22 @@ def give_inline(deps: Deps, giver_id: str, recipient_id: str, text: str) -> Mess
 def give(deps: Deps, gift: Gift, shared: list[rules.SharedTeam]) -> Message:
     """Save, then DM the recipient; if the DM fails the row is removed again, so nothing is half-done."""
     keep, change = (gift.keep_doing or "").strip() or None, (gift.do_differently or "").strip() or None
+    if deliver(deps, gift, rules.team_for(shared, anonymous=gift.anonymous)) is None:
+        return blocks.feedback_not_sent(NOT_DELIVERED, keep, change)
+    return blocks.feedback_sent(
+        gift.recipient_id, anonymous=gift.anonymous, skill_key=gift.skill, keep_doing=keep, do_differently=change
+    )
+
+
+def deliver(deps: Deps, gift: Gift, team_id: int | None) -> int | None:
+    """The feedback saved and in the recipient's DM (with Thank you and What I'll try), or None with nothing
+    kept: the one path every piece of feedback takes, a peer review's included."""
+    keep, change = (gift.keep_doing or "").strip() or None, (gift.do_differently or "").strip() or None
     try:
         with transaction(deps.sessions) as session:
             row = fq.save_feedback(
                 session,
-                team_id=rules.team_for(shared, anonymous=gift.anonymous),
+                team_id=team_id,
                 giver_id=gift.giver_id,
                 recipient_id=gift.recipient_id,
                 skill=gift.skill,
@@ -154,18 +165,16 @@ def give(deps: Deps, gift: Gift, shared: list[rules.SharedTeam]) -> Message:
         )
     except SQLAlchemyError as error:
         deps.logger.error("saving feedback failed: database error %s", type(error).__name__)
-        return blocks.feedback_not_sent(NOT_DELIVERED, keep, change)
+        return None
     try:
         web_api.post(deps.client, gift.recipient_id, message)
     except (SlackApiError, OSError) as error:
         deps.logger.warning("feedback DM failed feedback=%s error=%s", feedback_id, web_api.error_code(error))
         with transaction(deps.sessions) as session:
             fq.delete_feedback(session, feedback_id=feedback_id)
-        return blocks.feedback_not_sent(NOT_DELIVERED, keep, change)
+        return None
     deps.logger.info("feedback sent feedback=%s anonymous=%s", feedback_id, gift.anonymous)
-    return blocks.feedback_sent(
-        gift.recipient_id, anonymous=gift.anonymous, skill_key=gift.skill, keep_doing=keep, do_differently=change
-    )
+    return feedback_id
 
 
 def _received(session: Session, user_id: str, feedback_id: int) -> Feedback | str:

@@ -23,6 +23,7 @@ class Part(StrEnum):
     SUMMARIES = "summaries"
     PAIRINGS = "pairings"
     RETENTION = "retention"
+    REVIEWS = "reviews"
     SETTLE = "settle"
 
 

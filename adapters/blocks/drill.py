@@ -150,8 +150,8 @@ def drill_help() -> Message:
         "*Drills* put a customer's message in front of you and ask what you would send first.\n"
         "• `/drill`: one now: the review most overdue, else a new drill in the skill you practised least\n"
         f"• `/drill listening`: one in that skill. Skills: {names}\n"
-        "• `/drill write` (or `/drill write listening`): write your own first reply to a customer, then tick the "
-        "checks a strong reply meets\n"
+        "• `/drill write` (or `/drill write listening`): write your own first reply to a customer, tick the "
+        "checks a strong reply meets, and if you like offer it for a blind review by one teammate\n"
         "• Pick a reply, say how sure you are, then see which was best and why.\n"
         "• A drill you get right and sure moves up a box and comes back later (after 1, 3, 7, 16, then 35 days); "
         "one you miss comes back tomorrow; right and sure from the top box, it retires."
@@ -213,13 +213,22 @@ def self_review_modal(drill: Drill, writing_id: int, text: str) -> dict:
                 optional=True,
                 element=CheckboxesElement(action_id=ids.DRILL_TICKS_INPUT, options=options),
             ),
-            context("Only you see your reply and your ticks."),
+            InputBlock(
+                block_id=ids.DRILL_OFFER_BLOCK,
+                label="A teammate's view",
+                optional=True,
+                element=CheckboxesElement(
+                    action_id=ids.DRILL_OFFER_INPUT,
+                    options=[Option(value="offer", label="Offer it for a blind review by one teammate")],
+                ),
+            ),
+            context("Your ticks are yours alone. A reviewer sees your reply, never your name."),
         ],
     )
 
 
-def self_reviewed(drill: Drill, text: str, ticks: Sequence[int]) -> Message:
-    """What they wrote and how it measured up, by DM, to keep."""
+def self_reviewed(drill: Drill, text: str, ticks: Sequence[int], review: str | None = None) -> Message:
+    """What they wrote and how it measured up, by DM, to keep; `review` says whether a teammate will review it."""
     lines = [f"{'✅' if i in ticks else '▫️'} {check}" for i, check in enumerate(drill.strong_reply)]
     head = f"Saved your first reply to a {skill(drill.skill).name} drill: it meets {len(set(ticks))} of {len(lines)}."
     return Message(
@@ -228,6 +237,7 @@ def self_reviewed(drill: Drill, text: str, ticks: Sequence[int]) -> Message:
             [
                 section(f"*{head}*\n" + quoted(text)),
                 section("\n".join(lines)),
+                *([section(review)] if review else []),
                 context("Only you see this. `/drill write` gives you another customer to answer."),
             ]
         ),

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import random
 from dataclasses import replace
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -21,8 +21,10 @@ from domain.drills import (
     DrillOption,
     DrillSituation,
     after_answer,
+    choose_reviewer,
     next_drill,
     next_to_write,
+    practice_days_after,
     shuffled,
     written_problem,
 )
@@ -164,3 +166,46 @@ def test_a_written_reply_must_have_words_and_fit() -> None:
     assert written_problem(" ") is not None
     assert "1,501 characters" in (written_problem("x" * 1501) or "")
     assert written_problem("Hi Sam, refunded.") is None
+
+
+def test_a_reviewer_is_the_author_s_partner_else_whoever_reviewed_least_recently() -> None:
+    team = ["UA", "UB", "UC", "UD"]
+    assert choose_reviewer("UA", team) == "UB"  # nobody has reviewed yet: in id order
+    last = {"UB": datetime(2026, 11, 20, tzinfo=UTC), "UC": datetime(2026, 11, 10, tzinfo=UTC)}
+    assert choose_reviewer("UA", team, last_reviewed=last) == "UD"  # never reviewed comes first
+    assert choose_reviewer("UA", team, last_reviewed=last | {"UD": datetime(2026, 11, 21, tzinfo=UTC)}) == "UC"
+    assert choose_reviewer("UA", team, partners=["UA", "UC"], last_reviewed=last) == "UC"
+
+
+def test_never_the_author_never_the_unavailable_and_never_the_same_reviewer_twice_in_a_row() -> None:
+    team = ["UA", "UB", "UC"]
+    assert choose_reviewer("UA", team, previous="UB") == "UC"
+    assert choose_reviewer("UA", ["UA", "UB"], previous="UB") == "UB"  # the only one left may review again
+    assert choose_reviewer("UA", team, unavailable=["UB", "UC"]) is None
+    assert choose_reviewer("UA", ["UA"]) is None
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(st.sampled_from(["UA", "UB", "UC", "UD", "UE"]), min_size=1, unique=True),
+    st.sampled_from(["UA", "UB", "UC"]),
+    st.lists(st.sampled_from(["UA", "UB", "UC", "UD", "UE"])),
+    st.none() | st.sampled_from(["UB", "UC"]),
+)
+def test_the_reviewer_is_always_someone_else_and_available(
+    members: list[str], author: str, unavailable: list[str], previous: str | None
+) -> None:
+    chosen = choose_reviewer(author, members, unavailable=unavailable, previous=previous)
+    left = [m for m in members if m != author and m not in unavailable]
+    if not left:
+        assert chosen is None
+    else:
+        assert chosen in left and (chosen != previous or left == [previous])
+
+
+def test_a_request_waits_two_practice_days_skipping_weekends_and_holidays() -> None:
+    friday = date(2026, 11, 27)
+    weekdays = frozenset(range(5))
+    assert practice_days_after(MONDAY, 2, weekdays) == date(2026, 11, 25)
+    assert practice_days_after(friday, 2, weekdays) == date(2026, 12, 1)
+    assert practice_days_after(friday, 2, weekdays, [date(2026, 11, 30)]) == date(2026, 12, 2)

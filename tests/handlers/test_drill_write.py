@@ -66,9 +66,8 @@ def test_a_member_writes_a_first_reply_then_ticks_the_checks_it_meets(team: Bot)
     assert drill.customer.splitlines()[0][:40] in text_of_view(form)
     assert saved.text == REPLY and saved.self_ticks is None  # saved before any tick: nothing typed is lost
     assert REPLY in text_of_view(review)
-    assert [o["text"]["text"] for b in review["blocks"] for o in (b.get("element") or {}).get("options", [])] == list(
-        drill.strong_reply
-    )
+    ticks_block = next(b for b in review["blocks"] if b.get("block_id") == ids.DRILL_TICKS_BLOCK)
+    assert [o["text"]["text"] for o in ticks_block["element"]["options"]] == list(drill.strong_reply)
     submit_ticks(team, "UDUB", review, [0, 2, 9])
     (dm,) = team.slack.wait_for("chat.postMessage", lambda c: "Saved your first reply" in text_of(c))
     assert dm.params["channel"] == "UDUB"

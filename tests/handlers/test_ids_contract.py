@@ -35,6 +35,7 @@ BUTTONS_SENT = (
     "drill_sure_sure",
     "drill_sure_think_so",
     "drill_sure_guessing",
+    "drill_review_open",
 )
 FORMS_SENT = (
     "answer_modal",
@@ -43,6 +44,7 @@ FORMS_SENT = (
     "feedback_followup_modal",
     "drill_write_modal",
     "drill_self_review_modal",
+    "drill_review_modal",
 )
 #: Inputs inside a form: their values arrive with the form's submission, never as a request of their own.
 FORM_INPUTS = {
@@ -55,6 +57,8 @@ FORM_INPUTS = {
     ids.FEEDBACK_ANONYMOUS_INPUT,
     ids.DRILL_REPLY_INPUT,
     ids.DRILL_TICKS_INPUT,
+    ids.DRILL_OFFER_INPUT,
+    ids.REVIEW_SIGN_INPUT,
 }
 
 
