@@ -56,6 +56,8 @@ class DrillHome:
     skills: dict[str, DrillSkill] = field(default_factory=dict)
     written_this_month: int = 0
     self_reviewed_this_month: int = 0
+    reviews_given: int = 0
+    reviews_received: int = 0
 
     @property
     def started(self) -> bool:
@@ -64,6 +66,7 @@ class DrillHome:
             self.done_this_month
             or self.reviews_due
             or self.written_this_month
+            or self.reviews_given
             or any(s.first_tries or s.retired for s in self.skills.values())
         )
 

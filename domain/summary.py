@@ -265,6 +265,7 @@ class WeekSummary:
     drills_by_person: Mapping[str, int] = field(default_factory=dict)  # drills done, for the lead's CSV
     written: int = 0  # replies the team wrote to drills
     self_reviewed: int = 0  # of them, checked by their authors against the strong-reply checks
+    peer_reviews: int = 0  # reviews teammates gave each other's written replies
 
     @property
     def drill_totals(self) -> DrillWeek:

@@ -13,6 +13,7 @@ from storage.models import (
     Answer,
     Delivery,
     DrillCard,
+    DrillReview,
     DrillRound,
     DrillWriting,
     Feedback,
@@ -187,3 +188,16 @@ def writing_counts(session: Session, *, user_id: str, since: datetime) -> tuple[
         )
     ).one()
     return int(written), int(reviewed)
+
+
+def review_counts(session: Session, *, user_id: str, since: datetime) -> tuple[int, int]:
+    """Peer reviews this person gave since `since`, and those they received on their written replies."""
+    given = session.exec(
+        select(func.count(DrillReview.id)).where(DrillReview.reviewer_id == user_id, DrillReview.answered_at >= since)
+    ).one()
+    received = session.exec(
+        select(func.count(DrillReview.id))
+        .join(DrillWriting, DrillWriting.id == DrillReview.writing_id)
+        .where(DrillWriting.user_id == user_id, DrillReview.answered_at >= since)
+    ).one()
+    return int(given), int(received)

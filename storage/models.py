@@ -283,6 +283,7 @@ class DrillReview(SQLModel, table=True):
     __table_args__ = (
         Index("ix_drill_review_status_due", "status", "due_at"),
         Index("ix_drill_review_reviewer_asked", "reviewer_id", "asked_at"),
+        Index("ix_drill_review_team_answered", "team_id", "answered_at"),
     )
 
     id: int | None = Field(default=None, primary_key=True)

@@ -25,6 +25,7 @@ from storage.lease_queries import Liveness, claim_held
 from storage.models import (
     Answer,
     Delivery,
+    DrillReview,
     DrillRound,
     DrillWriting,
     Feedback,
@@ -405,3 +406,14 @@ def writings_between(session: Session, *, team_id: int, start: datetime, end: da
         )
     ).one()
     return int(written), int(reviewed)
+
+
+def reviews_between(session: Session, *, team_id: int, start: datetime, end: datetime) -> int:
+    """Peer reviews of written drills given in the team in [start, end): a count, never who reviewed whom."""
+    return int(
+        session.exec(
+            select(func.count(DrillReview.id)).where(
+                DrillReview.team_id == team_id, DrillReview.answered_at >= start, DrillReview.answered_at < end
+            )
+        ).one()
+    )

@@ -72,12 +72,15 @@ def _drills(deps: Deps, session: Session, user_id: str, today: date, tz: ZoneInf
         session, user_id=user_id, month_start=month_start, today=today
     )
     written, self_reviewed = home_queries.writing_counts(session, user_id=user_id, since=month_start)
+    given, received = home_queries.review_counts(session, user_id=user_id, since=month_start)
     in_bank = Counter(d.skill for d in deps.drills)
     return DrillHome(
         done_this_month=done,
         reviews_due=due,
         written_this_month=written,
         self_reviewed_this_month=self_reviewed,
+        reviews_given=given,
+        reviews_received=received,
         skills={
             key: DrillSkill(*first.get(key, (0, 0)), retired=retired.get(key, 0), in_bank=in_bank[key])
             for key in SKILL_KEYS

@@ -101,6 +101,7 @@ def compute(deps: Deps, session: Session, team: Team, week: ds.Week, today: date
         drills_by_person=drills_by_person,
         written=written,
         self_reviewed=self_reviewed,
+        peer_reviews=sq.reviews_between(session, team_id=team.id, start=start, end=end),
         team_questions=tuple(
             ds.TeamQuestionWeek(row.day, row.skill, question.text, row.took_part)
             for row in tq.asked_between(session, team_id=team.id, start=week.monday, end=week.end)

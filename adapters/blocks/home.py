@@ -65,6 +65,8 @@ def _drill_blocks(drills: DrillHome | None) -> list[Block]:
             f"\n{counted(drills.written_this_month, 'reply', 'replies')} written this month, "
             f"{drills.self_reviewed_this_month} checked against a strong reply (`/drill write`)"
         )
+    if drills.reviews_given or drills.reviews_received:
+        head += f"\nPeer reviews this month: {drills.reviews_given} given, {drills.reviews_received} received"
     return [SectionBlock(text=MarkdownTextObject(text=head), fields=fields or None)]
 
 

@@ -77,7 +77,7 @@ def _skills_line(summary: WeekSummary) -> str:
 def _drills_line(summary: WeekSummary, *, per_skill: bool) -> str | None:
     """Drills done and how first tries went: per skill for the lead, team totals for the channel; never who."""
     totals = summary.drill_totals
-    if not totals.done and not summary.written:
+    if not totals.done and not summary.written and not summary.peer_reviews:
         return None
     head = f"*Drills:* {totals.done} done"
     if totals.accuracy is not None:
@@ -87,6 +87,8 @@ def _drills_line(summary: WeekSummary, *, per_skill: bool) -> str | None:
             f" · {counted(summary.written, 'reply', 'replies')} written, "
             f"{summary.self_reviewed} checked by their authors"
         )
+    if summary.peer_reviews:
+        head += f" · {counted(summary.peer_reviews, 'peer review')} given"
     if not per_skill:
         return head
     parts = [

@@ -12,6 +12,7 @@ from adapters import ids
 from storage.models import DrillReview, Feedback
 from tests.fakes.slack_api import Call
 from tests.handlers.test_drill_write import REPLY, open_write_form, submit_reply
+from tests.handlers.test_home import open_home
 from tests.harness import Bot, eventually, text_of
 from tests.privacy import assert_never_reveals
 
@@ -114,6 +115,11 @@ def test_an_offered_reply_is_reviewed_blind_and_the_review_reaches_its_author_as
     checked = assert_never_reveals(team.slack, AUTHOR, ["dara"], [reviewer], owners={})
     assert checked > 0
     assert_never_reveals(team.slack, reviewer, ["nia", "ishan", "lena"], [AUTHOR], owners={})
+    # The lead's summary and the author's Home count it, and show nobody's words.
+    summary = team.ask("/summary", user="ULEAD")
+    assert "1 peer review given" in summary and "keep that" not in summary
+    home = str(open_home(team, AUTHOR))
+    assert "Peer reviews this month: 0 given, 1 received" in home
 
 
 def test_a_signed_review_names_its_reviewer(team: Bot) -> None:

@@ -62,6 +62,7 @@ def upgrade() -> None:
     with op.batch_alter_table("drill_review", schema=None) as batch_op:
         batch_op.create_index("ix_drill_review_reviewer_asked", ["reviewer_id", "asked_at"], unique=False)
         batch_op.create_index("ix_drill_review_status_due", ["status", "due_at"], unique=False)
+        batch_op.create_index("ix_drill_review_team_answered", ["team_id", "answered_at"], unique=False)
         batch_op.create_index(batch_op.f("ix_drill_review_writing_id"), ["writing_id"], unique=False)
 
 
@@ -69,6 +70,7 @@ def downgrade() -> None:
     """Downgrade schema."""
     with op.batch_alter_table("drill_review", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_drill_review_writing_id"))
+        batch_op.drop_index("ix_drill_review_team_answered")
         batch_op.drop_index("ix_drill_review_status_due")
         batch_op.drop_index("ix_drill_review_reviewer_asked")
     op.drop_table("drill_review")
