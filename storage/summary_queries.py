@@ -417,3 +417,30 @@ def reviews_between(session: Session, *, team_id: int, start: datetime, end: dat
             )
         ).one()
     )
+
+
+def writing_and_reviews_by_person(
+    session: Session, *, team_id: int, start: datetime, end: datetime
+) -> dict[str, tuple[int, int, int]]:
+    """Per person in [start, end): (replies written to drills, peer reviews given, peer reviews received), for
+    the lead's CSV: counts only."""
+    found: dict[str, list[int]] = {}
+    written = session.exec(
+        select(DrillWriting.user_id, func.count(DrillWriting.id))
+        .where(DrillWriting.team_id == team_id, DrillWriting.created_at >= start, DrillWriting.created_at < end)
+        .group_by(DrillWriting.user_id)
+    )
+    reviews = and_(DrillReview.team_id == team_id, DrillReview.answered_at >= start, DrillReview.answered_at < end)
+    given = session.exec(
+        select(DrillReview.reviewer_id, func.count(DrillReview.id)).where(reviews).group_by(DrillReview.reviewer_id)
+    )
+    received = session.exec(
+        select(DrillWriting.user_id, func.count(DrillReview.id))
+        .join(DrillWriting, DrillWriting.id == DrillReview.writing_id)
+        .where(reviews)
+        .group_by(DrillWriting.user_id)
+    )
+    for place, rows in enumerate((written, given, received)):
+        for user, count in rows:
+            found.setdefault(user, [0, 0, 0])[place] = int(count)
+    return {user: (w, g, r) for user, (w, g, r) in found.items()}

@@ -102,6 +102,7 @@ def compute(deps: Deps, session: Session, team: Team, week: ds.Week, today: date
         written=written,
         self_reviewed=self_reviewed,
         peer_reviews=sq.reviews_between(session, team_id=team.id, start=start, end=end),
+        writing_by_person=sq.writing_and_reviews_by_person(session, team_id=team.id, start=start, end=end),
         team_questions=tuple(
             ds.TeamQuestionWeek(row.day, row.skill, question.text, row.took_part)
             for row in tq.asked_between(session, team_id=team.id, start=week.monday, end=week.end)

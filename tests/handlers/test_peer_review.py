@@ -4,6 +4,8 @@ flow, and the reviewer's name only if they sign. An unanswered request moves onc
 
 from __future__ import annotations
 
+import csv
+import io
 from datetime import UTC, datetime, timedelta
 
 from sqlmodel import select
@@ -13,6 +15,7 @@ from storage.models import DrillReview, Feedback
 from tests.fakes.slack_api import Call
 from tests.handlers.test_drill_write import REPLY, open_write_form, submit_reply
 from tests.handlers.test_home import open_home
+from tests.handlers.test_summary import uploads
 from tests.harness import Bot, eventually, text_of
 from tests.privacy import assert_never_reveals
 
@@ -131,6 +134,14 @@ def test_a_signed_review_names_its_reviewer(team: Bot) -> None:
         "chat.postMessage", lambda c: c.params["channel"] == AUTHOR and "Clear and short." in text_of(c)
     )[0]
     assert f"<@{reviewer}>" in text_of(gift)
+    eventually(lambda: requests(team)[0].status == "done")
+    assert "CSV" in team.ask("/summary", "csv", user="ULEAD")
+    (upload,) = [f for f in uploads(team, ".csv")]
+    rows = {row[0]: row for row in csv.reader(io.StringIO(upload.data.decode().split("\n\n")[0]))}
+    columns = rows["user_id"]
+    assert rows[reviewer][columns.index("reviews_given")] == "1"
+    assert rows[AUTHOR][columns.index("reviews_received")] == "1"
+    assert rows[AUTHOR][columns.index("written_replies")] == "1"
 
 
 def test_the_next_review_goes_to_someone_else_and_a_review_needs_words(team: Bot) -> None:

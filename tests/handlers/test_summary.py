@@ -16,6 +16,7 @@ from sqlalchemy import insert
 
 from adapters import ids, summary_chart
 from domain.skills import SKILLS
+from domain.summary import CSV_HEADER
 from storage import migrate, queries
 from storage import summary_queries as sq
 from storage.db import SessionFactory, make_engine, session_factory, transaction
@@ -311,11 +312,11 @@ def test_the_csv_of_a_week_reaches_the_leads_dm(seeded: Bot) -> None:
     assert upload.filename == "practice-2026-W48.csv" and upload.channel_id == "DULEAD"
     rows = list(csv.reader(io.StringIO(upload.data.decode())))
     assert rows == [
-        ["user_id", "week", "delivered", "answered", "rate", "feedback_given", "feedback_received", "streak", "drills"],
-        ["UDUB", "2026-W48", "5", "3", "0.60", "1", "1", "3", "0"],
-        ["UIN", "2026-W48", "4", "2", "0.50", "0", "0", "1", "0"],
-        ["ULEAD", "2026-W48", "5", "5", "1.00", "1", "0", "10", "0"],
-        ["UNY", "2026-W48", "5", "0", "0.00", "0", "2", "0", "0"],
+        list(CSV_HEADER),
+        ["UDUB", "2026-W48", "5", "3", "0.60", "1", "1", "3", "0", "0", "0", "0"],
+        ["UIN", "2026-W48", "4", "2", "0.50", "0", "0", "1", "0", "0", "0", "0"],
+        ["ULEAD", "2026-W48", "5", "5", "1.00", "1", "0", "10", "0", "0", "0", "0"],
+        ["UNY", "2026-W48", "5", "0", "0.00", "0", "2", "0", "0", "0", "0", "0"],
     ]
     assert SHARED_WITH_LEAD not in upload.data.decode()
 
