@@ -152,6 +152,13 @@ def forget(session: Session, *, user_id: str) -> dict[str, int]:
 
 
 def apply_retention(session: Session, *, team_id: int, days: int, now: datetime) -> int:
-    """Answers written in this team before the retention period are deleted; returns how many."""
+    """People's words written in this team before the retention period are deleted: answers, and replies
+    written to drills (with their reviews); returns how many."""
     cutoff = now - timedelta(days=days)
-    return session.exec(delete(Answer).where(Answer.team_id == team_id, Answer.created_at < cutoff)).rowcount
+    answers = session.exec(delete(Answer).where(Answer.team_id == team_id, Answer.created_at < cutoff)).rowcount
+    old = select(DrillWriting.id).where(DrillWriting.team_id == team_id, DrillWriting.created_at < cutoff)
+    session.exec(delete(DrillReview).where(DrillReview.writing_id.in_(old)))
+    writings = session.exec(
+        delete(DrillWriting).where(DrillWriting.team_id == team_id, DrillWriting.created_at < cutoff)
+    ).rowcount
+    return answers + writings

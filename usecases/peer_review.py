@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
-from datetime import datetime, time, timedelta
+from datetime import UTC, datetime, time, timedelta
 
 from slack_sdk.errors import SlackApiError
 from sqlmodel import Session
@@ -56,7 +56,7 @@ def _ask(deps: Deps, session: Session, writing: DrillWriting, *, moved: bool) ->
     if team.pairing_enabled:
         groups = pairing_queries.groups_for(session, team_id=team.id, week=Week.of(today).monday)
         partners = next((g for g in groups if writing.user_id in g), ())
-    start_of_day = datetime.combine(today, time(0), tz)
+    start_of_day = datetime.combine(today, time(0), tz).astimezone(UTC)
     busy = [m for m, n in prq.asked_since(session, user_ids=members, since=start_of_day).items() if n >= REVIEWS_A_DAY]
     reviewer = choose_reviewer(
         writing.user_id,

@@ -9,7 +9,7 @@ from sqlmodel import select
 
 from adapters import ids
 from storage.db import transaction
-from storage.models import Answer, Feedback
+from storage.models import Answer, DrillWriting, Feedback
 from tests.harness import LEAD, Bot, eventually, text_of
 
 MONDAY_LATE_MORNING = datetime(2026, 11, 23, 11, 0, tzinfo=UTC)
@@ -96,9 +96,17 @@ def test_a_lead_sets_a_retention_period_and_older_answers_are_deleted(team: Bot)
     assert "Only a team lead" in team.ask("/practice", "retention 30", user="UDUB")
     assert "kept until their authors delete them" in team.ask("/practice", "retention", user="UDUB")
     assert "deleted 30 days after" in team.ask("/practice", "retention 30", user=LEAD)
+    old_reply = team.requests.view_submission(
+        user_id="UDUB",
+        callback_id=ids.DRILL_WRITE_MODAL,
+        values={ids.DRILL_REPLY_BLOCK: {ids.DRILL_REPLY_INPUT: {"type": "plain_text_input", "value": "Old words."}}},
+        private_metadata=json.dumps({"drill_id": team.deps.drills[0].id}),
+    )
+    assert old_reply.status == 200 and [w.text for w in rows(team, DrillWriting)] == ["Old words."]
     team.clock.advance(timedelta(days=29))
     assert "Saved your answer" in team.ask("/reflect", "A newer answer.", user="UIN", channel="DUIN")
     team.clock.advance(timedelta(days=1, minutes=1))
     team.tick()
     eventually(lambda: [a.text for a in rows(team, Answer)] == ["A newer answer."])
+    assert rows(team, DrillWriting) == []  # a drill reply is someone's words too
     assert "kept until their authors" in team.ask("/practice", "retention off", user=LEAD)
