@@ -145,6 +145,11 @@ class Reminders:
 
 
 @dataclass(frozen=True)
+class Calibrate:
+    """A lead starts a calibration round: the whole team rates the same sample reply."""
+
+
+@dataclass(frozen=True)
 class QuestionDay:
     """The weekday whose quote of the day comes with a team question for the thread; None turns it off."""
 
@@ -210,6 +215,7 @@ PracticeCommand = (
     | Reminders
     | Partners
     | QuestionDay
+    | Calibrate
     | ForgetMe
     | Export
     | ShowRetention
@@ -753,6 +759,7 @@ _COMMANDS: dict[str, Handler] = {
     "reminder": _on_off("reminders", lambda on: Reminders(on=on)),
     "partners": _on_off("partners", lambda on: Partners(on=on)),
     "question": _question,
+    "calibrate": _bare("calibrate", Calibrate()),
     "forget-me": _bare("forget-me", ForgetMe()),
     "forgetme": _bare("forget-me", ForgetMe()),
     "export": _bare("export", Export()),

@@ -7,6 +7,7 @@ from slack_bolt import App
 
 from deps import Deps
 from handlers import (
+    calibration,
     data_rights,
     drill,
     fallback,
@@ -28,6 +29,7 @@ FEATURES = (
     reflect,
     drill,
     peer_review,
+    calibration,
     feedback,
     summary,
     home,

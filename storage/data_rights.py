@@ -10,6 +10,7 @@ from sqlmodel import Session, select
 
 from storage.models import (
     Answer,
+    CalibrationRating,
     Delivery,
     DrillCard,
     DrillReview,
@@ -47,6 +48,9 @@ def export(session: Session, *, user_id: str) -> dict:
     drills = session.exec(select(DrillRound).where(DrillRound.user_id == user_id).order_by(DrillRound.id)).all()
     writings = session.exec(select(DrillWriting).where(DrillWriting.user_id == user_id).order_by(DrillWriting.id)).all()
     reviews = session.exec(select(DrillReview).where(DrillReview.reviewer_id == user_id).order_by(DrillReview.id)).all()
+    calibrations = session.exec(
+        select(CalibrationRating).where(CalibrationRating.user_id == user_id).order_by(CalibrationRating.id)
+    ).all()
     return {
         "user_id": user_id,
         "settings": None
@@ -111,6 +115,10 @@ def export(session: Session, *, user_id: str) -> dict:
         "reviews_asked_of_me": [
             {"asked_at": r.asked_at.isoformat(), "status": r.status, "ticks": r.ticks} for r in reviews
         ],
+        "calibration_ratings": [
+            {"round": c.round_id, "ticks": c.ticks, "overall": c.overall, "rated_at": c.rated_at.isoformat()}
+            for c in calibrations
+        ],
     }
 
 
@@ -137,6 +145,9 @@ def forget(session: Session, *, user_id: str) -> dict[str, int]:
         "drills": session.exec(delete(DrillRound).where(DrillRound.user_id == user_id)).rowcount,
         "written_drills": session.exec(delete(DrillWriting).where(DrillWriting.user_id == user_id)).rowcount,
         "reviews_asked_of_me": session.exec(delete(DrillReview).where(DrillReview.reviewer_id == user_id)).rowcount,
+        "calibration_ratings": session.exec(
+            delete(CalibrationRating).where(CalibrationRating.user_id == user_id)
+        ).rowcount,
         "drill_cards": session.exec(delete(DrillCard).where(DrillCard.user_id == user_id)).rowcount,
         "feedback_given": session.exec(
             delete(Feedback).where(Feedback.giver_id == user_id, Feedback.anonymous.is_(False))

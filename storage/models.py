@@ -299,6 +299,37 @@ class DrillReview(SQLModel, table=True):
     answered_at: datetime | None = Field(default=None, sa_column=_utc_column(nullable=True))
 
 
+class CalibrationRound(SQLModel, table=True):
+    """A team rates one sample reply together; revealed at MIN_RATERS ratings or when it closes."""
+
+    __tablename__ = "calibration_round"
+    __table_args__ = (Index("ix_calibration_round_open", "revealed_at", "closes_at"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    team_id: int = Field(foreign_key="team.id", index=True, ondelete="CASCADE")
+    drill_id: str = Field(max_length=64)
+    sample: int = 0  # which of the drill's sample replies
+    started_by: str = Field(max_length=32)
+    started_at: datetime = Field(sa_column=_utc_column())
+    closes_at: datetime = Field(sa_column=_utc_column())
+    revealed_at: datetime | None = Field(default=None, sa_column=_utc_column(nullable=True))
+
+
+class CalibrationRating(SQLModel, table=True):
+    """One person's ticks and overall 1-5 for a round's sample: shown to them beside the team's spread, never
+    to anyone else as theirs."""
+
+    __tablename__ = "calibration_rating"
+    __table_args__ = (UniqueConstraint("round_id", "user_id", name="uq_calibration_rating_rater"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    round_id: int = Field(foreign_key="calibration_round.id", ondelete="CASCADE")
+    user_id: str = Field(max_length=32, index=True)
+    ticks: str = Field(default="", max_length=16)
+    overall: int
+    rated_at: datetime = Field(sa_column=_utc_column())
+
+
 class Feedback(SQLModel, table=True):
     """Peer feedback. `giver_id` is kept for the giver's own view and data rights only; when `anonymous`,
     it must never reach the recipient, the channel or a lead."""

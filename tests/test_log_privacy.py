@@ -156,6 +156,7 @@ def every_request(requests: SlackRequests, slack: FakeSlackAPI, **signing: objec
                     "feedback_id": 1,
                     "writing_id": 1,
                     "request_id": 1,
+                    "round_id": 1,
                     "drill_id": "drill-empathy-01",
                     "note": PHRASE,
                 }
@@ -197,6 +198,7 @@ ACTIONS = (
     ids.HOME_SUMMARY,
     ids.HOME_PAUSE,
     ids.REVIEW_OPEN,
+    ids.CALIBRATE_OPEN,
 )
 #: Listened for by a pattern (a drill's option and confidence buttons), one of each.
 PATTERNED_ACTIONS = (f"{ids.DRILL_CHOOSE}0", f"{ids.DRILL_SURE}sure")
@@ -208,6 +210,7 @@ VIEWS = (
     ids.DRILL_WRITE_MODAL,
     ids.DRILL_SELF_MODAL,
     ids.REVIEW_MODAL,
+    ids.CALIBRATE_MODAL,
 )
 EVENTS = (
     "app_home_opened",

@@ -24,6 +24,7 @@ class Part(StrEnum):
     PAIRINGS = "pairings"
     RETENTION = "retention"
     REVIEWS = "reviews"
+    CALIBRATION = "calibration"
     SETTLE = "settle"
 
 

@@ -21,7 +21,7 @@ from domain.schedule import TeamStatus, describe_days, local_now, zone
 from storage import pairing_queries, queries, schedule_queries, team_question_queries
 from storage.db import transaction
 from storage.models import Team
-from usecases import data_rights, recovery
+from usecases import calibration, data_rights, recovery
 from usecases.leads import LEADS_ONLY, is_lead
 
 NOT_A_TEAM = "This channel isn't a practice team yet. A team lead can run `/practice start` here."
@@ -94,6 +94,8 @@ def run(deps: Deps, caller: Caller, command: ct.PracticeCommand | ct.ParseError)
             return _as_lead(deps, caller, lambda team: holiday_remove(deps, team, day))
         case ct.Partners(on=on):
             return _as_lead(deps, caller, lambda team: partners(deps, team, on))
+        case ct.Calibrate():
+            return _as_lead(deps, caller, lambda team: calibration.start(deps, team, caller.user_id))
         case ct.QuestionDay(day=day):
             return _as_lead(deps, caller, lambda team: question_day(deps, team, day))
         case ct.Retention(days=days):

@@ -13,7 +13,7 @@ from domain.feedback import FOLLOWUP_AFTER
 from domain.ledger import DeliveryKind
 from domain.schedule import Due, NextSend
 from storage import jobs_queries
-from usecases import data_rights, feedback, ledger, pairing, peer_review, schedule, summary
+from usecases import calibration, data_rights, feedback, ledger, pairing, peer_review, schedule, summary
 from usecases.parts import Part, counted, guarded, team_by_team
 
 JOB_ID = "practice-tick"
@@ -69,6 +69,7 @@ def run_tick(deps: Deps) -> Counter[str]:
     if waiting.retention:
         outcome.update(counted(deps, Part.RETENTION, lambda: data_rights.apply_retention(deps, now)))
     outcome.update(counted(deps, Part.REVIEWS, lambda: peer_review.move_on(deps)))
+    outcome.update(counted(deps, Part.CALIBRATION, lambda: calibration.close_due(deps)))
     weekly_left = {(DeliveryKind.SUMMARY, t) for t in summaries_left} | {
         (DeliveryKind.PAIRING, t) for t in pairings_left
     }

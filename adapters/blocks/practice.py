@@ -90,6 +90,8 @@ reflection, still one a day with the same reminder
 • `/practice now`: send today's prompts and quote at once (still once per person per day)
 • `/practice holiday 2026-12-25`, `/practice holiday remove 2026-12-25`, `/practice holidays`
 • `/practice lead add @person`, `/practice lead remove @person`, `/practice leads`
+• `/practice calibrate`: a calibration round: everyone rates the same sample reply against its checks; the \
+spread shows once 5 have rated or after 3 practice days (teams of 5 or more)
 • `/practice question wed` (or `off`): once a week the quote comes with a team question, answered in its \
 thread; each reply counts as practice of the question's skill
 • `/practice partners on` (or `off`): every Monday at the prompt time each member gets a feedback partner \

@@ -36,6 +36,7 @@ BUTTONS_SENT = (
     "drill_sure_think_so",
     "drill_sure_guessing",
     "drill_review_open",
+    "calibration_open",
 )
 FORMS_SENT = (
     "answer_modal",
@@ -45,6 +46,7 @@ FORMS_SENT = (
     "drill_write_modal",
     "drill_self_review_modal",
     "drill_review_modal",
+    "calibration_modal",
 )
 #: Inputs inside a form: their values arrive with the form's submission, never as a request of their own.
 FORM_INPUTS = {
@@ -59,6 +61,7 @@ FORM_INPUTS = {
     ids.DRILL_TICKS_INPUT,
     ids.DRILL_OFFER_INPUT,
     ids.REVIEW_SIGN_INPUT,
+    ids.CALIBRATE_OVERALL_INPUT,
 }
 
 

@@ -1,0 +1,161 @@
+"""A lead starts a calibration round: everyone rates the same sample reply against its drill's checks, nothing
+is shown until five have rated (or the round closes after three practice days), and then each rater sees the
+spread, the bank's reference and their own ticks, and the lead the agreement per check, never who rated what."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+from sqlmodel import select
+
+from adapters import ids
+from storage import data_rights
+from storage.models import CalibrationRating, CalibrationRound
+from tests.fakes.slack_api import Call, FakeSlackAPI
+from tests.harness import LEAD, TEAM_CHANNEL, Bot, eventually, text_of
+
+MONDAY_MORNING = datetime(2026, 11, 23, 10, 0, tzinfo=UTC)
+MEMBERS = (LEAD, "UNY", "UDUB", "UIN", "UMAY", "UARJ")
+
+
+def team_of_six(bot: Bot, slack: FakeSlackAPI) -> Bot:
+    for user, tz in (("UNY", "America/New_York"), ("UDUB", "Europe/Dublin"), ("UIN", "Asia/Kolkata")):
+        slack.add_user(user, name=user.lower(), tz=tz)
+    slack.add_user("UMAY", name="maya", tz="America/New_York")
+    slack.add_user("UARJ", name="arjun", tz="Asia/Kolkata")
+    slack.add_channel(TEAM_CHANNEL, name="support-team", members=(*MEMBERS, "UBOT"))
+    assert "practice team" in bot.ask("/practice", "start", user=LEAD)
+    bot.clock.set(MONDAY_MORNING)
+    return bot
+
+
+def invitations(bot: Bot) -> dict[str, Call]:
+    sent = bot.slack.calls_to("chat.postMessage")
+    return {c.params["channel"]: c for c in sent if "Calibration round" in text_of(c) and "Rate it" in str(c.params)}
+
+
+def results(bot: Bot) -> dict[str, Call]:
+    return {
+        c.params["channel"]: c for c in bot.slack.calls_to("chat.postMessage") if "Calibration results" in text_of(c)
+    }
+
+
+def rate(bot: Bot, user: str, ticks: list[int], overall: int = 3) -> None:
+    invite = invitations(bot)[user]
+    value = next(
+        e["value"] for b in invite.params["blocks"] for e in b.get("elements", []) if e.get("type") == "button"
+    )
+    before = len(bot.slack.calls_to("views.open"))
+    bot.requests.block_action(
+        user_id=user,
+        action_id=ids.CALIBRATE_OPEN,
+        value=value,
+        channel_id="D" + user,
+        message_ts="1.1",
+        response_url=bot.slack.response_url(f"cal-{user}"),
+    )
+    form = bot.slack.wait_for("views.open", count=before + 1)[-1].params["view"]
+    values = {
+        ids.CALIBRATE_TICKS_BLOCK: {
+            ids.DRILL_TICKS_INPUT: {"type": "checkboxes", "selected_options": [{"value": str(t)} for t in ticks]}
+        },
+        ids.CALIBRATE_OVERALL_BLOCK: {
+            ids.CALIBRATE_OVERALL_INPUT: {"type": "radio_buttons", "selected_option": {"value": str(overall)}}
+        },
+    }
+    response = bot.requests.view_submission(
+        user_id=user, callback_id=form["callback_id"], values=values, private_metadata=form["private_metadata"]
+    )
+    assert response.status == 200
+    bot.slack.wait_for("chat.postMessage", lambda c: c.params["channel"] == user and "rating is in" in text_of(c))
+
+
+def ratings(bot: Bot) -> list[CalibrationRating]:
+    with bot.deps.sessions() as session:
+        return list(session.exec(select(CalibrationRating)))
+
+
+def test_a_team_of_fewer_than_five_cannot_start_a_round_and_is_told_why(team: Bot) -> None:
+    reply = team.ask("/practice", "calibrate", user=LEAD)
+    assert "needs at least 5 people" in reply and "this team has 4" in reply
+    assert "Only a team lead" in team.ask("/practice", "calibrate", user="UDUB") or "lead" in team.ask(
+        "/practice", "calibrate", user="UDUB"
+    )
+
+
+def test_nothing_shows_until_the_fifth_rating_then_each_rater_sees_the_spread_and_the_lead_the_agreement(
+    bot: Bot, slack: FakeSlackAPI
+) -> None:
+    team = team_of_six(bot, slack)
+    assert "Calibration round started: 6 people" in team.ask("/practice", "calibrate", user=LEAD)
+    assert set(invitations(team)) == set(MEMBERS)
+    assert "already has a calibration round open" in team.ask("/practice", "calibrate", user=LEAD)
+    for user, ticks in (("UNY", [0]), ("UDUB", [0, 1]), ("UIN", []), (LEAD, [0])):
+        rate(team, user, ticks)
+    assert results(team) == {}
+    rate(team, "UNY", [0, 1])  # a second rating replaces the first, and still counts once
+    assert results(team) == {} and len(ratings(team)) == 4
+    rate(team, "UMAY", [1], overall=4)
+    eventually(lambda: len(results(team)) == 5)
+    shown = results(team)
+    assert set(shown) == {"UNY", "UDUB", "UIN", LEAD, "UMAY"}  # UARJ did not rate: nothing for them
+    with team.deps.sessions() as session:
+        row = session.exec(select(CalibrationRound)).one()
+    drill = team.deps.drill(row.drill_id)
+    first = drill.strong_reply[0]
+    assert f"*{first}*: 3 of 5 ticked it" in text_of(shown["UDUB"])  # UNY's second rating replaced the first
+    assert "you ticked it" in text_of(shown["UDUB"]) and "you left it" in text_of(shown["UIN"])
+    lead_view = [
+        c
+        for c in team.slack.calls_to("chat.postMessage")
+        if c.params["channel"] == LEAD and "Calibration round closed" in text_of(c)
+    ]
+    (agreement,) = lead_view
+    assert "agree with the bank" in text_of(agreement)
+    assert not [u for u in MEMBERS if f"<@{u}>" in text_of(agreement) or u in str(agreement.params["blocks"])]
+    assert "closed, so its rating form is gone" in rate_refused(team, "UARJ")
+
+
+def rate_refused(bot: Bot, user: str) -> str:
+    invite = invitations(bot)[user]
+    value = next(
+        e["value"] for b in invite.params["blocks"] for e in b.get("elements", []) if e.get("type") == "button"
+    )
+    bot.requests.block_action(
+        user_id=user,
+        action_id=ids.CALIBRATE_OPEN,
+        value=value,
+        channel_id="D" + user,
+        message_ts="1.1",
+        response_url=bot.slack.response_url(f"late-{user}"),
+    )
+    (answer,) = bot.slack.wait_for("response_url", lambda c: c.params.get("_key") == f"late-{user}")
+    return text_of(answer)
+
+
+def test_a_round_closes_after_three_practice_days_and_shows_what_it_has(bot: Bot, slack: FakeSlackAPI) -> None:
+    team = team_of_six(bot, slack)
+    team.ask("/practice", "calibrate", user=LEAD)
+    rate(team, "UNY", [0])
+    rate(team, "UDUB", [])
+    team.clock.set(MONDAY_MORNING + timedelta(days=3) - timedelta(minutes=5))
+    team.tick()
+    assert results(team) == {}
+    team.clock.set(MONDAY_MORNING + timedelta(days=3, minutes=1))  # Thursday
+    team.tick()
+    eventually(lambda: set(results(team)) == {"UNY", "UDUB"})
+    assert "2 rated" in text_of(results(team)["UNY"])
+    team.tick()
+    assert len([c for c in team.slack.calls_to("chat.postMessage") if "Calibration results" in text_of(c)]) == 2
+
+
+def test_a_rater_s_export_has_their_ratings_and_forget_me_deletes_them(bot: Bot, slack: FakeSlackAPI) -> None:
+    team = team_of_six(bot, slack)
+    team.ask("/practice", "calibrate", user=LEAD)
+    rate(team, "UNY", [0], overall=2)
+    with team.deps.sessions() as session:
+        (mine,) = data_rights.export(session, user_id="UNY")["calibration_ratings"]
+        assert (mine["ticks"], mine["overall"]) == ("0", 2)
+        assert data_rights.forget(session, user_id="UNY")["calibration_ratings"] == 1
+        session.commit()
+    assert ratings(team) == []
