@@ -224,6 +224,15 @@ class DrillWeek:
 
 
 @dataclass(frozen=True)
+class CalibrationWeek:
+    """A calibration round revealed this week: how many rated, and how often their ticks matched the bank's."""
+
+    skill: str
+    raters: int
+    agreement: float | None
+
+
+@dataclass(frozen=True)
 class QuoteLine:
     text: str
     author: str
@@ -269,6 +278,7 @@ class WeekSummary:
     written: int = 0  # replies the team wrote to drills
     self_reviewed: int = 0  # of them, checked by their authors against the strong-reply checks
     peer_reviews: int = 0  # reviews teammates gave each other's written replies
+    calibrations: tuple[CalibrationWeek, ...] = ()
     #: Per person, for the lead's CSV: (replies written to drills, peer reviews given, received).
     writing_by_person: Mapping[str, tuple[int, int, int]] = field(default_factory=dict)
 

@@ -24,6 +24,8 @@ from storage.chunks import chunks
 from storage.lease_queries import Liveness, claim_held
 from storage.models import (
     Answer,
+    CalibrationRating,
+    CalibrationRound,
     Delivery,
     DrillReview,
     DrillRound,
@@ -444,3 +446,22 @@ def writing_and_reviews_by_person(
         for user, count in rows:
             found.setdefault(user, [0, 0, 0])[place] = int(count)
     return {user: (w, g, r) for user, (w, g, r) in found.items()}
+
+
+def calibrations_between(
+    session: Session, *, team_id: int, start: datetime, end: datetime
+) -> list[tuple[str, int, list[str]]]:
+    """The team's calibration rounds revealed in [start, end): (drill id, sample, every rating's ticks), so the
+    summary can give the agreement with the bank without anyone's ratings."""
+    rounds = session.exec(
+        select(CalibrationRound).where(
+            CalibrationRound.team_id == team_id,
+            CalibrationRound.revealed_at >= start,
+            CalibrationRound.revealed_at < end,
+        )
+    ).all()
+    found = []
+    for row in rounds:
+        ticks = session.exec(select(CalibrationRating.ticks).where(CalibrationRating.round_id == row.id)).all()
+        found.append((row.drill_id, row.sample, list(ticks)))
+    return found

@@ -22,6 +22,7 @@ from adapters.blocks.common import Message, plain
 from adapters.replies import Reply
 from deps import Deps
 from domain import summary as ds
+from domain.calibration import agreement
 from domain.ledger import DeliveryKind, SendResult, tally
 from domain.schedule import Due, TeamStatus, local_now, zone
 from storage import queries
@@ -103,12 +104,26 @@ def compute(deps: Deps, session: Session, team: Team, week: ds.Week, today: date
         self_reviewed=self_reviewed,
         peer_reviews=sq.reviews_between(session, team_id=team.id, start=start, end=end),
         writing_by_person=sq.writing_and_reviews_by_person(session, team_id=team.id, start=start, end=end),
+        calibrations=_calibrations(deps, sq.calibrations_between(session, team_id=team.id, start=start, end=end)),
         team_questions=tuple(
             ds.TeamQuestionWeek(row.day, row.skill, question.text, row.took_part)
             for row in tq.asked_between(session, team_id=team.id, start=week.monday, end=week.end)
             if (question := deps.team_question(row.question_id)) is not None
         ),
     )
+
+
+def _calibrations(deps: Deps, rounds: list[tuple[str, int, list[str]]]) -> tuple[ds.CalibrationWeek, ...]:
+    found = []
+    for drill_id, sample, ratings in rounds:
+        drill = deps.drill(drill_id)
+        if drill is None or sample >= len(drill.sample_replies):
+            continue
+        ticks = [[int(t) for t in r.split(",") if t] for r in ratings]
+        agree = agreement(ticks, drill.sample_replies[sample].meets, len(drill.strong_reply))
+        possible = len(ticks) * len(drill.strong_reply)
+        found.append(ds.CalibrationWeek(drill.skill, len(ticks), sum(agree) / possible if possible else None))
+    return tuple(found)
 
 
 def _look_for(deps: Deps, prompt_id: str) -> str:

@@ -77,7 +77,7 @@ def _skills_line(summary: WeekSummary) -> str:
 def _drills_line(summary: WeekSummary, *, per_skill: bool) -> str | None:
     """Drills done and how first tries went: per skill for the lead, team totals for the channel; never who."""
     totals = summary.drill_totals
-    if not totals.done and not summary.written and not summary.peer_reviews:
+    if not totals.done and not summary.written and not summary.peer_reviews and not summary.calibrations:
         return None
     head = f"*Drills:* {totals.done} done"
     if totals.accuracy is not None:
@@ -89,6 +89,11 @@ def _drills_line(summary: WeekSummary, *, per_skill: bool) -> str | None:
         )
     if summary.peer_reviews:
         head += f" · {counted(summary.peer_reviews, 'peer review')} given"
+    for round_ in summary.calibrations:
+        head += (
+            f"\n*Calibration round* · {skill(round_.skill).name} · {round_.raters} rated · "
+            f"{percent(round_.agreement)} of ticks agreed with the bank"
+        )
     if not per_skill:
         return head
     parts = [

@@ -9,6 +9,7 @@ from datetime import UTC, datetime, timedelta
 from sqlmodel import select
 
 from adapters import ids
+from domain.skills import skill
 from storage import data_rights
 from storage.models import CalibrationRating, CalibrationRound
 from tests.fakes.slack_api import Call, FakeSlackAPI
@@ -114,6 +115,9 @@ def test_nothing_shows_until_the_fifth_rating_then_each_rater_sees_the_spread_an
     assert "agree with the bank" in text_of(agreement)
     assert not [u for u in MEMBERS if f"<@{u}>" in text_of(agreement) or u in str(agreement.params["blocks"])]
     assert "closed, so its rating form is gone" in rate_refused(team, "UARJ")
+    summary = team.ask("/summary", user=LEAD)
+    assert f"*Calibration round* · {skill(drill.skill).name} · 5 rated · " in summary
+    assert "of ticks agreed with the bank" in summary
 
 
 def rate_refused(bot: Bot, user: str) -> str:
