@@ -58,6 +58,7 @@ class DrillHome:
     self_reviewed_this_month: int = 0
     reviews_given: int = 0
     reviews_received: int = 0
+    calibrations: int = 0
 
     @property
     def started(self) -> bool:
@@ -67,6 +68,7 @@ class DrillHome:
             or self.reviews_due
             or self.written_this_month
             or self.reviews_given
+            or self.calibrations
             or any(s.first_tries or s.retired for s in self.skills.values())
         )
 

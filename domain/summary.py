@@ -37,6 +37,7 @@ CSV_HEADER = (
     "written_replies",
     "reviews_given",
     "reviews_received",
+    "calibrations",
 )
 
 _ISO_WEEK = re.compile(r"^(\d{4})-?w(\d{1,2})$", re.IGNORECASE)
@@ -279,8 +280,8 @@ class WeekSummary:
     self_reviewed: int = 0  # of them, checked by their authors against the strong-reply checks
     peer_reviews: int = 0  # reviews teammates gave each other's written replies
     calibrations: tuple[CalibrationWeek, ...] = ()
-    #: Per person, for the lead's CSV: (replies written to drills, peer reviews given, received).
-    writing_by_person: Mapping[str, tuple[int, int, int]] = field(default_factory=dict)
+    #: Per person, for the lead's CSV: (replies written to drills, peer reviews given, received, calibrations).
+    writing_by_person: Mapping[str, tuple[int, int, int, int]] = field(default_factory=dict)
 
     @property
     def drill_totals(self) -> DrillWeek:
@@ -413,7 +414,7 @@ def csv_text(summary: WeekSummary) -> str:
                 p.feedback_received,
                 str(p.streak),
                 summary.drills_by_person.get(p.user_id, 0),
-                *summary.writing_by_person.get(p.user_id, (0, 0, 0)),
+                *summary.writing_by_person.get(p.user_id, (0, 0, 0, 0)),
             )
         )
     if summary.drills:

@@ -11,6 +11,7 @@ from domain.clock import as_utc
 from domain.home import FeedbackSeen, LedTeam, PeerCounts
 from storage.models import (
     Answer,
+    CalibrationRating,
     Delivery,
     DrillCard,
     DrillReview,
@@ -201,3 +202,14 @@ def review_counts(session: Session, *, user_id: str, since: datetime) -> tuple[i
         .where(DrillWriting.user_id == user_id, DrillReview.answered_at >= since)
     ).one()
     return int(given), int(received)
+
+
+def calibrations_rated(session: Session, *, user_id: str, since: datetime) -> int:
+    """Calibration rounds this person rated since `since`."""
+    return int(
+        session.exec(
+            select(func.count(CalibrationRating.id)).where(
+                CalibrationRating.user_id == user_id, CalibrationRating.rated_at >= since
+            )
+        ).one()
+    )

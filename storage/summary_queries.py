@@ -423,9 +423,9 @@ def reviews_between(session: Session, *, team_id: int, start: datetime, end: dat
 
 def writing_and_reviews_by_person(
     session: Session, *, team_id: int, start: datetime, end: datetime
-) -> dict[str, tuple[int, int, int]]:
-    """Per person in [start, end): (replies written to drills, peer reviews given, peer reviews received), for
-    the lead's CSV: counts only."""
+) -> dict[str, tuple[int, int, int, int]]:
+    """Per person in [start, end): (replies written to drills, peer reviews given, peer reviews received,
+    calibration rounds rated), for the lead's CSV: counts only."""
     found: dict[str, list[int]] = {}
     written = session.exec(
         select(DrillWriting.user_id, func.count(DrillWriting.id))
@@ -442,10 +442,18 @@ def writing_and_reviews_by_person(
         .where(reviews)
         .group_by(DrillWriting.user_id)
     )
-    for place, rows in enumerate((written, given, received)):
+    calibrated = session.exec(
+        select(CalibrationRating.user_id, func.count(CalibrationRating.id))
+        .join(CalibrationRound, CalibrationRound.id == CalibrationRating.round_id)
+        .where(
+            CalibrationRound.team_id == team_id, CalibrationRating.rated_at >= start, CalibrationRating.rated_at < end
+        )
+        .group_by(CalibrationRating.user_id)
+    )
+    for place, rows in enumerate((written, given, received, calibrated)):
         for user, count in rows:
-            found.setdefault(user, [0, 0, 0])[place] = int(count)
-    return {user: (w, g, r) for user, (w, g, r) in found.items()}
+            found.setdefault(user, [0, 0, 0, 0])[place] = int(count)
+    return {user: (w, g, r, c) for user, (w, g, r, c) in found.items()}
 
 
 def calibrations_between(

@@ -81,6 +81,7 @@ def _drills(deps: Deps, session: Session, user_id: str, today: date, tz: ZoneInf
         self_reviewed_this_month=self_reviewed,
         reviews_given=given,
         reviews_received=received,
+        calibrations=home_queries.calibrations_rated(session, user_id=user_id, since=month_start),
         skills={
             key: DrillSkill(*first.get(key, (0, 0)), retired=retired.get(key, 0), in_bank=in_bank[key])
             for key in SKILL_KEYS

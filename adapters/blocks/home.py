@@ -67,6 +67,8 @@ def _drill_blocks(drills: DrillHome | None) -> list[Block]:
         )
     if drills.reviews_given or drills.reviews_received:
         head += f"\nPeer reviews this month: {drills.reviews_given} given, {drills.reviews_received} received"
+    if drills.calibrations:
+        head += f"\nCalibration rounds you rated this month: {drills.calibrations}"
     return [SectionBlock(text=MarkdownTextObject(text=head), fields=fields or None)]
 
 

@@ -136,12 +136,12 @@ def test_the_csv_has_counts_only() -> None:
         people=(PersonWeek("UA", Tally(5, 4), 1, 2, Streak(3)), PersonWeek("UB", Tally(0, 0))),
         history=(ds.WeekPoint(Week(2026, 48), Tally(5, 4)),),
         drills_by_person={"UA": 3},
-        writing_by_person={"UA": (1, 0, 2)},
+        writing_by_person={"UA": (1, 0, 2, 1)},
     )
     assert ds.csv_text(summary).splitlines() == [
         ",".join(ds.CSV_HEADER),
-        "UA,2026-W48,5,4,0.80,1,2,3,3,1,0,2",
-        "UB,2026-W48,0,0,,0,0,0,0,0,0,0",
+        "UA,2026-W48,5,4,0.80,1,2,3,3,1,0,2,1",
+        "UB,2026-W48,0,0,,0,0,0,0,0,0,0,0",
     ]
 
 
@@ -157,7 +157,7 @@ def test_the_csv_adds_the_team_s_drills_per_skill_never_per_person_accuracy() ->
         drills_by_person={"UA": 3, "UB": 1},
     )
     lines = ds.csv_text(summary).splitlines()
-    assert lines[1:3] == ["UA,2026-W48,5,4,0.80,0,0,0,3,0,0,0", "UB,2026-W48,5,5,1.00,0,0,0,1,0,0,0"]
+    assert lines[1:3] == ["UA,2026-W48,5,4,0.80,0,0,0,3,0,0,0,0", "UB,2026-W48,5,5,1.00,0,0,0,1,0,0,0,0"]
     assert lines[3:] == [
         "",
         ",".join(ds.DRILL_CSV_HEADER),

@@ -13,6 +13,7 @@ from domain.skills import skill
 from storage import data_rights
 from storage.models import CalibrationRating, CalibrationRound
 from tests.fakes.slack_api import Call, FakeSlackAPI
+from tests.handlers.test_home import open_home
 from tests.harness import LEAD, TEAM_CHANNEL, Bot, eventually, text_of
 
 MONDAY_MORNING = datetime(2026, 11, 23, 10, 0, tzinfo=UTC)
@@ -118,6 +119,7 @@ def test_nothing_shows_until_the_fifth_rating_then_each_rater_sees_the_spread_an
     summary = team.ask("/summary", user=LEAD)
     assert f"*Calibration round* · {skill(drill.skill).name} · 5 rated · " in summary
     assert "of ticks agreed with the bank" in summary
+    assert "Calibration rounds you rated this month: 1" in str(open_home(team, "UDUB"))
 
 
 def rate_refused(bot: Bot, user: str) -> str:
