@@ -3,7 +3,6 @@ shown as theirs to anyone else: the reveal gives counts, the reference, and the 
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 
 from slack_sdk.models.blocks import (
@@ -12,13 +11,11 @@ from slack_sdk.models.blocks import (
     CheckboxesElement,
     InputBlock,
     Option,
-    PlainTextObject,
     RadioButtonsElement,
 )
-from slack_sdk.models.views import View
 
 from adapters import ids
-from adapters.blocks.common import Message, context, plain, quoted, render, section
+from adapters.blocks.common import Message, context, form_modal, plain, quoted, render, section
 from domain.calibration import MIN_RATERS, OVERALL
 from domain.drills import Drill
 from domain.skills import skill
@@ -55,13 +52,11 @@ def round_started(drill: Drill, sample: int, round_id: int, closes: str) -> Mess
 def rating_modal(drill: Drill, sample: int, round_id: int) -> dict:
     checks = [Option(value=str(i), label=check) for i, check in enumerate(drill.strong_reply)]
     overall = [Option(value=str(n), label=str(n)) for n in OVERALL]
-    view = View(
-        type="modal",
-        callback_id=ids.CALIBRATE_MODAL,
-        private_metadata=json.dumps({"round_id": round_id}),
-        title=PlainTextObject(text="Rate the reply"),
-        submit=PlainTextObject(text="Rate"),
-        close=PlainTextObject(text="Cancel"),
+    return form_modal(
+        ids.CALIBRATE_MODAL,
+        title="Rate the reply",
+        submit="Rate",
+        metadata={"round_id": round_id},
         blocks=[
             section("*A sample first reply*\n" + quoted(drill.sample_replies[sample].text)),
             InputBlock(
@@ -77,8 +72,6 @@ def rating_modal(drill: Drill, sample: int, round_id: int) -> dict:
             ),
         ],
     )
-    view.validate_json()
-    return view.to_dict()
 
 
 def rated(closes: str) -> Message:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -48,6 +49,22 @@ def quoted(text: str) -> str:
 
 def plain(text: str) -> Message:
     return Message(text=text, blocks=render([section(text)]))
+
+
+def form_modal(callback_id: str, *, title: str, submit: str, blocks: list, metadata: dict | None = None) -> dict:
+    """A form with Cancel: every modal the bot opens for someone to fill in, with what it needs back when it is
+    sent (`metadata`, as JSON in private_metadata)."""
+    view = View(
+        type="modal",
+        callback_id=callback_id,
+        private_metadata=json.dumps(metadata) if metadata is not None else None,
+        title=PlainTextObject(text=title),
+        submit=PlainTextObject(text=submit),
+        close=PlainTextObject(text="Cancel"),
+        blocks=blocks,
+    )
+    view.validate_json()
+    return view.to_dict()
 
 
 def notice_modal(title: str, text: str) -> dict:

@@ -3,7 +3,6 @@ the reveal, each replacing the last in the same message."""
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from datetime import date
 
@@ -16,12 +15,10 @@ from slack_sdk.models.blocks import (
     InputBlock,
     Option,
     PlainTextInputElement,
-    PlainTextObject,
 )
-from slack_sdk.models.views import View
 
 from adapters import ids
-from adapters.blocks.common import Message, context, plain, quoted, render, section
+from adapters.blocks.common import Message, context, form_modal, plain, quoted, render, section
 from domain.drills import MAX_WRITTEN, Confidence, Drill, Outcome
 from domain.skills import SKILLS, skill
 
@@ -158,28 +155,14 @@ def drill_help() -> Message:
     )
 
 
-def _form(callback_id: str, metadata: dict, title: str, submit: str, blocks: list[Block]) -> dict:
-    view = View(
-        type="modal",
-        callback_id=callback_id,
-        private_metadata=json.dumps(metadata),
-        title=PlainTextObject(text=title),
-        submit=PlainTextObject(text=submit),
-        close=PlainTextObject(text="Cancel"),
-        blocks=blocks,
-    )
-    view.validate_json()
-    return view.to_dict()
-
-
 def write_modal(drill: Drill) -> dict:
     """The customer's message and a box for the first reply the person would send themselves."""
-    return _form(
+    return form_modal(
         ids.DRILL_WRITE_MODAL,
-        {"drill_id": drill.id},
-        "Write a first reply",
-        "Next",
-        [
+        title="Write a first reply",
+        submit="Next",
+        metadata={"drill_id": drill.id},
+        blocks=[
             *_setting(drill, review=False)[:1],
             context(f"What you can see: {drill.context}"),
             section(quoted(drill.customer)),
@@ -200,12 +183,12 @@ def write_modal(drill: Drill) -> dict:
 def self_review_modal(drill: Drill, writing_id: int, text: str) -> dict:
     """Their reply beside the drill's strong-reply checks: they tick the ones it meets."""
     options = [Option(value=str(i), label=check) for i, check in enumerate(drill.strong_reply)]
-    return _form(
+    return form_modal(
         ids.DRILL_SELF_MODAL,
-        {"writing_id": writing_id},
-        "Check your reply",
-        "Save",
-        [
+        title="Check your reply",
+        submit="Save",
+        metadata={"writing_id": writing_id},
+        blocks=[
             section("*Your reply*\n" + quoted(text)),
             InputBlock(
                 block_id=ids.DRILL_TICKS_BLOCK,

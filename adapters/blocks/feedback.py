@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import json
-
 from slack_sdk.models.blocks import (
     ActionsBlock,
     Block,
@@ -12,14 +10,12 @@ from slack_sdk.models.blocks import (
     InputBlock,
     Option,
     PlainTextInputElement,
-    PlainTextObject,
     StaticSelectElement,
     UserSelectElement,
 )
-from slack_sdk.models.views import View
 
 from adapters import ids
-from adapters.blocks.common import Message, context, plain, quoted, render, section
+from adapters.blocks.common import Message, context, form_modal, plain, quoted, render, section
 from adapters.blocks.reflect import answer_input, visibility_input
 from domain.feedback import MAX_PART_CHARS, MAX_TRY_CHARS
 from domain.skills import SKILLS, is_skill, skill
@@ -100,16 +96,12 @@ def feedback_form(
             "They get it by direct message, with a Thank you button."
         )
     )
-    view = View(
-        type="modal",
-        callback_id=ids.FEEDBACK_MODAL,
-        title=PlainTextObject(text="Give feedback"),
-        submit=PlainTextObject(text="Send"),
-        close=PlainTextObject(text="Cancel"),
+    return form_modal(
+        ids.FEEDBACK_MODAL,
+        title="Give feedback",
+        submit="Send",
         blocks=body,
     )
-    view.validate_json()
-    return view.to_dict()
 
 
 def _feedback_parts(skill_key: str | None, keep_doing: str | None, do_differently: str | None) -> list[Block]:
@@ -186,13 +178,11 @@ def feedback_thanked(recipient_id: str, *, skill_key: str | None, anonymous: boo
 
 
 def feedback_try_modal(feedback_id: int, initial: str | None) -> dict:
-    view = View(
-        type="modal",
-        callback_id=ids.FEEDBACK_TRY_MODAL,
-        private_metadata=json.dumps({"feedback_id": feedback_id}),
-        title=PlainTextObject(text="What I'll try"),
-        submit=PlainTextObject(text="Save"),
-        close=PlainTextObject(text="Cancel"),
+    return form_modal(
+        ids.FEEDBACK_TRY_MODAL,
+        title="What I'll try",
+        submit="Save",
+        metadata={"feedback_id": feedback_id},
         blocks=[
             InputBlock(
                 block_id=ids.FEEDBACK_TRY_BLOCK,
@@ -207,8 +197,6 @@ def feedback_try_modal(feedback_id: int, initial: str | None) -> dict:
             context("Only you see this. In a week I'll ask you how it went."),
         ],
     )
-    view.validate_json()
-    return view.to_dict()
 
 
 def feedback_try_saved(text: str) -> Message:
@@ -241,13 +229,11 @@ def feedback_followup(delivery_id: int, try_text: str) -> Message:
 def feedback_followup_modal(
     delivery_id: int, try_text: str, *, initial_text: str | None = None, visibility: str = "private"
 ) -> dict:
-    view = View(
-        type="modal",
-        callback_id=ids.FEEDBACK_FOLLOWUP_MODAL,
-        private_metadata=json.dumps({"delivery_id": delivery_id}),
-        title=PlainTextObject(text="How did it go?"),
-        submit=PlainTextObject(text="Save"),
-        close=PlainTextObject(text="Cancel"),
+    return form_modal(
+        ids.FEEDBACK_FOLLOWUP_MODAL,
+        title="How did it go?",
+        submit="Save",
+        metadata={"delivery_id": delivery_id},
         blocks=[
             context(f"*{skill('feedback').name}*"),
             section(f"You said you'd try:\n{quoted(try_text)}"),
@@ -255,8 +241,6 @@ def feedback_followup_modal(
             visibility_input(visibility),
         ],
     )
-    view.validate_json()
-    return view.to_dict()
 
 
 def feedback_followup_saved(text: str, *, visibility: str, edited: bool) -> Message:

@@ -3,7 +3,6 @@ a block, not a button's value (the request's id only), not a form's metadata."""
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 
 from slack_sdk.models.blocks import (
@@ -13,12 +12,10 @@ from slack_sdk.models.blocks import (
     InputBlock,
     Option,
     PlainTextInputElement,
-    PlainTextObject,
 )
-from slack_sdk.models.views import View
 
 from adapters import ids
-from adapters.blocks.common import Message, context, plain, quoted, render, section
+from adapters.blocks.common import Message, context, form_modal, plain, quoted, render, section
 from domain.drills import Drill
 from domain.skills import skill
 
@@ -68,13 +65,11 @@ def review_modal(drill: Drill, text: str, request_id: int) -> dict:
             ),
         )
 
-    view = View(
-        type="modal",
-        callback_id=ids.REVIEW_MODAL,
-        private_metadata=json.dumps({"request_id": request_id}),
-        title=PlainTextObject(text="Review a reply"),
-        submit=PlainTextObject(text="Send"),
-        close=PlainTextObject(text="Cancel"),
+    return form_modal(
+        ids.REVIEW_MODAL,
+        title="Review a reply",
+        submit="Send",
+        metadata={"request_id": request_id},
         blocks=[
             section("*Their first reply*\n" + quoted(text)),
             InputBlock(
@@ -96,8 +91,6 @@ def review_modal(drill: Drill, text: str, request_id: int) -> dict:
             ),
         ],
     )
-    view.validate_json()
-    return view.to_dict()
 
 
 def review_for_author(drill: Drill, text: str, ticks: Sequence[int]) -> Message:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import copy
-import json
 from functools import lru_cache
 
 from slack_sdk.models.blocks import (
@@ -13,13 +12,11 @@ from slack_sdk.models.blocks import (
     InputBlock,
     Option,
     PlainTextInputElement,
-    PlainTextObject,
     RadioButtonsElement,
 )
-from slack_sdk.models.views import View
 
 from adapters import ids
-from adapters.blocks.common import Message, context, quoted, render, section
+from adapters.blocks.common import Message, context, form_modal, quoted, render, section
 from domain.answers import MAX_ANSWER_CHARS, VISIBILITIES, VISIBILITY_LABELS
 from domain.content import Prompt
 from domain.self_rating import RATING_LABELS
@@ -79,13 +76,11 @@ def answer_modal(
     rating: int | None = None,
 ) -> dict:
     rating_input = [_rating_input(prompt.skill, rating)] if ask_rating else []
-    view = View(
-        type="modal",
-        callback_id=ids.ANSWER_MODAL,
-        private_metadata=json.dumps({"delivery_id": delivery_id}),
-        title=PlainTextObject(text="Reflect"),
-        submit=PlainTextObject(text="Save"),
-        close=PlainTextObject(text="Cancel"),
+    return form_modal(
+        ids.ANSWER_MODAL,
+        title="Reflect",
+        submit="Save",
+        metadata={"delivery_id": delivery_id},
         blocks=[
             context(f"*{skill(prompt.skill).name}*"),
             section(escape_mrkdwn(prompt.text)),
@@ -94,8 +89,6 @@ def answer_modal(
             visibility_input(visibility),
         ],
     )
-    view.validate_json()
-    return view.to_dict()
 
 
 def answer_input(label: str, placeholder: str, initial_text: str | None) -> InputBlock:
