@@ -55,11 +55,21 @@ def done_by_skill(session: Session, *, user_id: str) -> dict[str, int]:
 
 
 def start_round(
-    session: Session, *, user_id: str, team_id: int | None, drill: Drill, local_date: date, review: bool, now: datetime
+    session: Session,
+    *,
+    user_id: str,
+    team_id: int | None,
+    drill: Drill,
+    local_date: date,
+    review: bool,
+    now: datetime,
+    delivery_id: int | None = None,
 ) -> DrillRound:
+    """A drill put in front of someone: by `/drill`, or as a drill day's practice DM (`delivery_id`)."""
     row = DrillRound(
         user_id=user_id,
         team_id=team_id,
+        delivery_id=delivery_id,
         drill_id=drill.id,
         skill=drill.skill,
         local_date=local_date,
@@ -75,17 +85,15 @@ def round_for_delivery(session: Session, *, delivery: Delivery, drill: Drill, re
     """A drill day's round, kept once per delivery: a retried claim keeps the round it was first given."""
     if round_of_delivery(session, delivery_id=delivery.id) is not None:
         return
-    session.add(
-        DrillRound(
-            user_id=delivery.recipient,
-            team_id=delivery.team_id,
-            delivery_id=delivery.id,
-            drill_id=drill.id,
-            skill=drill.skill,
-            local_date=delivery.local_date,
-            sent_at=delivery.claimed_at,
-            review=review,
-        )
+    start_round(
+        session,
+        user_id=delivery.recipient,
+        team_id=delivery.team_id,
+        drill=drill,
+        local_date=delivery.local_date,
+        review=review,
+        now=delivery.claimed_at,
+        delivery_id=delivery.id,
     )
 
 

@@ -461,15 +461,19 @@ def calibrations_between(
 ) -> list[tuple[str, int, list[str]]]:
     """The team's calibration rounds revealed in [start, end): (drill id, sample, every rating's ticks), so the
     summary can give the agreement with the bank without anyone's ratings."""
-    rounds = session.exec(
-        select(CalibrationRound).where(
+    rows = session.exec(
+        select(CalibrationRound.id, CalibrationRound.drill_id, CalibrationRound.sample, CalibrationRating.ticks)
+        .outerjoin(CalibrationRating, CalibrationRating.round_id == CalibrationRound.id)
+        .where(
             CalibrationRound.team_id == team_id,
             CalibrationRound.revealed_at >= start,
             CalibrationRound.revealed_at < end,
         )
+        .order_by(CalibrationRound.id)
     ).all()
-    found = []
-    for row in rounds:
-        ticks = session.exec(select(CalibrationRating.ticks).where(CalibrationRating.round_id == row.id)).all()
-        found.append((row.drill_id, row.sample, list(ticks)))
-    return found
+    found: dict[int, tuple[str, int, list[str]]] = {}
+    for round_id, drill_id, sample, ticks in rows:
+        entry = found.setdefault(round_id, (drill_id, sample, []))
+        if ticks is not None:
+            entry[2].append(ticks)
+    return list(found.values())

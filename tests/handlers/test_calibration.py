@@ -14,6 +14,7 @@ from storage import data_rights
 from storage.models import CalibrationRating, CalibrationRound
 from tests.fakes.slack_api import Call, FakeSlackAPI
 from tests.handlers.test_home import open_home
+from tests.handlers.test_reflect import click
 from tests.harness import LEAD, TEAM_CHANNEL, Bot, eventually, text_of
 
 MONDAY_MORNING = datetime(2026, 11, 23, 10, 0, tzinfo=UTC)
@@ -47,16 +48,7 @@ def rate(bot: Bot, user: str, ticks: list[int], overall: int = 3) -> None:
     value = next(
         e["value"] for b in invite.params["blocks"] for e in b.get("elements", []) if e.get("type") == "button"
     )
-    before = len(bot.slack.calls_to("views.open"))
-    bot.requests.block_action(
-        user_id=user,
-        action_id=ids.CALIBRATE_OPEN,
-        value=value,
-        channel_id="D" + user,
-        message_ts="1.1",
-        response_url=bot.slack.response_url(f"cal-{user}"),
-    )
-    form = bot.slack.wait_for("views.open", count=before + 1)[-1].params["view"]
+    form = click(bot, user, ids.CALIBRATE_OPEN, value)
     values = {
         ids.CALIBRATE_TICKS_BLOCK: {
             ids.DRILL_TICKS_INPUT: {"type": "checkboxes", "selected_options": [{"value": str(t)} for t in ticks]}

@@ -15,6 +15,7 @@ from storage.models import DrillReview, Feedback
 from tests.fakes.slack_api import Call
 from tests.handlers.test_drill_write import REPLY, open_write_form, submit_reply
 from tests.handlers.test_home import open_home
+from tests.handlers.test_reflect import click
 from tests.handlers.test_summary import uploads
 from tests.harness import Bot, eventually, text_of
 from tests.privacy import assert_never_reveals
@@ -62,16 +63,7 @@ def request_dm(bot: Bot, reviewer: str, count: int = 1) -> Call:
 
 def review(bot: Bot, reviewer: str, dm: Call, *, ticks: list[int], keep: str, signed: bool = False) -> None:
     value = next(e["value"] for b in dm.params["blocks"] for e in b.get("elements", []) if e.get("type") == "button")
-    before = len(bot.slack.calls_to("views.open"))
-    bot.requests.block_action(
-        user_id=reviewer,
-        action_id=ids.REVIEW_OPEN,
-        value=value,
-        channel_id="D" + reviewer,
-        message_ts="1.1",
-        response_url=bot.slack.response_url(f"review-{value}"),
-    )
-    form = bot.slack.wait_for("views.open", count=before + 1)[-1].params["view"]
+    form = click(bot, reviewer, ids.REVIEW_OPEN, value)
     values = {
         ids.REVIEW_TICKS_BLOCK: {
             ids.DRILL_TICKS_INPUT: {"type": "checkboxes", "selected_options": [{"value": str(t)} for t in ticks]}
