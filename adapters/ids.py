@@ -46,8 +46,11 @@ FORGET_CANCEL = "forget_cancel"
 # "<round id>:<option's place in the bank>".
 DRILL_CHOOSE = "drill_choose_"
 DRILL_SURE = "drill_sure_"
-# Written drills: the form for one's own first reply (private_metadata: {"drill_id": id}), then the
-# self-review form with the drill's strong-reply checks (private_metadata: {"writing_id": id}).
+# Written drills: on a written-drill day, the practice DM's "Write your reply" button (value: the round id);
+# the form for one's own first reply (private_metadata: {"drill_id": id}, and "round_id" when it came from
+# that button), then the self-review form with the drill's strong-reply checks (private_metadata:
+# {"writing_id": id}).
+DRILL_WRITE_OPEN = "drill_write_open"
 DRILL_WRITE_MODAL = "drill_write_modal"
 DRILL_REPLY_BLOCK = "drill_reply"
 DRILL_REPLY_INPUT = "text"

@@ -23,11 +23,12 @@ from __future__ import annotations
 import argparse
 import heapq
 import itertools
+import json
 import logging
 import random
 import sys
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
@@ -42,15 +43,15 @@ from app import create_app
 from config import Settings
 from demo import render, script, texts
 from demo.driver import DemoError, Driver
-from demo.script import Gift, Person, Reply, Script, ThreadReply, Try, Visit
+from demo.script import Gift, Person, Reply, Script, ThreadReply, Try, Visit, Writing
 from demo.workspace import TOKEN, Seen, Workspace
 from deps import Deps, build_deps
 from domain.answers import VISIBILITY_LABELS
 from domain.clock import ManualClock
-from domain.drills import Confidence, shuffled
+from domain.drills import Confidence, Drill, SampleReply, shuffled
 from domain.feedback import CIVIL_END, CIVIL_START, FOLLOWUP_AFTER
 from domain.summary import Week
-from storage.models import Delivery, DrillRound, TeamQuestionPost
+from storage.models import CalibrationRound, Delivery, DrillReview, DrillRound, DrillWriting, TeamQuestionPost
 from usecases import tick
 
 TICK = timedelta(minutes=30)  # the schedule's times are on the half hour; so is each tick the demo adds
@@ -62,6 +63,9 @@ MORNING_CATCH_UP = timedelta(minutes=40)  # first thing in the morning is the qu
 THANKS_AFTER = timedelta(minutes=30)
 TRY_AFTER = timedelta(minutes=50)  # twenty minutes after the thank-you
 TELL_AFTER = timedelta(minutes=25)  # from the follow-up's arrival to "Tell me"
+REVIEW_AFTER = timedelta(minutes=50)  # from a review request's arrival to the reviewer opening it
+RATE_AFTER = timedelta(minutes=35)  # from a calibration round's arrival to the first rating; then one by one
+RATE_EVERY = timedelta(minutes=20)
 SHARE_AFTER = timedelta(minutes=10)
 STAMP_WIDTH = 26
 _TEAM = ZoneInfo(script.TEAM_ZONE)
@@ -205,6 +209,16 @@ def followup_moment(tried: datetime, tz: str) -> datetime:
     return due + (-(due - datetime.min.replace(tzinfo=UTC)) % TICK)
 
 
+def _strongest(drill: Drill) -> SampleReply:
+    """The drill's sample reply that meets most checks: what the demo's writer writes."""
+    return max(drill.sample_replies, key=lambda sample: len(sample.meets))
+
+
+def _checked(values: Iterable[object]) -> dict:
+    """A checkboxes input's state with these options ticked, as Slack sends it."""
+    return {"type": "checkboxes", "selected_options": [{"value": str(v)} for v in values]}
+
+
 def _throwaway(engine: Engine) -> None:
     """The demo's database is deleted at the end, so its commits need not wait for the disk (a few ms each,
     hundreds of them in the weeks played quickly)."""
@@ -334,6 +348,14 @@ class _Demo:
             lead.user_id, "/practice", f"question {script.QUESTION_DAY_NAME}", channel_id=script.TEAM_CHANNEL
         )
         self._show()
+        self._say(lead.tz, f"{lead.display}: /practice calibrate weekly {script.CALIBRATION_DAY_NAME}")
+        self.driver.command(
+            lead.user_id,
+            "/practice",
+            f"calibrate weekly {script.CALIBRATION_DAY_NAME}",
+            channel_id=script.TEAM_CHANNEL,
+        )
+        self._show()
 
     def _at(self, moment: datetime, move: Callable[[], None]) -> None:
         heapq.heappush(self.pending, (moment, next(self._order), move))
@@ -359,6 +381,9 @@ class _Demo:
             self._at(moment, lambda n=number, r=thread_reply: self._reply_in_thread(n, r))
         if (visit := self.plan.visit) is not None:
             self._at(_utc(script.day_date(visit.day), visit.at, visit.person.tz), lambda: self._visit(visit))
+        if (writing := self.plan.writing) is not None:
+            moment = _utc(script.day_date(writing.day), writing.at, writing.person.tz)
+            self._at(moment, lambda: self._write(writing))
 
     def _tick_at(self, moment: datetime) -> None:
         if moment not in self._tick_set:
@@ -444,6 +469,125 @@ class _Demo:
             channel_id=f"D{person.user_id}",
         )
         self._show()
+
+    def _write(self, writing: Writing) -> None:
+        """`/drill write`: their own first reply, the checks it meets by their own reading, offered for review."""
+        person = writing.person
+        self._say(person.tz, f"{person.display}, in the DM with the bot: /drill write")
+        self.driver.command(person.user_id, "/drill", "write", channel_id=f"D{person.user_id}")
+        form = self._form(person, "/drill write")
+        drill = self.deps.drill(json.loads(form.get("private_metadata") or "{}").get("drill_id"))
+        if drill is None or not drill.sample_replies:
+            raise DemoError(f"{person.display}'s written drill is not in the bank")
+        sample = _strongest(drill)  # the bank's own sample reply stands in for what they write
+        self._say(person.tz, f"{person.display} writes “{sample.text}” and clicks [ Next ]")
+        values = {ids.DRILL_REPLY_BLOCK: {ids.DRILL_REPLY_INPUT: {"type": "plain_text_input", "value": sample.text}}}
+        review = self.driver.submit(person.user_id, form, values).json().get("view")
+        if review is None:
+            raise DemoError(f"{person.display}'s written reply did not turn into the self-review")
+        self._print(
+            f"{self._stamp(person.tz)} {person.display} sees the form turn into\n"
+            + render.indented(render.view(review, self.names))
+        )
+        ticked = [drill.strong_reply[i] for i in sample.meets]
+        self._say(
+            person.tz,
+            f"{person.display} ticks {', '.join(f'“{c}”' for c in ticked) or 'nothing'}, "
+            "offers it for a blind review and clicks [ Done ]",
+        )
+        self.driver.submit(
+            person.user_id,
+            review,
+            {
+                ids.DRILL_TICKS_BLOCK: {ids.DRILL_TICKS_INPUT: _checked(sample.meets)},
+                ids.DRILL_OFFER_BLOCK: {ids.DRILL_OFFER_INPUT: _checked(["offer"])},
+            },
+        )
+        self._show()
+
+    def _review(self, person: Person, request: str) -> None:
+        """The reviewer reads the reply without knowing whose it is, ticks what it meets and says why."""
+        self._say(person.tz, f"{person.display} clicks [ Review it ]")
+        self.driver.click(person.user_id, ids.REVIEW_OPEN, request, channel_id=f"D{person.user_id}")
+        form = self._form(person, "the Review it button")
+        drill = self.deps.drill(self._reviewed_drill(int(request)))
+        if drill is None:
+            raise DemoError(f"{person.display} was asked to review a drill the bank no longer holds")
+        text = self._reviewed_text(int(request))
+        meets = sorted(_strongest(drill).meets)
+        missing = [check for i, check in enumerate(drill.strong_reply) if i not in meets]
+        opening = text.split(". ")[0].rstrip(".")
+        keep = f"Opening with ‘{opening}’ works: keep that."
+        change = f"Next time, also make sure it {missing[0][0].lower()}{missing[0][1:]}." if missing else ""
+        said = f"writes “{keep}”" + (f" and “{change}”" if change else "")
+        self._say(person.tz, f"{person.display} ticks {len(meets)} of {len(drill.strong_reply)}, {said}")
+        self.driver.submit(
+            person.user_id,
+            form,
+            {
+                ids.REVIEW_TICKS_BLOCK: {ids.DRILL_TICKS_INPUT: _checked(meets)},
+                ids.REVIEW_KEEP_BLOCK: {ids.FEEDBACK_TEXT_INPUT: {"type": "plain_text_input", "value": keep}},
+                ids.REVIEW_CHANGE_BLOCK: {ids.FEEDBACK_TEXT_INPUT: {"type": "plain_text_input", "value": change}},
+                ids.REVIEW_SIGN_BLOCK: {ids.REVIEW_SIGN_INPUT: _checked([])},
+            },
+        )
+        self._show()
+        writing = self.plan.writing
+        if writing is not None and (feedback_id := self.feedback_buttons.get(writing.person.user_id)) is not None:
+            author = writing.person
+            moment = working_hours(self.clock.now() + THANKS_AFTER, author.tz)
+            self._at(moment, lambda: self._thank_review(author, feedback_id))
+
+    def _thank_review(self, author: Person, feedback_id: str) -> None:
+        self._say(author.tz, f"{author.display} clicks [ Thank you ] on the review")
+        self.driver.click(author.user_id, ids.FEEDBACK_THANKS, feedback_id, channel_id=f"D{author.user_id}")
+        self._show()
+
+    def _rate(self, person: Person, round_id: str) -> None:
+        """A calibration rating: most read the sample as the bank does; every third person reads one check
+        differently, so the spread has something to talk about. Whoever comes to it after the fifth rating
+        finds it revealed, and does nothing."""
+        with self.deps.sessions() as session:
+            row = session.get(CalibrationRound, int(round_id))
+        if row is not None and row.revealed_at is not None:
+            return  # five had rated before they got to it: the spread is for those who rated
+        drill = self.deps.drill(row.drill_id if row else None)
+        if drill is None or row is None:
+            raise DemoError(f"{person.display} was asked to rate a drill the bank no longer holds")
+        self._say(person.tz, f"{person.display} clicks [ Rate it ]")
+        self.driver.click(person.user_id, ids.CALIBRATE_OPEN, round_id, channel_id=f"D{person.user_id}")
+        form = self._form(person, "the Rate it button")
+        reference = set(drill.sample_replies[row.sample].meets)
+        if self.rank[person.user_id] % 3 == 0:
+            reference ^= {len(drill.strong_reply) - 1}
+        ticks = sorted(reference)
+        overall = 4 if len(ticks) * 2 >= len(drill.strong_reply) else 2
+        self._say(
+            person.tz, f"{person.display} ticks {len(ticks)} of {len(drill.strong_reply)}, rates it {overall} of 5"
+        )
+        self.driver.submit(
+            person.user_id,
+            form,
+            {
+                ids.CALIBRATE_TICKS_BLOCK: {ids.DRILL_TICKS_INPUT: _checked(ticks)},
+                ids.CALIBRATE_OVERALL_BLOCK: {
+                    ids.CALIBRATE_OVERALL_INPUT: {"type": "radio_buttons", "selected_option": {"value": str(overall)}}
+                },
+            },
+        )
+        self._show()
+
+    def _reviewed_drill(self, request_id: int) -> str:
+        with self.deps.sessions() as session:
+            row = session.get(DrillReview, request_id)
+            writing = session.get(DrillWriting, row.writing_id) if row else None
+        return writing.drill_id if writing else ""
+
+    def _reviewed_text(self, request_id: int) -> str:
+        with self.deps.sessions() as session:
+            row = session.get(DrillReview, request_id)
+            writing = session.get(DrillWriting, row.writing_id) if row else None
+        return writing.text if writing else ""
 
     def _drill_of(self, round_id: int) -> str:
         with self.deps.sessions() as session:
@@ -690,6 +834,12 @@ class _Demo:
             self.feedback_buttons[person.user_id] = feedback
         if (followup := render.find_button(seen.blocks, ids.FEEDBACK_FOLLOWUP)) is not None:
             self._at(self.clock.now() + TELL_AFTER, lambda p=person, d=followup: self._tell(p, d))
+        if (request := render.find_button(seen.blocks, ids.REVIEW_OPEN)) is not None:
+            moment = working_hours(self.clock.now() + REVIEW_AFTER, person.tz)
+            self._at(moment, lambda p=person, r=request: self._review(p, r))
+        if (calibration := render.find_button(seen.blocks, ids.CALIBRATE_OPEN)) is not None:
+            moment = working_hours(self.clock.now() + RATE_AFTER + RATE_EVERY * self.rank[person.user_id], person.tz)
+            self._at(moment, lambda p=person, r=calibration: self._rate(p, r))
 
     def _file(self, seen: Seen, tz: str, who: str) -> None:
         if self.quiet:

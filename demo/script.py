@@ -28,6 +28,10 @@ SUMMARY_TIME = time(8, 30)  # Monday, team time: last week's summary reaches the
 QUESTION_DAY, QUESTION_DAY_NAME = 2, "wed"
 #: The lead makes these days' practice DM a drill (`/practice schedule drills tue,thu`).
 DRILL_DAYS = "tue,thu"
+#: The lead makes the calibration round weekly (`/practice calibrate weekly fri`): it starts with the quote.
+CALIBRATION_DAY, CALIBRATION_DAY_NAME = 4, "fri"
+#: Someone writes their own first reply to a drill on this weekday of the days shown and offers it for review.
+WRITING_DAY, WRITING_AT = 2, time(11, 40)
 #: Team time: two teammates reply in the question's thread after lunch.
 THREAD_REPLY_TIMES = (time(13, 20), time(14, 5))
 MIN_TEAM, MAX_TEAM = 2, 40
@@ -110,6 +114,16 @@ class ThreadReply:
 
 
 @dataclass(frozen=True)
+class Writing:
+    """Someone writes their own first reply to a drill's customer (`/drill write`), ticks the checks it meets
+    and offers it for a teammate's blind review."""
+
+    person: Person
+    day: int
+    at: time  # their local time
+
+
+@dataclass(frozen=True)
 class Script:
     people: tuple[Person, ...]
     days: int  # shown in full, from FIRST_DAY (day 0)
@@ -118,6 +132,7 @@ class Script:
     gifts: tuple[Gift, ...]
     visit: Visit | None = None
     thread_replies: tuple[ThreadReply, ...] = ()
+    writing: Writing | None = None
 
     @property
     def lead(self) -> Person:
@@ -223,7 +238,12 @@ def plan(*, team_size: int, days: int, seed: int, weeks_before: int = DEFAULT_WE
     tried_gift = next((g for g in gifts if g.tried and g.day >= 0), None)
     visitor = tried_gift.recipient if tried_gift else people[1]
     visit = Visit(visitor, min([d for d in shown if d >= 2] or shown[-1:] or [0]), time(13, 10))
-    return Script(people, days, weeks_before, replies, tuple(gifts), visit, _thread_replies(people, shown, seed))
+    writing_days = [d for d in shown if day_date(d).weekday() >= WRITING_DAY] or shown
+    writer = people[min(2, len(people) - 1)]
+    writing = Writing(writer, writing_days[0], WRITING_AT) if writing_days else None
+    return Script(
+        people, days, weeks_before, replies, tuple(gifts), visit, _thread_replies(people, shown, seed), writing
+    )
 
 
 def _thread_replies(people: tuple[Person, ...], shown: list[int], seed: int) -> tuple[ThreadReply, ...]:

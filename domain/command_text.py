@@ -82,6 +82,7 @@ class SetSchedule:
     reminder_time: time | None = None
     timezone: str | None = None
     drill_days: frozenset[Weekday] | None = None  # empty: drills off
+    write_day: frozenset[Weekday] | None = None  # the one day a written reply is asked for instead; empty: off
 
 
 @dataclass(frozen=True)
@@ -147,6 +148,13 @@ class Reminders:
 @dataclass(frozen=True)
 class Calibrate:
     """A lead starts a calibration round: the whole team rates the same sample reply."""
+
+
+@dataclass(frozen=True)
+class CalibrateWeekly:
+    """The team-local weekday a calibration round starts on its own, at the quote time; None turns it off."""
+
+    day: Weekday | None
 
 
 @dataclass(frozen=True)
@@ -216,6 +224,7 @@ PracticeCommand = (
     | Partners
     | QuestionDay
     | Calibrate
+    | CalibrateWeekly
     | ForgetMe
     | Export
     | ShowRetention
@@ -499,6 +508,8 @@ _SCHEDULE_KEYS: dict[str, str] = {
     "time-zone": "timezone",
     "drills": "drill_days",
     "drill": "drill_days",
+    "write": "write_day",
+    "writing": "write_day",
 }
 _KEY_WORD = {
     "days": "days",
@@ -507,6 +518,7 @@ _KEY_WORD = {
     "reminder_time": "reminder",
     "timezone": "tz",
     "drill_days": "drills",
+    "write_day": "write",
 }
 _KEY_EXAMPLE = {
     "days": "days mon-fri",
@@ -515,6 +527,7 @@ _KEY_EXAMPLE = {
     "reminder_time": "reminder 15:00",
     "timezone": "tz Europe/Dublin",
     "drill_days": "drills mon,wed,fri",
+    "write_day": "write thu",
 }
 
 Handler = Callable[[list[str]], "PracticeCommand | ParseError"]
@@ -577,13 +590,15 @@ def _schedule(args: list[str]) -> PracticeCommand | ParseError:
         if i >= len(args) or args[i].lower() in _SCHEDULE_KEYS:
             return _error(f"{_KEY_WORD[key]} needs a value after it, like `{_P} schedule {_KEY_EXAMPLE[key]}`.")
         value: object
-        if key == "drill_days" and args[i].lower() in ("off", "none"):
+        if key in ("drill_days", "write_day") and args[i].lower() in ("off", "none"):
             value, i = frozenset(), i + 1
-        elif key in ("days", "drill_days"):
+        elif key in ("days", "drill_days", "write_day"):
             end = i + 1
             while end < len(args) and _looks_like_days(args[end]):
                 end += 1
             value, i = _parse_days(args[i:end]), end
+            if key == "write_day" and isinstance(value, frozenset) and len(value) != 1:
+                value = _error(f"Written drills come one day a week. Pick one, like `{_P} schedule write thu`.")
         elif key == "timezone":
             value, i = _parse_timezone(args[i]), i + 1
         else:
@@ -602,7 +617,7 @@ def _unknown_schedule_key(raw: str) -> ParseError:
     close = difflib.get_close_matches(raw.lower()[:ECHO_LIMIT], list(_SCHEDULE_KEYS), n=1, cutoff=0.7)
     hint = f" Did you mean `{close[0]}`?" if close else ""
     return _error(
-        f'"{_q(raw)}" isn\'t a schedule setting.{hint} Use days, prompt, quote, reminder, tz or drills, '
+        f'"{_q(raw)}" isn\'t a schedule setting.{hint} Use days, prompt, quote, reminder, tz, drills or write, '
         f"like {_SCHEDULE_EXAMPLE}."
     )
 
@@ -722,6 +737,23 @@ def _retention(args: list[str]) -> PracticeCommand | ParseError:
     return Retention(int(number))
 
 
+def _calibrate(args: list[str]) -> PracticeCommand | ParseError:
+    usage = (
+        f"Use `{_P} calibrate` for a round now, `{_P} calibrate weekly fri` for one every Friday, "
+        f"or `{_P} calibrate off`."
+    )
+    words = [a.lower() for a in args]
+    if not words:
+        return Calibrate()
+    if words == ["off"] or words == ["weekly", "off"]:
+        return CalibrateWeekly(None)
+    if words[0] != "weekly":
+        return _error(f'I can\'t calibrate "{_q(args[0])}". {usage}')
+    if len(words) != 2 or words[1] not in _DAY_NAMES:
+        return _error(f"Which one day of the week should the round start? {usage}")
+    return CalibrateWeekly(_DAY_NAMES[words[1]])
+
+
 def _question(args: list[str]) -> PracticeCommand | ParseError:
     usage = f"Use `{_P} question wed` for a team question with Wednesday's quote, or `{_P} question off`."
     if not args:
@@ -759,7 +791,7 @@ _COMMANDS: dict[str, Handler] = {
     "reminder": _on_off("reminders", lambda on: Reminders(on=on)),
     "partners": _on_off("partners", lambda on: Partners(on=on)),
     "question": _question,
-    "calibrate": _bare("calibrate", Calibrate()),
+    "calibrate": _calibrate,
     "forget-me": _bare("forget-me", ForgetMe()),
     "forgetme": _bare("forget-me", ForgetMe()),
     "export": _bare("export", Export()),

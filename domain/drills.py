@@ -46,6 +46,13 @@ class DrillSituation(StrEnum):
     SOCIAL_PUBLIC = "social_public"
 
 
+class DrillMode(StrEnum):
+    """How a drill round is answered: pick the best first reply, or write one's own (a written-drill day)."""
+
+    CHOOSE = "choose"
+    WRITE = "write"
+
+
 class Confidence(StrEnum):
     """How sure the person was, said before the answer is revealed."""
 

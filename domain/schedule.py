@@ -8,6 +8,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from enum import StrEnum
 from zoneinfo import ZoneInfo
 
+from domain.drills import DrillMode
 from domain.ledger import DeliveryKind
 
 WEEKDAYS: frozenset[int] = frozenset(range(5))
@@ -34,6 +35,21 @@ class TeamSchedule:
     summary_time: time = time(8, 30)  # Monday, team-local: last week's summary to the leads
     partners: bool = False  # feedback partners each Monday from the prompt time
     drill_days: frozenset[int] = frozenset()  # weekdays (the person's local) whose practice DM is a drill
+    write_day: int | None = None  # the weekday whose practice DM asks for a written first reply instead
+
+
+@dataclass(frozen=True)
+class DrillDays:
+    """A team's drill days and its written-drill day, on each person's local calendar."""
+
+    days: frozenset[int] = frozenset()
+    write_day: int | None = None
+
+    def mode_on(self, day: date) -> DrillMode | None:
+        """Writing on the written-drill day (it wins over a drill day), choosing on a drill day, else None."""
+        if self.write_day == day.weekday():
+            return DrillMode.WRITE
+        return DrillMode.CHOOSE if day.weekday() in self.days else None
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from adapters import ids, web_api
 from adapters.blocks.common import notice_modal, plain
-from adapters.replies import by_dm, responder, told_on_failure
+from adapters.replies import by_dm, reply_for, responder, told_on_failure
 from deps import Deps
 from domain.drills import Confidence, written_problem
 from handlers import payload
@@ -36,6 +36,17 @@ def register(app: App, deps: Deps) -> None:
             else:
                 reply(answer)
 
+    @app.action(ids.DRILL_WRITE_OPEN)
+    def write_opened(ack: Ack, body: dict, respond: Respond, client: WebClient) -> None:
+        ack()
+        reply = reply_for(deps.logger, body, respond, client)
+        with told_on_failure(deps.logger, reply, "written drill button"):
+            form = drill.form_for_round(deps, body["user"]["id"], payload.button_id(body))
+            if isinstance(form, Form):
+                client.views_open(trigger_id=body["trigger_id"], view=form.view)
+            else:
+                reply(plain(form))
+
     @app.view(ids.DRILL_WRITE_MODAL)
     def reply_written(ack: Ack, body: dict, view: dict, client: WebClient) -> None:
         text = payload.text_input(view, ids.DRILL_REPLY_BLOCK, ids.DRILL_REPLY_INPUT).strip()
@@ -44,7 +55,8 @@ def register(app: App, deps: Deps) -> None:
             return
         user_id = body["user"]["id"]
         try:
-            saved = drill.wrote(deps, user_id, payload.metadata_text(view, "drill_id"), text)
+            drill_id, round_id = payload.metadata_text(view, "drill_id"), payload.metadata_id(view, "round_id")
+            saved = drill.wrote(deps, user_id, drill_id, text, round_id)
         except SQLAlchemyError as error:
             deps.logger.error("saving a written drill failed: database error %s", type(error).__name__)
             ack(response_action="errors", errors={ids.DRILL_REPLY_BLOCK: SAVE_FAILED})

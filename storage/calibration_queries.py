@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime
+from datetime import date, datetime
 
-from sqlalchemy import func
+from sqlalchemy import func, update
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlmodel import Session, select
 
-from storage.models import CalibrationRating, CalibrationRound
+from storage.chunks import chunks
+from storage.models import CalibrationRating, CalibrationRound, Team
 
 
 def calibrated_drills(session: Session, *, team_id: int) -> dict[str, datetime]:
@@ -30,14 +31,42 @@ def open_round(session: Session, *, team_id: int) -> CalibrationRound | None:
 
 
 def start(
-    session: Session, *, team_id: int, drill_id: str, sample: int, started_by: str, now: datetime, closes_at: datetime
-) -> CalibrationRound:
-    row = CalibrationRound(
-        team_id=team_id, drill_id=drill_id, sample=sample, started_by=started_by, started_at=now, closes_at=closes_at
-    )
-    session.add(row)
-    session.flush()
-    return row
+    session: Session,
+    *,
+    team_id: int,
+    drill_id: str,
+    sample: int,
+    started_by: str,
+    now: datetime,
+    closes_at: datetime,
+    weekly_on: date | None = None,
+) -> int | None:
+    """The new round's id; None when the team's weekly round for `weekly_on` was already started (by another
+    tick or replica)."""
+    values = {
+        "team_id": team_id,
+        "drill_id": drill_id,
+        "sample": sample,
+        "started_by": started_by,
+        "started_at": now,
+        "closes_at": closes_at,
+        "weekly_on": weekly_on,
+    }
+    insert = sqlite_insert if session.get_bind().dialect.name == "sqlite" else postgresql_insert
+    statement = insert(CalibrationRound).values(**values).on_conflict_do_nothing().returning(CalibrationRound.id)
+    return session.exec(statement).scalar_one_or_none()
+
+
+def set_weekly(session: Session, *, team_id: int, day: int | None, lead: str) -> None:
+    session.exec(update(Team).where(Team.id == team_id).values(calibration_day=day, calibration_by=lead))
+
+
+def weekly_teams(session: Session, *, team_ids: Sequence[int]) -> list[Team]:
+    """Of these teams, those with a weekly calibration round on."""
+    found: list[Team] = []
+    for batch in chunks(sorted(set(team_ids))):
+        found.extend(session.exec(select(Team).where(Team.id.in_(batch), Team.calibration_day.is_not(None))))
+    return found
 
 
 def round_to_reveal(session: Session, *, round_id: int) -> CalibrationRound | None:

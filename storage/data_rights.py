@@ -93,6 +93,7 @@ def export(session: Session, *, user_id: str) -> dict:
                 "skill": r.skill,
                 "date": r.local_date.isoformat(),
                 "review": r.review,
+                "mode": r.mode,
                 "choice": r.choice,
                 "confidence": r.confidence,
                 "best": r.best,

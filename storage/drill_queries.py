@@ -10,9 +10,12 @@ from datetime import date, datetime
 from sqlalchemy import func
 from sqlmodel import Session, select
 
-from domain.drills import Card, Confidence, Drill, Outcome
+from domain.drills import Card, Confidence, Drill, DrillMode, Outcome
 from storage.chunks import chunks
 from storage.models import Delivery, DrillCard, DrillRound, DrillWriting
+
+#: Rounds answered by picking a reply: a written-drill day's round counts as a reply written, not a drill done.
+CHOSEN = DrillRound.mode == DrillMode.CHOOSE
 
 
 @dataclass(frozen=True)
@@ -31,7 +34,7 @@ def drilling(session: Session, *, user_ids: Sequence[str]) -> dict[str, Drilling
             found[row.user_id].cards[row.drill_id] = Card(row.drill_id, row.box, row.due_on, row.retired)
         counts = session.exec(
             select(DrillRound.user_id, DrillRound.skill, func.count(DrillRound.id))
-            .where(DrillRound.user_id.in_(batch), DrillRound.answered_at.is_not(None))
+            .where(DrillRound.user_id.in_(batch), DrillRound.answered_at.is_not(None), CHOSEN)
             .group_by(DrillRound.user_id, DrillRound.skill)
         )
         for user_id, skill, count in counts:
@@ -48,7 +51,7 @@ def done_by_skill(session: Session, *, user_id: str) -> dict[str, int]:
     """Drills this person has answered, per skill: a new drill comes from the skill with fewest."""
     rows = session.exec(
         select(DrillRound.skill, func.count(DrillRound.id))
-        .where(DrillRound.user_id == user_id, DrillRound.answered_at.is_not(None))
+        .where(DrillRound.user_id == user_id, DrillRound.answered_at.is_not(None), CHOSEN)
         .group_by(DrillRound.skill)
     ).all()
     return {skill: int(count) for skill, count in rows}
@@ -64,9 +67,11 @@ def start_round(
     review: bool,
     now: datetime,
     delivery_id: int | None = None,
+    mode: DrillMode = DrillMode.CHOOSE,
 ) -> DrillRound:
     """A drill put in front of someone: by `/drill`, or as a drill day's practice DM (`delivery_id`)."""
     row = DrillRound(
+        mode=mode,
         user_id=user_id,
         team_id=team_id,
         delivery_id=delivery_id,
@@ -81,7 +86,9 @@ def start_round(
     return row
 
 
-def round_for_delivery(session: Session, *, delivery: Delivery, drill: Drill, review: bool) -> None:
+def round_for_delivery(
+    session: Session, *, delivery: Delivery, drill: Drill, review: bool, mode: DrillMode = DrillMode.CHOOSE
+) -> None:
     """A drill day's round, kept once per delivery: a retried claim keeps the round it was first given."""
     if round_of_delivery(session, delivery_id=delivery.id) is not None:
         return
@@ -94,6 +101,7 @@ def round_for_delivery(session: Session, *, delivery: Delivery, drill: Drill, re
         review=review,
         now=delivery.claimed_at,
         delivery_id=delivery.id,
+        mode=mode,
     )
 
 
@@ -108,6 +116,14 @@ def round_by_id(session: Session, *, round_id: int) -> DrillRound | None:
 def round_to_answer(session: Session, *, round_id: int) -> DrillRound | None:
     """The round, locked on PostgreSQL: two clicks at once answer it once."""
     return session.exec(select(DrillRound).where(DrillRound.id == round_id).with_for_update()).first()
+
+
+def answer_written_round(session: Session, *, round_id: int, user_id: str, now: datetime) -> None:
+    """A written-drill day's round is answered by the first reply its person writes from it."""
+    row = round_to_answer(session, round_id=round_id)
+    if row is not None and row.user_id == user_id and row.mode == DrillMode.WRITE and row.answered_at is None:
+        row.answered_at = now
+        session.add(row)
 
 
 def card(session: Session, *, user_id: str, drill_id: str) -> DrillCard | None:
@@ -135,18 +151,39 @@ def answer_round(
     session.add(held)
 
 
-def written(session: Session, *, user_id: str) -> tuple[dict[str, date], dict[str, int]]:
-    """(each drill this person has written a reply to, with the last date; replies written per skill)."""
-    rows = session.exec(
-        select(DrillWriting.drill_id, DrillWriting.skill, func.max(DrillWriting.local_date), func.count())
-        .where(DrillWriting.user_id == user_id)
-        .group_by(DrillWriting.drill_id, DrillWriting.skill)
-    ).all()
-    last = {drill_id: day for drill_id, _skill, day, _n in rows}
-    per_skill: dict[str, int] = {}
-    for _drill_id, skill, _day, count in rows:
-        per_skill[skill] = per_skill.get(skill, 0) + int(count)
-    return last, per_skill
+@dataclass(frozen=True)
+class Written:
+    """What a person's next drill to write is chosen from: each drill written to, with the last date, and
+    replies written per skill."""
+
+    last: dict[str, date] = field(default_factory=dict)
+    per_skill: dict[str, int] = field(default_factory=dict)
+
+
+def written_by(session: Session, *, user_ids: Sequence[str]) -> dict[str, Written]:
+    """`Written` for many people at once, a few hundred per query."""
+    found = {u: Written() for u in user_ids}
+    for batch in chunks(sorted(found)):
+        rows = session.exec(
+            select(
+                DrillWriting.user_id,
+                DrillWriting.drill_id,
+                DrillWriting.skill,
+                func.max(DrillWriting.local_date),
+                func.count(),
+            )
+            .where(DrillWriting.user_id.in_(batch))
+            .group_by(DrillWriting.user_id, DrillWriting.drill_id, DrillWriting.skill)
+        )
+        for user_id, drill_id, skill, day, count in rows:
+            held = found[user_id]
+            held.last[drill_id] = day
+            held.per_skill[skill] = held.per_skill.get(skill, 0) + int(count)
+    return found
+
+
+def written(session: Session, *, user_id: str) -> Written:
+    return written_by(session, user_ids=[user_id])[user_id]
 
 
 def save_writing(

@@ -9,6 +9,7 @@ from sqlmodel import Session, select
 
 from domain.clock import as_utc
 from domain.home import FeedbackSeen, LedTeam, PeerCounts
+from storage.drill_queries import CHOSEN
 from storage.models import (
     Answer,
     CalibrationRating,
@@ -151,7 +152,9 @@ def drill_counts(
     """(drills answered since `month_start`, reviews due by `today`, per skill (first tries, of them best),
     per skill the drills retired): four aggregates over this person's rows only."""
     done = session.exec(
-        select(func.count(DrillRound.id)).where(DrillRound.user_id == user_id, DrillRound.answered_at >= month_start)
+        select(func.count(DrillRound.id)).where(
+            DrillRound.user_id == user_id, DrillRound.answered_at >= month_start, CHOSEN
+        )
     ).one()
     due = session.exec(
         select(func.count()).where(
@@ -160,7 +163,7 @@ def drill_counts(
     ).one()
     first = session.exec(
         select(DrillRound.skill, func.count(DrillRound.id), func.sum(case((DrillRound.best, 1), else_=0)))
-        .where(DrillRound.user_id == user_id, DrillRound.answered_at.is_not(None), DrillRound.review.is_(False))
+        .where(DrillRound.user_id == user_id, DrillRound.answered_at.is_not(None), DrillRound.review.is_(False), CHOSEN)
         .group_by(DrillRound.skill)
     ).all()
     retired = session.exec(
@@ -175,7 +178,7 @@ def drill_skill_counts(session: Session, *, user_id: str, since: datetime) -> di
     """Drills answered per skill since `since`: practice, beside answers, on the Home."""
     rows = session.exec(
         select(DrillRound.skill, func.count(DrillRound.id))
-        .where(DrillRound.user_id == user_id, DrillRound.answered_at >= since)
+        .where(DrillRound.user_id == user_id, DrillRound.answered_at >= since, CHOSEN)
         .group_by(DrillRound.skill)
     ).all()
     return {skill: int(count) for skill, count in rows}

@@ -7,6 +7,7 @@ from datetime import date, datetime
 from sqlalchemy import Column, DateTime, Index, Text, UniqueConstraint, text
 from sqlmodel import Field, SQLModel
 
+from domain.drills import DrillMode
 from domain.ledger import DeliveryStatus
 from domain.schedule import TeamStatus
 
@@ -40,6 +41,9 @@ class Team(SQLModel, table=True):
     retention_days: int | None = Field(default=None, index=True)  # answers older than this are deleted; None keeps them
     question_day: int | None = None  # team-local weekday (0 Monday) whose quote comes with a team question; None: off
     drill_days: str | None = Field(default=None, max_length=16)  # weekdays whose practice DM is a drill ("0,2,4")
+    write_day: int | None = None  # the weekday whose practice DM asks for a written first reply; None: off
+    calibration_day: int | None = None  # team-local weekday a calibration round starts at the quote time; None: off
+    calibration_by: str | None = Field(default=None, max_length=32)  # the lead who set it: the agreement goes to them
     # Something its sends' next moments depend on changed (schedule, members, their preferences or time
     # zones, holidays, status): the tick recomputes the team's NextSend rows, then clears the flag.
     replan: bool = True
@@ -247,6 +251,7 @@ class DrillRound(SQLModel, table=True):
     local_date: date
     sent_at: datetime = Field(sa_column=_utc_column())
     review: bool = False  # the drill had been answered before (a review), or it was new to them
+    mode: str = Field(default=DrillMode.CHOOSE, max_length=8)  # a DrillMode: written rounds never move a card
     choice: int | None = None  # the chosen option's place in the bank's order
     confidence: str | None = Field(default=None, max_length=16)  # a Confidence
     best: bool | None = None
@@ -303,7 +308,11 @@ class CalibrationRound(SQLModel, table=True):
     """A team rates one sample reply together; revealed at MIN_RATERS ratings or when it closes."""
 
     __tablename__ = "calibration_round"
-    __table_args__ = (Index("ix_calibration_round_open", "revealed_at", "closes_at"),)
+    __table_args__ = (
+        Index("ix_calibration_round_open", "revealed_at", "closes_at"),
+        # A weekly round starts once per team and day, however many ticks or replicas see it due.
+        UniqueConstraint("team_id", "weekly_on", name="uq_calibration_round_weekly"),
+    )
 
     id: int | None = Field(default=None, primary_key=True)
     team_id: int = Field(foreign_key="team.id", index=True, ondelete="CASCADE")
@@ -313,6 +322,7 @@ class CalibrationRound(SQLModel, table=True):
     started_at: datetime = Field(sa_column=_utc_column())
     closes_at: datetime = Field(sa_column=_utc_column())
     revealed_at: datetime | None = Field(default=None, sa_column=_utc_column(nullable=True))
+    weekly_on: date | None = None  # the team-local day a weekly round started on; None: started by a lead
 
 
 class CalibrationRating(SQLModel, table=True):

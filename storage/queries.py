@@ -91,11 +91,14 @@ def update_schedule(
     reminder_time: time | None = None,
     timezone: str | None = None,
     drill_days: frozenset[int] | None = None,
+    write_day: frozenset[int] | None = None,
 ) -> Team:
     team = session.get(Team, team_id)
     assert team is not None
     if drill_days is not None:
         team.drill_days = days_to_text(drill_days) if drill_days else None
+    if write_day is not None:
+        team.write_day = min(write_day, default=None)
     if days is not None:
         team.days = days_to_text(days)
     if prompt_time is not None:
@@ -110,12 +113,18 @@ def update_schedule(
     return team
 
 
-def drill_days_of(session: Session, *, team_ids: Iterable[int]) -> dict[int, frozenset[int]]:
-    """The teams (of these) with drill days on, and those days."""
-    found: dict[int, frozenset[int]] = {}
+def drill_days_of(session: Session, *, team_ids: Iterable[int]) -> dict[int, sched.DrillDays]:
+    """The teams (of these) with drill days or a written-drill day on, and those days."""
+    found: dict[int, sched.DrillDays] = {}
     for batch in chunks(sorted(set(team_ids))):
-        rows = session.exec(select(Team.id, Team.drill_days).where(Team.id.in_(batch), Team.drill_days.is_not(None)))
-        found.update({team_id: days_from_text(days) or frozenset() for team_id, days in rows})
+        rows = session.exec(
+            select(Team.id, Team.drill_days, Team.write_day).where(
+                Team.id.in_(batch), or_(Team.drill_days.is_not(None), Team.write_day.is_not(None))
+            )
+        )
+        found.update(
+            {team_id: sched.DrillDays(days_from_text(days) or frozenset(), write) for team_id, days, write in rows}
+        )
     return found
 
 
@@ -131,6 +140,7 @@ def team_schedule(team: Team, holidays: Iterable[date] = ()) -> sched.TeamSchedu
         summary_time=summary_time_of(team),
         partners=team.pairing_enabled,
         drill_days=days_from_text(team.drill_days) or frozenset(),
+        write_day=team.write_day,
     )
 
 

@@ -21,6 +21,7 @@ from sqlmodel import Session, select
 from domain.ledger import DeliveryKind, DeliveryStatus
 from domain.schedule import TeamStatus
 from storage.chunks import chunks
+from storage.drill_queries import CHOSEN
 from storage.lease_queries import Liveness, claim_held
 from storage.models import (
     Answer,
@@ -379,7 +380,7 @@ def drills_between(
 ) -> tuple[dict[str, tuple[int, int, int]], dict[str, int]]:
     """The team's drills answered in [start, end): per skill (done, first tries, of them best), and per person
     how many: counts only, so nobody's misses are shown."""
-    in_week = and_(DrillRound.team_id == team_id, DrillRound.answered_at >= start, DrillRound.answered_at < end)
+    in_week = and_(DrillRound.team_id == team_id, DrillRound.answered_at >= start, DrillRound.answered_at < end, CHOSEN)
     first = and_(DrillRound.review.is_(False))
     per_skill = session.exec(
         select(

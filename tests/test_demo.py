@@ -206,13 +206,16 @@ def test_a_new_team_practises_for_three_days_and_the_lead_sees_the_numbers_the_s
     assert "0 of 0" not in summary
     given = Counter(g.giver.user_id for g in plan.gifts)
     received = Counter(g.recipient.user_id for g in plan.gifts)
+    # A peer review is feedback too, unsigned so anonymous: counted for the writer only.
+    assert plan.writing is not None and len(re.findall(LINE + r"\w+ clicks \[ Review it \]", out, re.M)) == 1
+    received[plan.writing.person.user_id] += 1
     for person in plan.people:
         n = answered[person.user_id]
         assert (
             f"@{person.display} {n}/{len(days)} answered ({round(100 * n / len(days))}%) · "
             f"feedback {given[person.user_id]} given, {received[person.user_id]} received"
         ) in summary
-    assert f"{len(plan.gifts)} pieces of feedback exchanged" in summary
+    assert f"{len(plan.gifts) + 1} pieces of feedback exchanged" in summary  # the gifts and the review
     assert chart.read_bytes().startswith(b"\x89PNG") and f"saved at {chart}" in out
 
 
@@ -294,3 +297,29 @@ def test_options_out_of_range_are_refused_with_usage(capsys: pytest.CaptureFixtu
         bot.main(["demo", *args])
     assert stopped.value.code == 2
     assert "usage: python bot.py demo" in capsys.readouterr().err
+
+
+def test_the_week_shows_a_blind_peer_review_round_trip(week: str) -> None:
+    wednesday = week.split("━━ Wednesday 25 November ━━", 1)[1].split("━━ Thursday", 1)[0]
+    assert "Ishan, in the DM with the bot: /drill write" in wednesday
+    assert "Ishan ticks “" in wednesday and "offers it for a blind review" in wednesday
+    (reviewer,) = re.findall(r"→ (\w+), by DM\n    │ A teammate asks for your review", wednesday)
+    assert reviewer != "Ishan"
+    assert f"{reviewer} clicks [ Review it ]" in wednesday
+    reviewed = wednesday.split("A teammate reviewed your first reply", 1)[1].split("[ Thank you ]", 1)[0]
+    assert "You've received feedback from a teammate." in reviewed and reviewer not in reviewed  # blind both ways
+    assert "Ishan clicks [ Thank you ] on the review" in wednesday
+    assert "(they still don't know it was you)" in wednesday
+
+
+def test_the_week_shows_a_weekly_calibration_round_revealed_at_the_fifth_rating(week: str) -> None:
+    assert "Lena: /practice calibrate weekly fri" in week
+    friday = week.split("━━ Friday 27 November ━━", 1)[1].split("━━ Saturday", 1)[0]
+    invited = re.findall(r"→ (\w+), by DM\n    │ Calibration round · ", friday)
+    assert sorted(invited) == sorted(p.display for p in script.cast(6))
+    raters = re.findall(LINE + r"(\w+) clicks \[ Rate it \]", friday, re.M)
+    assert len(raters) == 5  # the sixth finds it revealed and has nothing to do
+    before, after = friday.split("Calibration results", 1)
+    assert len(re.findall(LINE + r"\w+ ticks \d of \d, rates it \d of 5", before, re.M)) == 5
+    assert sorted(re.findall(r"→ (\w+), by DM\n    │ Calibration results", friday)) == sorted(raters)
+    assert "→ Lena, by DM\n    │ Calibration round closed" in after and "agree with the bank" in after

@@ -199,6 +199,7 @@ ACTIONS = (
     ids.HOME_PAUSE,
     ids.REVIEW_OPEN,
     ids.CALIBRATE_OPEN,
+    ids.DRILL_WRITE_OPEN,
 )
 #: Listened for by a pattern (a drill's option and confidence buttons), one of each.
 PATTERNED_ACTIONS = (f"{ids.DRILL_CHOOSE}0", f"{ids.DRILL_SURE}sure")

@@ -5,7 +5,9 @@ rater sees the counts, the bank's reference and their own ticks; the lead sees t
 from __future__ import annotations
 
 from collections import Counter
-from datetime import timedelta
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
 
 from slack_sdk.errors import SlackApiError
 
@@ -15,19 +17,57 @@ from adapters.blocks.common import Message, plain
 from deps import Deps
 from domain.calibration import CLOSE_AFTER_DAYS, MIN_RATERS, agreement, ready, spread
 from domain.drills import practice_days_after
-from domain.schedule import local_now, zone
+from domain.schedule import Due, local_now, zone
 from storage import calibration_queries as calq
 from storage import queries
 from storage import summary_queries as sq
 from storage.db import transaction
 from storage.models import Team
-from usecases.parts import Part, guarded
+from usecases.parts import Part, guarded, team_by_team
 
 GONE = "That calibration round is no longer there."
 NOT_IN_TEAM = "That calibration round belongs to a team you're not in."
 
 
+def set_weekly(deps: Deps, team: Team, lead: str, day: int | None) -> Message:
+    """The weekday a round starts on its own; its agreement goes to the lead who set it."""
+    with transaction(deps.sessions) as session:
+        calq.set_weekly(session, team_id=team.id, day=day, lead=lead)
+        members = len(sq.members(session, team_id=team.id))
+    return blocks.weekly_set(day, members, queries.team_schedule(team).days)
+
+
+def start_weekly(deps: Deps, quotes: Sequence[Due]) -> Counter[str]:
+    """On a team's calibration day its round starts with the quote of the day, so holidays, pauses and the
+    team's practice days hold it as they hold the quote; only the teams whose quote is due now are read."""
+    with deps.sessions() as session:
+        teams = {t.id: t for t in calq.weekly_teams(session, team_ids=[q.team_id for q in quotes])}
+    due = [
+        (teams[q.team_id], q.local_date)
+        for q in quotes
+        if q.team_id in teams and teams[q.team_id].calibration_day == q.local_date.weekday()
+    ]
+
+    def begin(team: Team, day: date) -> Counter[str]:
+        opened = _open(deps, team, team.calibration_by or "", weekly_on=day)
+        return Counter({"calibration:started": 1}) if isinstance(opened, _Opened) else Counter()
+
+    return team_by_team(deps, Part.CALIBRATION, due, lambda item: item[0].id, lambda item: begin(*item))
+
+
+@dataclass(frozen=True)
+class _Opened:
+    members: int
+    closes: str
+
+
 def start(deps: Deps, team: Team, lead: str) -> Message:
+    opened = _open(deps, team, lead)
+    return blocks.started(opened.members, opened.closes) if isinstance(opened, _Opened) else opened
+
+
+def _open(deps: Deps, team: Team, lead: str, *, weekly_on: date | None = None) -> _Opened | Message:
+    """A round for the team, its sample sent to everyone by DM; a weekly one starts once per team and day."""
     now = deps.clock.now()
     tz = zone(team.timezone, deps.settings.default_timezone)
     with transaction(deps.sessions) as session:
@@ -44,7 +84,7 @@ def start(deps: Deps, team: Team, lead: str) -> Message:
         schedule = queries.team_schedule(team, queries.holidays(session, team_id=team.id))
         today = local_now(now, tz).date()
         closes_on = practice_days_after(today, CLOSE_AFTER_DAYS, schedule.days, schedule.holidays)
-        row = calq.start(
+        round_id = calq.start(
             session,
             team_id=team.id,
             drill_id=drill.id,
@@ -52,8 +92,10 @@ def start(deps: Deps, team: Team, lead: str) -> Message:
             started_by=lead,
             now=now,
             closes_at=now + timedelta(days=(closes_on - today).days),
+            weekly_on=weekly_on,
         )
-        round_id = row.id
+    if round_id is None:
+        return blocks.already_open()
     closes = f"{closes_on:%a %-d %b}"
     message = blocks.round_started(drill, 0, round_id, closes)
     for member in members:
@@ -61,8 +103,14 @@ def start(deps: Deps, team: Team, lead: str) -> Message:
             web_api.post(deps.client, member, message)
         except (SlackApiError, OSError) as error:
             deps.logger.warning("calibration DM failed round=%s error=%s", round_id, web_api.error_code(error))
-    deps.logger.info("calibration round started round=%s team=%s members=%s", round_id, team.id, len(members))
-    return blocks.started(len(members), closes)
+    deps.logger.info(
+        "calibration round started round=%s team=%s members=%s weekly=%s",
+        round_id,
+        team.id,
+        len(members),
+        weekly_on is not None,
+    )
+    return _Opened(len(members), closes)
 
 
 def form_for(deps: Deps, user_id: str, round_id: int) -> dict | str:
@@ -127,7 +175,8 @@ def _reveal(deps: Deps, round_id: int, *, closing: bool) -> None:
     for rating, own in zip(rated, ticks, strict=True):
         _post(deps, rating.user_id, blocks.revealed(drill, sample, counts, len(rated), own, overall))
     agree = agreement(ticks, drill.sample_replies[sample].meets, len(drill.strong_reply))
-    _post(deps, lead, blocks.agreement_for_lead(drill, agree, len(rated)))
+    if lead:
+        _post(deps, lead, blocks.agreement_for_lead(drill, agree, len(rated)))
     deps.logger.info("calibration round revealed round=%s raters=%s closing=%s", round_id, len(rated), closing)
 
 

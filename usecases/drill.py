@@ -14,7 +14,7 @@ from adapters.blocks import drill as blocks
 from adapters.blocks.common import Message, plain
 from deps import Deps
 from domain import command_text as ct
-from domain.drills import Confidence, Drill, after_answer, next_drill, next_to_write, shuffled
+from domain.drills import Confidence, Drill, DrillMode, after_answer, next_drill, next_to_write, shuffled
 from domain.schedule import local_now, zone
 from storage import drill_queries, queries
 from storage.db import transaction
@@ -52,15 +52,28 @@ def _to_write(deps: Deps, user_id: str, skill_key: str | None) -> Message | Form
     with deps.sessions() as session:
         if not queries.teams_of_user(session, user_id=user_id):
             return plain(NOT_IN_A_TEAM)
-        last, per_skill = drill_queries.written(session, user_id=user_id)
-    drill = next_to_write(deps.drills, last, per_skill, deps.rng, skill=skill_key)
+        held = drill_queries.written(session, user_id=user_id)
+    drill = next_to_write(deps.drills, held.last, held.per_skill, deps.rng, skill=skill_key)
     if drill is None:
         return plain("There are no drills to write a reply to yet.")
     return Form(blocks.write_modal(drill))
 
 
-def wrote(deps: Deps, user_id: str, drill_id: str | None, text: str) -> Form | str:
-    """The reply is saved at once (nothing typed is lost), and the form turns into the self-review."""
+def form_for_round(deps: Deps, user_id: str, round_id: int | None) -> Form | str:
+    """A written-drill day's "Write your reply": the form for that day's drill."""
+    with deps.sessions() as session:
+        row = drill_queries.round_by_id(session, round_id=round_id) if round_id else None
+    if row is None or row.mode != DrillMode.WRITE:
+        return GONE
+    if row.user_id != user_id:
+        return NOT_YOURS
+    drill = deps.drill(row.drill_id)
+    return Form(blocks.write_modal(drill, row.id)) if drill else GONE
+
+
+def wrote(deps: Deps, user_id: str, drill_id: str | None, text: str, round_id: int | None = None) -> Form | str:
+    """The reply is saved at once (nothing typed is lost), and the form turns into the self-review. From a
+    written-drill day's DM it also answers that day's practice, once."""
     drill = deps.drill(drill_id)
     if drill is None:
         return GONE
@@ -74,6 +87,8 @@ def wrote(deps: Deps, user_id: str, drill_id: str | None, text: str) -> Form | s
             session, user_id=user_id, team_id=teams[0].id, drill=drill, text=text, local_date=today, now=now
         )
         writing_id = row.id
+        if round_id is not None:
+            drill_queries.answer_written_round(session, round_id=round_id, user_id=user_id, now=now)
     deps.logger.info("drill reply written drill=%s writing=%s", drill.id, writing_id)
     return Form(blocks.self_review_modal(drill, writing_id, text))
 
@@ -197,8 +212,10 @@ def _round(
     """The round behind a click, when it is this person's, still open, and its drill still in the bank."""
     read = drill_queries.round_to_answer if lock else drill_queries.round_by_id
     row = read(session, round_id=clicked.round_id)
-    if row is None or row.user_id != user_id:
-        return Update(plain(NOT_YOURS if row else GONE), replace=False)
+    if row is None or row.mode != DrillMode.CHOOSE:
+        return Update(plain(GONE), replace=False)
+    if row.user_id != user_id:
+        return Update(plain(NOT_YOURS), replace=False)
     if row.answered_at is not None:
         return Update(plain(blocks.ALREADY_ANSWERED), replace=False)
     drill = deps.drill(row.drill_id)

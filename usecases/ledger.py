@@ -22,7 +22,7 @@ from adapters.blocks.common import Message
 from deps import Deps
 from domain import rotation
 from domain.content import Prompt, TeamQuestion
-from domain.drills import Drill, Pick, next_drill, shuffled
+from domain.drills import Drill, DrillMode, Pick, next_drill, next_to_write, shuffled
 from domain.ledger import DeliveryKind, SendResult, tally
 from domain.schedule import REMINDER_MIN_GAP, Due, local_now, member_unavailable, person_zone, zone
 from storage import drill_queries, queries
@@ -57,6 +57,9 @@ class _History:
     reminded: Mapping[tuple[str, date], Delivery]
     #: The people whose prompt today is a drill (their team's drill day), with their cards.
     drilling: Mapping[str, drill_queries.Drilling] = field(default_factory=dict)
+    #: The people whose prompt today asks for a written reply (their team's written-drill day), with what
+    #: they have written before.
+    writing: Mapping[str, drill_queries.Written] = field(default_factory=dict)
 
     @classmethod
     def load(
@@ -65,24 +68,31 @@ class _History:
         prompted: Sequence[str],
         reminders: Sequence[tuple[str, date]] = (),
         drilling: Sequence[str] = (),
+        writing: Sequence[str] = (),
     ) -> _History:
         return cls(
             queries.prompt_histories(session, user_ids=prompted) if prompted else {},
             queries.practised_by(session, user_ids=prompted) if prompted else {},
             queries.deliveries_for(session, keys=reminders, kind=DeliveryKind.PROMPT) if reminders else {},
             drill_queries.drilling(session, user_ids=drilling) if drilling else {},
+            drill_queries.written_by(session, user_ids=writing) if writing else {},
         )
 
     def next_prompt(self, deps: Deps, user_id: str) -> Prompt:
         practised = self.practised[user_id]
         return rotation.next_prompt(deps.prompts, self.prompts[user_id], practised.last, practised.answered, deps.rng)
 
-    def next_drill(self, deps: Deps, due: Due) -> Pick | None:
-        """On a drill day: the most overdue review, else a new drill; None when none is left (a reflection then)."""
+    def next_drill(self, deps: Deps, due: Due) -> tuple[Pick, DrillMode] | None:
+        """On a written-drill day a drill to write to; on a drill day the most overdue review, else a new drill;
+        None when none is left (a reflection then)."""
+        if (written := self.writing.get(due.recipient)) is not None:
+            drill = next_to_write(deps.drills, written.last, written.per_skill, deps.rng)
+            return (Pick(drill, review=False), DrillMode.WRITE) if drill is not None else None
         drilling = self.drilling.get(due.recipient)
         if drilling is None or not deps.drills:
             return None
-        return next_drill(deps.drills, drilling.cards, due.local_date, drilling.done, deps.rng)
+        pick = next_drill(deps.drills, drilling.cards, due.local_date, drilling.done, deps.rng)
+        return (pick, DrillMode.CHOOSE) if pick is not None else None
 
 
 def choose_prompt(deps: Deps, session: Session, user_id: str) -> Prompt:
@@ -97,13 +107,15 @@ class _Item:
     skill: str | None
     question: TeamQuestion | None = None
     drill: Pick | None = None
+    mode: DrillMode = DrillMode.CHOOSE
 
 
 def _item_for(deps: Deps, session: Session, due: Due, history: _History) -> _Item | None:
     """The item and skill to claim with; a retried claim keeps the item it was first given."""
     if due.kind == DeliveryKind.PROMPT:
-        if (pick := history.next_drill(deps, due)) is not None:
-            return _Item(pick.drill.id, pick.drill.skill, drill=pick)
+        if (found := history.next_drill(deps, due)) is not None:
+            pick, mode = found
+            return _Item(pick.drill.id, pick.drill.skill, drill=pick, mode=mode)
         prompt = history.next_prompt(deps, due.recipient)
         return _Item(prompt.id, prompt.skill)
     if due.kind == DeliveryKind.QUOTE:
@@ -125,11 +137,13 @@ def _claim_batch(deps: Deps, dues: Sequence[Due]) -> tuple[list[Delivery], dict[
     with transaction(deps.sessions) as session:
         prompted = [d for d in dues if d.kind == DeliveryKind.PROMPT]
         drill_days = queries.drill_days_of(session, team_ids=[d.team_id for d in prompted if d.team_id is not None])
+        modes = {d.recipient: drill_days[d.team_id].mode_on(d.local_date) for d in prompted if d.team_id in drill_days}
         history = _History.load(
             session,
             [d.recipient for d in prompted],
             [(d.recipient, d.local_date) for d in dues if d.kind == DeliveryKind.REMINDER],
-            [d.recipient for d in prompted if d.local_date.weekday() in drill_days.get(d.team_id or 0, ())],
+            [user for user, mode in modes.items() if mode == DrillMode.CHOOSE],
+            [user for user, mode in modes.items() if mode == DrillMode.WRITE],
         )
         claims, items = [], []
         for due in dues:
@@ -145,7 +159,7 @@ def _claim_batch(deps: Deps, dues: Sequence[Due]) -> tuple[list[Delivery], dict[
                 tq.save_question(session, delivery=row, question_id=item.question.id, skill=item.question.skill)
             if row is not None and item.drill is not None and row.item_id == item.item_id:
                 drill_queries.round_for_delivery(
-                    session, delivery=row, drill=item.drill.drill, review=item.drill.review
+                    session, delivery=row, drill=item.drill.drill, review=item.drill.review, mode=item.mode
                 )
     return [row for row in claimed if row is not None], {row.id: row for row in history.reminded.values()}
 
@@ -178,7 +192,10 @@ def _message(deps: Deps, reminded: Mapping[int, Delivery], row: Delivery) -> Mes
         with deps.sessions() as session:
             prompt_row = queries.delivery(session, delivery_id=int(row.item_id or 0))
     if prompt_row is not None and (drill := deps.drill(prompt_row.item_id)) is not None:
-        return drill_blocks.reminder(drill)
+        with deps.sessions() as session:
+            found = drill_queries.round_of_delivery(session, delivery_id=prompt_row.id)
+        written = found is not None and found.mode == DrillMode.WRITE
+        return drill_blocks.write_reminder(drill, found.id) if written else drill_blocks.reminder(drill)
     prompt = deps.prompt(prompt_row.item_id) if prompt_row else None
     return reflect_blocks.reminder_message(prompt, prompt_row.id) if prompt and prompt_row else None
 
@@ -189,6 +206,8 @@ def _drill_message(deps: Deps, row: Delivery, drill: Drill) -> Message | None:
         found = drill_queries.round_of_delivery(session, delivery_id=row.id)
     if found is None:
         return None
+    if found.mode == DrillMode.WRITE:
+        return drill_blocks.write_message(drill, found.id)
     return drill_blocks.drill_message(drill, found.id, shuffled(drill, row.recipient), review=found.review)
 
 

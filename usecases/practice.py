@@ -10,6 +10,7 @@ from slack_sdk.errors import SlackApiError
 from sqlmodel import Session
 
 from adapters import web_api
+from adapters.blocks import calibration as calibration_blocks
 from adapters.blocks import data_rights as data_rights_blocks
 from adapters.blocks import practice as practice_blocks
 from adapters.blocks import team_question as team_question_blocks
@@ -96,6 +97,8 @@ def run(deps: Deps, caller: Caller, command: ct.PracticeCommand | ct.ParseError)
             return _as_lead(deps, caller, lambda team: partners(deps, team, on))
         case ct.Calibrate():
             return _as_lead(deps, caller, lambda team: calibration.start(deps, team, caller.user_id))
+        case ct.CalibrateWeekly(day=day):
+            return _as_lead(deps, caller, lambda team: calibration.set_weekly(deps, team, caller.user_id, day))
         case ct.QuestionDay(day=day):
             return _as_lead(deps, caller, lambda team: question_day(deps, team, day))
         case ct.Retention(days=days):
@@ -178,8 +181,9 @@ def _schedule_reply(deps: Deps, team: Team, head: str) -> Message:
     current = fresh or team
     state = " *The team is paused.*" if current.status == TeamStatus.PAUSED else ""
     question = team_question_blocks.question_day_line(current.question_day)
+    calibrating = calibration_blocks.weekly_line(current.calibration_day)
     schedule = practice_blocks.schedule_summary(queries.team_schedule(current, days_off))
-    return plain(f"*{head}:* {schedule}{state}\n{question}")
+    return plain(f"*{head}:* {schedule}{state}\n{question}\n{calibrating}")
 
 
 def _holiday_list(deps: Deps, team: Team) -> Message:
@@ -253,6 +257,7 @@ def set_schedule(deps: Deps, team: Team, command: ct.SetSchedule) -> Message:
             reminder_time=command.reminder_time,
             timezone=command.timezone,
             drill_days=command.drill_days,
+            write_day=command.write_day,
         )
     return _schedule_reply(deps, team, "New schedule")
 

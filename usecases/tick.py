@@ -55,6 +55,8 @@ def run_tick(deps: Deps) -> Counter[str]:
         dues = [d for d in come.daily if d.kind == kind]
         if dues:
             outcome.update(counted(deps, part, lambda part=part, dues=dues: _per_team(deps, part, dues)))
+    if quotes := [d for d in come.daily if d.kind == DeliveryKind.QUOTE]:
+        outcome.update(counted(deps, Part.CALIBRATION, lambda: calibration.start_weekly(deps, quotes)))
     summaries_left, pairings_left = set(come.summary_teams), set(come.pairing_teams)
     if come.summary_teams:
         outcome.update(counted(deps, Part.SUMMARIES, lambda: _summaries(deps, come.summary_teams, summaries_left)))

@@ -3,7 +3,8 @@ shown as theirs to anyone else: the reveal gives counts, the reference, and the 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import calendar
+from collections.abc import Iterable, Sequence
 
 from slack_sdk.models.blocks import (
     ActionsBlock,
@@ -16,7 +17,7 @@ from slack_sdk.models.blocks import (
 
 from adapters import ids
 from adapters.blocks.common import Message, context, form_modal, plain, quoted, render, section
-from domain.calibration import MIN_RATERS, OVERALL
+from domain.calibration import CLOSE_AFTER_DAYS, MIN_RATERS, OVERALL
 from domain.drills import Drill
 from domain.skills import skill
 
@@ -129,3 +130,25 @@ def started(members: int, closes: str) -> Message:
 
 NO_SAMPLE = "The drill bank has no sample replies to calibrate on yet."
 NOT_OPEN = "That calibration round has closed, so its rating form is gone."
+
+
+def weekly_line(day: int | None) -> str:
+    if day is None:
+        return "*Calibration:* a round when a lead starts one (`/practice calibrate weekly fri` makes it weekly)"
+    return f"*Calibration:* a round every {calendar.day_name[day]} at the quote time (`/practice calibrate off`)"
+
+
+def weekly_set(day: int | None, members: int, practice_days: Iterable[int]) -> Message:
+    if day is None:
+        return plain("Weekly calibration rounds are off. `/practice calibrate` still starts one any time.")
+    name = calendar.day_name[day]
+    text = (
+        f"Every {name} at the quote time, a calibration round starts for the team: everyone rates the same "
+        f"sample reply, and the spread shows once {MIN_RATERS} have rated or after {CLOSE_AFTER_DAYS} practice "
+        "days. You get the team's agreement per check."
+    )
+    if day not in set(practice_days):
+        text += f" {name} isn't one of the team's practice days, so it waits until `/practice schedule days` has it."
+    if members < MIN_RATERS:
+        text += f" The team has {members} people now, so rounds start once it has {MIN_RATERS}."
+    return plain(text)

@@ -69,6 +69,47 @@ def reminder(drill: Drill) -> Message:
     )
 
 
+def write_message(drill: Drill, round_id: int) -> Message:
+    """A written-drill day's practice DM: the customer's message and a button to the form (a scheduled message
+    cannot open one itself)."""
+    name = skill(drill.skill).name
+    return Message(
+        text=f"A {name} drill: how would you reply first, in your own words?",
+        blocks=render(
+            [
+                section(f"*Written drill · {name}* · {CHANNEL_WORDS[drill.channel]}"),
+                context(f"What you can see: {drill.context}"),
+                section(quoted(drill.customer)),
+                section("*How would you reply first, in your own words?* Then tick what a strong reply does."),
+                _write_button(round_id),
+            ]
+        ),
+    )
+
+
+def _write_button(round_id: int) -> ActionsBlock:
+    return ActionsBlock(
+        elements=[
+            ButtonElement(text="Write your reply", action_id=ids.DRILL_WRITE_OPEN, value=str(round_id), style="primary")
+        ]
+    )
+
+
+def write_reminder(drill: Drill, round_id: int) -> Message:
+    """The one late-day nudge on a written-drill day still unanswered, with the button again."""
+    name = skill(drill.skill).name
+    return Message(
+        text=f"A gentle nudge: today's {name} written drill is still waiting.",
+        blocks=render(
+            [
+                section(f"A gentle nudge: today's *{name}* written drill is still waiting just above."),
+                _write_button(round_id),
+                context("Only one reminder a day. Turn them off with `/practice reminders off`."),
+            ]
+        ),
+    )
+
+
 def how_sure(drill: Drill, round_id: int, order: Sequence[int], choice: int, *, review: bool) -> Message:
     """The same message once a reply is picked: before anything is revealed, how sure are they?"""
     picked = letter(order.index(choice))
@@ -155,13 +196,17 @@ def drill_help() -> Message:
     )
 
 
-def write_modal(drill: Drill) -> dict:
-    """The customer's message and a box for the first reply the person would send themselves."""
+def write_modal(drill: Drill, round_id: int | None = None) -> dict:
+    """The customer's message and a box for the first reply the person would send themselves; `round_id` when
+    it is a written-drill day's practice, which the reply then answers."""
+    metadata: dict[str, str | int] = {"drill_id": drill.id}
+    if round_id is not None:
+        metadata["round_id"] = round_id
     return form_modal(
         ids.DRILL_WRITE_MODAL,
         title="Write a first reply",
         submit="Next",
-        metadata={"drill_id": drill.id},
+        metadata=metadata,
         blocks=[
             *_setting(drill, review=False)[:1],
             context(f"What you can see: {drill.context}"),

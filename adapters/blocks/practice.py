@@ -10,7 +10,7 @@ from slack_sdk.models.blocks import Block
 from adapters.blocks.common import Message, plain, quoted, render, section
 from adapters.blocks.team_question import question_section
 from domain.content import Quote, TeamQuestion
-from domain.schedule import TeamSchedule, describe_days
+from domain.schedule import DAY_NAMES, TeamSchedule, describe_days
 from domain.text import escape_mrkdwn
 
 
@@ -34,6 +34,11 @@ def schedule_summary(schedule: TeamSchedule) -> str:
             f"Drills instead of reflections on {describe_days(schedule.drill_days)}."
             if schedule.drill_days
             else "Drills: off (`/practice schedule drills mon,wed,fri` turns them on)."
+        )
+        + (
+            f" A written reply instead on {DAY_NAMES[schedule.write_day]}."
+            if schedule.write_day is not None
+            else " Written drills: off (`/practice schedule write thu` turns them on)."
         )
     )
 
@@ -86,12 +91,15 @@ later I ask how it went (that counts as practising Receiving feedback)""",
 reminder 15:00 tz Europe/Dublin` changes any of these
 • `/practice schedule drills mon,wed,fri` (or `drills off`): those days' practice DM is a drill instead of a \
 reflection, still one a day with the same reminder
+• `/practice schedule write thu` (or `write off`): once a week the practice DM asks for a written first reply \
+to a customer, checked against what a strong reply does
 • `/practice pause`, `/practice resume`: pause or resume the whole team
 • `/practice now`: send today's prompts and quote at once (still once per person per day)
 • `/practice holiday 2026-12-25`, `/practice holiday remove 2026-12-25`, `/practice holidays`
 • `/practice lead add @person`, `/practice lead remove @person`, `/practice leads`
 • `/practice calibrate`: a calibration round: everyone rates the same sample reply against its checks; the \
-spread shows once 5 have rated or after 3 practice days (teams of 5 or more)
+spread shows once 5 have rated or after 3 practice days (teams of 5 or more); `/practice calibrate weekly fri` \
+(or `off`) starts one every Friday at the quote time
 • `/practice question wed` (or `off`): once a week the quote comes with a team question, answered in its \
 thread; each reply counts as practice of the question's skill
 • `/practice partners on` (or `off`): every Monday at the prompt time each member gets a feedback partner \

@@ -12,6 +12,8 @@ from hypothesis import strategies as st
 from domain.command_text import (
     Away,
     Back,
+    Calibrate,
+    CalibrateWeekly,
     DrillAsk,
     DrillProblem,
     DrillWrite,
@@ -205,7 +207,7 @@ def test_a_misspelt_setting_gets_a_suggestion():
 def test_an_unknown_setting_lists_the_settings():
     message = error_of("schedule colour blue")
     assert "isn't a schedule setting" in message
-    assert "days, prompt, quote, reminder, tz or drills" in message
+    assert "days, prompt, quote, reminder, tz, drills or write" in message
 
 
 def test_days_or_a_time_without_their_setting_word_get_a_hint():
@@ -743,3 +745,23 @@ def test_drill_write_names_a_skill_or_none():
     assert parse_drill("Write Receiving feedback") == DrillWrite("feedback")
     assert isinstance(parse_drill("write charm"), DrillProblem)
     assert parse_drill("listening") == DrillAsk("listening")
+
+
+def test_a_lead_sets_the_written_drill_day_as_one_day_or_turns_it_off():
+    assert parse_practice("schedule write thu") == SetSchedule(write_day=frozenset({3}))
+    assert parse_practice("schedule writing off") == SetSchedule(write_day=frozenset())
+    assert parse_practice("schedule drills mon write thu") == SetSchedule(
+        drill_days=frozenset({0}), write_day=frozenset({3})
+    )
+    assert "one day a week" in error_of("schedule write mon,thu")
+    assert "write needs a value" in error_of("schedule write")
+
+
+def test_a_lead_starts_a_calibration_round_now_or_every_week_on_one_day():
+    assert parse_practice("calibrate") == Calibrate()
+    assert parse_practice("calibrate weekly Fri") == CalibrateWeekly(4)
+    assert parse_practice("calibrate off") == CalibrateWeekly(None)
+    assert parse_practice("calibrate weekly off") == CalibrateWeekly(None)
+    assert "Which one day of the week" in error_of("calibrate weekly")
+    assert "Which one day of the week" in error_of("calibrate weekly mon tue")
+    assert "I can't calibrate" in error_of("calibrate now-ish")

@@ -4,18 +4,22 @@ spread, the bank's reference and their own ticks, and the lead the agreement per
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from collections import Counter
+from datetime import UTC, date, datetime, timedelta
 
-from sqlmodel import select
+from sqlmodel import select, update
 
 from adapters import ids
+from domain.ledger import DeliveryKind
+from domain.schedule import Due
 from domain.skills import skill
 from storage import data_rights
-from storage.models import CalibrationRating, CalibrationRound
+from storage.models import CalibrationRating, CalibrationRound, Team
 from tests.fakes.slack_api import Call, FakeSlackAPI
 from tests.handlers.test_home import open_home
 from tests.handlers.test_reflect import click
 from tests.harness import LEAD, TEAM_CHANNEL, Bot, eventually, text_of
+from usecases import calibration
 
 MONDAY_MORNING = datetime(2026, 11, 23, 10, 0, tzinfo=UTC)
 MEMBERS = (LEAD, "UNY", "UDUB", "UIN", "UMAY", "UARJ")
@@ -157,3 +161,58 @@ def test_a_rater_s_export_has_their_ratings_and_forget_me_deletes_them(bot: Bot,
         assert data_rights.forget(session, user_id="UNY")["calibration_ratings"] == 1
         session.commit()
     assert ratings(team) == []
+
+
+def calibration_rounds(bot: Bot) -> list[CalibrationRound]:
+    with bot.deps.sessions() as session:
+        return list(session.exec(select(CalibrationRound).order_by(CalibrationRound.id)))
+
+
+def test_a_weekly_round_starts_with_friday_s_quote_once_and_waits_out_a_holiday(bot: Bot, slack: FakeSlackAPI) -> None:
+    team = team_of_six(bot, slack)
+    assert "Every Friday at the quote time" in team.ask("/practice", "calibrate weekly fri", user=LEAD)
+    assert "*Calibration:* a round every Friday" in team.ask("/practice", "schedule", user=LEAD)
+    team.ask("/practice", "holiday 2026-11-27", user=LEAD)  # this Friday: no quote, so no round
+    team.run_until(datetime(2026, 11, 28, 12, 0, tzinfo=UTC), step=timedelta(minutes=30))
+    assert calibration_rounds(team) == []
+    team.run_until(datetime(2026, 12, 4, 8, 0, tzinfo=UTC), step=timedelta(hours=2))
+    assert calibration_rounds(team) == []
+    team.run_until(datetime(2026, 12, 4, 12, 0, tzinfo=UTC), step=timedelta(minutes=10))
+    (weekly,) = calibration_rounds(team)
+    assert weekly.weekly_on == date(2026, 12, 4) and weekly.started_by == LEAD
+    quote = next(s for s in team.sent if s.kind == "quote" and s.at.date() == date(2026, 12, 4))
+    assert weekly.started_at >= quote.at.replace(tzinfo=weekly.started_at.tzinfo)
+    assert set(invitations(team)) == set(MEMBERS)
+    for user in ("UNY", "UDUB", "UIN", "UMAY", "UARJ"):
+        rate(team, user, [0])
+    eventually(lambda: [c for c in team.slack.calls_to("chat.postMessage") if "Calibration round closed" in text_of(c)])
+    (agreement,) = [c for c in team.slack.calls_to("chat.postMessage") if "Calibration round closed" in text_of(c)]
+    assert agreement.params["channel"] == LEAD  # the lead who set the weekly round
+
+
+def test_two_schedulers_seeing_the_same_friday_start_one_round(bot: Bot, slack: FakeSlackAPI) -> None:
+    team = team_of_six(bot, slack)
+    team.ask("/practice", "calibrate weekly fri", user=LEAD)
+    team.clock.set(datetime(2026, 11, 27, 9, 5, tzinfo=UTC))
+    friday = [Due(DeliveryKind.QUOTE, team_id_of(team), TEAM_CHANNEL, date(2026, 11, 27))]
+    assert calibration.start_weekly(team.deps, friday) == Counter({"calibration:started": 1})
+    with team.deps.sessions() as session:
+        session.exec(update(CalibrationRound).values(revealed_at=datetime(2026, 11, 27, 9, 6, tzinfo=UTC)))
+        session.commit()
+    assert calibration.start_weekly(team.deps, friday) == Counter()  # the day's round exists, even closed
+    assert len(calibration_rounds(team)) == 1
+
+
+def team_id_of(bot: Bot) -> int:
+    with bot.deps.sessions() as session:
+        return session.exec(select(Team.id)).one()
+
+
+def test_a_weekly_round_for_a_small_team_waits_until_it_has_five_and_can_be_turned_off(team: Bot) -> None:
+    set_reply = team.ask("/practice", "calibrate weekly fri", user=LEAD)
+    assert "The team has 4 people now, so rounds start once it has 5" in set_reply
+    team.run_until(datetime(2026, 11, 27, 12, 0, tzinfo=UTC), step=timedelta(hours=1))
+    assert calibration_rounds(team) == []
+    assert "Weekly calibration rounds are off" in team.ask("/practice", "calibrate off", user=LEAD)
+    assert "*Calibration:* a round when a lead starts one" in team.ask("/practice", "schedule", user=LEAD)
+    assert "isn't one of the team's practice days" in team.ask("/practice", "calibrate weekly sun", user=LEAD)

@@ -37,6 +37,7 @@ BUTTONS_SENT = (
     "drill_sure_guessing",
     "drill_review_open",
     "calibration_open",
+    "drill_write_open",
 )
 FORMS_SENT = (
     "answer_modal",
