@@ -171,6 +171,25 @@ def manifest_scopes(path: Path = MANIFEST) -> set[str]:
     return set(document["oauth_config"]["scopes"]["bot"])
 
 
+#: The message events Slack sends only with a history scope (docs.slack.dev, the message.* event pages): a
+#: token without the scope gets no such events, and the feature behind them goes quiet without an error.
+EVENT_SCOPES = {
+    "message.channels": "channels:history",
+    "message.groups": "groups:history",
+    "message.im": "im:history",
+}
+EVENT_FEATURES = {
+    "message.channels": "replies in a team question's thread",
+    "message.groups": "replies in a team question's thread in a private channel",
+    "message.im": "answers typed in the DM with the bot",
+}
+
+
+def manifest_events(path: Path = MANIFEST) -> set[str]:
+    document = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return set(document["settings"]["event_subscriptions"]["bot_events"])
+
+
 def _header(headers: Mapping[str, object], name: str) -> str | None:
     value = next((v for k, v in headers.items() if k.lower() == name), None)
     if isinstance(value, list):
@@ -205,11 +224,14 @@ def check_slack(settings: Settings, manifest: Path = MANIFEST) -> list[Line]:
         return lines
     granted = {s.strip() for s in granted_header.split(",") if s.strip()}
     missing = sorted(manifest_scopes(manifest) - granted)
+    events = manifest_events(manifest)
     for scope in missing:
+        needing = sorted(e for e, s in EVENT_SCOPES.items() if s == scope and e in events)
+        because = "".join(f"; without it Slack sends no {e} events ({EVENT_FEATURES[e]})" for e in needing)
         lines.append(
             Line(
                 False,
-                f"scope {scope} is missing: add it under OAuth & Permissions → Bot Token Scopes "
+                f"scope {scope} is missing{because}: add it under OAuth & Permissions → Bot Token Scopes "
                 "(or paste manifest.yml again), then reinstall the app to the workspace",
             )
         )

@@ -2,6 +2,9 @@
 
 ANSWER_OPEN = "answer_open"
 ANSWER_EDIT = "answer_edit"
+# On the confirmation of an answer typed as a DM message: who may read it, one button per choice
+# (ANSWER_VISIBILITY + the visibility; value: the delivery id).
+ANSWER_VISIBILITY = "answer_visibility_"
 ANSWER_MODAL = "answer_modal"
 ANSWER_BLOCK = "answer"
 ANSWER_INPUT = "text"

@@ -79,6 +79,9 @@ class Person(SQLModel, table=True):
     away_until: date | None = None
     paused: bool = False
     reminders: bool = True
+    # When the bot last said, in the DM, that a message there had no open prompt to answer: at most once a day,
+    # so a conversation never turns into a loop of replies.
+    dm_hint_at: datetime | None = Field(default=None, sa_column=_utc_column(nullable=True))
 
 
 class Delivery(SQLModel, table=True):
@@ -158,7 +161,12 @@ class FanOut(SQLModel, table=True):
 
 
 class Answer(SQLModel, table=True):
-    __table_args__ = (Index("ix_answer_team_created", "team_id", "created_at"),)
+    __table_args__ = (
+        Index("ix_answer_team_created", "team_id", "created_at"),
+        # An answer typed as a DM message is found again by that message when it is edited or deleted; a
+        # retried event finds it saved already.
+        UniqueConstraint("user_id", "message_ts", name="uq_answer_message"),
+    )
 
     id: int | None = Field(default=None, primary_key=True)
     delivery_id: int = Field(foreign_key="delivery.id", unique=True, ondelete="CASCADE")
@@ -170,6 +178,7 @@ class Answer(SQLModel, table=True):
     visibility: str = Field(default="private", max_length=16)  # private | lead | team
     created_at: datetime = Field(sa_column=_utc_column())
     updated_at: datetime = Field(sa_column=_utc_column())
+    message_ts: str | None = Field(default=None, max_length=32)  # the DM message it was typed as; None: a form
 
 
 class TeamQuestionPost(SQLModel, table=True):

@@ -771,7 +771,14 @@ def answer_for(session: Session, *, delivery_id: int) -> Answer | None:
 
 
 def save_answer(
-    session: Session, *, delivery: Delivery, user_id: str, text: str, visibility: str, now: datetime
+    session: Session,
+    *,
+    delivery: Delivery,
+    user_id: str,
+    text: str,
+    visibility: str,
+    now: datetime,
+    message_ts: str | None = None,
 ) -> tuple[Answer, bool]:
     """Store or replace the answer to a delivered prompt; returns (answer, was_edit)."""
     existing = answer_for(session, delivery_id=delivery.id)
@@ -790,9 +797,50 @@ def save_answer(
         visibility=visibility,
         created_at=now,
         updated_at=now,
+        message_ts=message_ts,
     )
     session.add(answer)
     return answer, False
+
+
+def answer_by_message(session: Session, *, user_id: str, message_ts: str) -> Answer | None:
+    """The answer typed as this DM message, locked on PostgreSQL: an edit and a delete arriving together apply
+    in turn."""
+    return session.exec(
+        select(Answer).where(Answer.user_id == user_id, Answer.message_ts == message_ts).with_for_update()
+    ).first()
+
+
+def take_dm_hint(session: Session, *, user_id: str, now: datetime, every: timedelta) -> bool:
+    """Whether this message may have the no-prompt note: true for one of any number arriving together, and
+    then not again for `every` (a compare-and-set, so concurrent messages cannot all pass)."""
+    person(session, user_id=user_id)
+    session.flush()
+    taken = session.exec(
+        update(Person)
+        .where(
+            Person.user_id == user_id,
+            or_(Person.dm_hint_at.is_(None), Person.dm_hint_at <= now - every),
+        )
+        .values(dm_hint_at=now)
+    )
+    return taken.rowcount == 1
+
+
+def delete_answer(session: Session, *, answer: Answer) -> None:
+    session.delete(answer)
+
+
+def prompt_posted_as(session: Session, *, user_id: str, channel: str, ts: str) -> Delivery | None:
+    """The person's prompt posted as this DM message: a reply in its thread answers that prompt."""
+    return session.exec(
+        select(Delivery).where(
+            Delivery.channel == channel,
+            Delivery.ts == ts,
+            Delivery.recipient == user_id,
+            Delivery.kind == DeliveryKind.PROMPT,
+        )
+    ).first()
 
 
 def recent_window(today: date) -> date:

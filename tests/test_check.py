@@ -87,6 +87,14 @@ def test_missing_scopes_are_each_named_on_their_own_line(slack: FakeSlackAPI, tm
     assert problems(lines)[0].startswith("scope files:write is missing")
     assert problems(lines)[1].startswith("scope im:history is missing")
     assert "reinstall the app" in problems(lines)[0]
+    assert "without it Slack sends no message.im events (answers typed in the DM with the bot)" in problems(lines)[1]
+    assert "message.im" not in problems(lines)[0]
+
+
+def test_every_message_event_in_the_manifest_has_its_history_scope_there_too() -> None:
+    events = check.manifest_events() & set(check.EVENT_SCOPES)
+    assert events == {"message.channels", "message.groups", "message.im"}
+    assert {check.EVENT_SCOPES[e] for e in events} <= check.manifest_scopes()
 
 
 def test_a_missing_token_is_named_and_slack_is_not_contacted(slack: FakeSlackAPI, tmp_path: Path) -> None:

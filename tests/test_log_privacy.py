@@ -182,6 +182,30 @@ def every_request(requests: SlackRequests, slack: FakeSlackAPI, **signing: objec
                 **signing,
             )
         )
+    typed_in_dm = {"type": "message", "channel": "DUNY", "channel_type": "im", "user": "UNY", "text": PHRASE}
+    for event in (
+        {**typed_in_dm, "ts": "1700000000.000300"},
+        {**typed_in_dm, "ts": "1700000000.000301", "thread_ts": "1700000000.000100"},
+        {
+            "type": "message",
+            "subtype": "message_changed",
+            "channel": "DUNY",
+            "channel_type": "im",
+            "ts": "1700000000.000302",
+            "message": {**typed_in_dm, "ts": "1700000000.000300", "text": PHRASE + " again"},
+            "previous_message": {**typed_in_dm, "ts": "1700000000.000300"},
+        },
+        {
+            "type": "message",
+            "subtype": "message_deleted",
+            "channel": "DUNY",
+            "channel_type": "im",
+            "ts": "1700000000.000303",
+            "deleted_ts": "1700000000.000300",
+            "previous_message": {**typed_in_dm, "ts": "1700000000.000300"},
+        },
+    ):
+        sent.append(requests.event(event, **signing))
     return sent
 
 
@@ -201,8 +225,8 @@ ACTIONS = (
     ids.CALIBRATE_OPEN,
     ids.DRILL_WRITE_OPEN,
 )
-#: Listened for by a pattern (a drill's option and confidence buttons), one of each.
-PATTERNED_ACTIONS = (f"{ids.DRILL_CHOOSE}0", f"{ids.DRILL_SURE}sure")
+#: Listened for by a pattern (a drill's option and confidence buttons, an answer's visibility), one of each.
+PATTERNED_ACTIONS = (f"{ids.DRILL_CHOOSE}0", f"{ids.DRILL_SURE}sure", f"{ids.ANSWER_VISIBILITY}team")
 VIEWS = (
     ids.ANSWER_MODAL,
     ids.FEEDBACK_MODAL,
@@ -228,7 +252,8 @@ def registered_listeners() -> set[str]:
     source (the catch-all for unknown buttons and forms has its own tests)."""
     found: set[str] = set()
     for module in (ROOT / "handlers").glob("*.py"):
-        for argument in re.findall(r"app\.(?:command|action|view|event)\(([^)]+)\)", module.read_text()):
+        for listened in re.findall(r"app\.(?:command|action|view|event)\(([^)]+)\)", module.read_text()):
+            argument = listened.split(",")[0].strip()
             if argument.startswith("ids."):
                 found.add(getattr(ids, argument.split(".", 1)[1]))
             elif argument[:1] in "\"'":

@@ -53,6 +53,7 @@ BOT_EVENTS = {
     "tokens_revoked",
     "message.channels",
     "message.groups",
+    "message.im",
 }
 
 

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime, timedelta
 
+from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session
 
 from adapters.blocks import reflect as blocks
-from adapters.blocks.common import Message
+from adapters.blocks.common import Message, plain
 from deps import Deps
+from domain.answers import answer_problem, visibility_of
 from domain.content import Prompt
 from domain.ledger import DeliveryKind, Missing
 from domain.schedule import Due, local_now, zone
@@ -20,6 +23,7 @@ from usecases.ledger import choose_prompt
 
 NOT_IN_A_TEAM = "You're not in a practice team yet. Ask your team lead to run `/practice start` in your team's channel."
 NOT_YOURS = "That prompt was sent to someone else, so I can't open it for you."
+GONE = "That answer is no longer there (its message was deleted?). `/reflect` opens your current prompt."
 
 
 @dataclass(frozen=True)
@@ -99,3 +103,116 @@ def save(
     return blocks.answer_saved(
         opened.prompt, opened.delivery.id, text=text.strip(), visibility=visibility, edited=edited
     )
+
+
+#: The no-open-prompt note comes at most this often: a chat with the bot never becomes a loop of replies.
+HINT_EVERY = timedelta(hours=20)
+
+
+@dataclass(frozen=True)
+class Typed:
+    """A message someone typed in the DM with the bot; `thread_ts` when it is a reply in a message's thread."""
+
+    user_id: str
+    channel: str
+    ts: str
+    text: str
+    thread_ts: str | None = None
+
+
+def replied(deps: Deps, typed: Typed) -> Message | None:
+    """A DM message answers the person's open prompt (in a prompt's thread, that prompt), saved for them alone
+    and confirmed; None when there is nothing to say: a retried event, or the no-prompt note given already."""
+    text = typed.text.strip()
+    now = deps.clock.now()
+    try:
+        with transaction(deps.sessions) as session:
+            if queries.answer_by_message(session, user_id=typed.user_id, message_ts=typed.ts) is not None:
+                return None
+            found, answered = _prompt_replied_to(session, typed, now)
+            prompt = deps.prompt(found.item_id) if found is not None else None
+            if found is None or prompt is None:
+                return _hint_once(session, typed.user_id, now)
+            if answered:
+                return plain(blocks.ALREADY_ANSWERED)
+            if problem := answer_problem(text):
+                return blocks.answer_not_saved(text, reason=problem) if text else None
+            queries.save_answer(
+                session,
+                delivery=found,
+                user_id=typed.user_id,
+                text=text,
+                visibility="private",
+                now=now,
+                message_ts=typed.ts,
+            )
+            delivery_id = found.id
+    except IntegrityError:
+        return None  # the same message, retried while the first delivery of it was being saved
+    deps.logger.info("answer saved from a DM message delivery=%s", delivery_id)
+    return blocks.reply_saved(prompt, delivery_id, "private")
+
+
+def _prompt_replied_to(session: Session, typed: Typed, now: datetime) -> tuple[Delivery | None, bool]:
+    """(the prompt, whether it has an answer already): the thread's prompt, else the open one."""
+    if typed.thread_ts and typed.thread_ts != typed.ts:
+        found = queries.prompt_posted_as(session, user_id=typed.user_id, channel=typed.channel, ts=typed.thread_ts)
+        if found is not None:
+            return found, queries.answer_for(session, delivery_id=found.id) is not None
+    teams = queries.teams_of_user(session, user_id=typed.user_id)
+    if not teams:
+        return None, False
+    row = queries.find_person(session, user_id=typed.user_id)
+    today = local_now(now, zone(row.timezone if row else None, teams[0].timezone)).date()
+    return queries.open_prompt(session, user_id=typed.user_id, since=queries.recent_window(today)), False
+
+
+def _hint_once(session: Session, user_id: str, now: datetime) -> Message | None:
+    """What the bot can do, said at most once every HINT_EVERY."""
+    if not queries.take_dm_hint(session, user_id=user_id, now=now, every=HINT_EVERY):
+        return None
+    in_team = bool(queries.teams_of_user(session, user_id=user_id))
+    return plain(blocks.NOTHING_TO_ANSWER if in_team else blocks.NOT_IN_A_TEAM_YET)
+
+
+def reply_edited(deps: Deps, user_id: str, ts: str, text: str) -> Message | None:
+    """Editing the message edits the answer it gave; an edit that could not be an answer keeps the saved one."""
+    with transaction(deps.sessions) as session:
+        answer = queries.answer_by_message(session, user_id=user_id, message_ts=ts)
+        if answer is None:
+            return None
+        if problem := answer_problem(text):
+            return blocks.edit_refused(problem)
+        answer.text, answer.updated_at = text.strip(), deps.clock.now()
+        session.add(answer)
+        delivery_id = answer.delivery_id
+    deps.logger.info("answer edited from its DM message delivery=%s", delivery_id)
+    return None
+
+
+def reply_deleted(deps: Deps, user_id: str, ts: str) -> Message | None:
+    """Deleting the message deletes the answer it gave, and the prompt is open again."""
+    with transaction(deps.sessions) as session:
+        answer = queries.answer_by_message(session, user_id=user_id, message_ts=ts)
+        if answer is None:
+            return None
+        skill_key, delivery_id = answer.skill, answer.delivery_id
+        queries.delete_answer(session, answer=answer)
+    deps.logger.info("answer deleted with its DM message delivery=%s", delivery_id)
+    return blocks.reply_deleted(skill_key)
+
+
+def visibility_chosen(deps: Deps, user_id: str, delivery_id: int | None, value: str) -> Message | str:
+    """Who may read an answer typed as a DM message, chosen on its confirmation, which then shows the choice."""
+    visibility = visibility_of(value)
+    with transaction(deps.sessions) as session:
+        found = queries.own_delivery(session, delivery_id=delivery_id or 0, kind=DeliveryKind.PROMPT, user_id=user_id)
+        if isinstance(found, str):
+            return NOT_YOURS if found == Missing.NOT_YOURS else GONE
+        answer = queries.answer_for(session, delivery_id=found.id)
+        prompt = deps.prompt(found.item_id)
+        if answer is None or prompt is None:
+            return GONE
+        answer.visibility, answer.updated_at = visibility, deps.clock.now()
+        session.add(answer)
+    return blocks.reply_saved(prompt, found.id, visibility)

@@ -67,6 +67,8 @@ a quote of the day to the team channel, and one reminder if the prompt is still 
 *For everyone*
 • `/reflect`: answer your open prompt in a form (or get a fresh one)
 • `/reflect some text`: answer your open prompt right here
+• Or just reply in our DM: a message there answers your open prompt (in a prompt's thread, that prompt), for \
+you alone until you choose otherwise; editing or deleting the message edits or deletes the answer
 • `/drill`: a customer's message and "what would you send first?" in our DM; a miss comes back sooner, a \
 drill you master retires (`/drill listening` for one skill, `/drill help` for how it works)
 • `/practice my-time 07:00 tue-sat`: your own prompt time and days (shift workers); `/practice my-time reset`

@@ -16,7 +16,7 @@ from slack_sdk.models.blocks import (
 )
 
 from adapters import ids
-from adapters.blocks.common import Message, context, form_modal, quoted, render, section
+from adapters.blocks.common import Message, context, form_modal, plain, quoted, render, section
 from domain.answers import MAX_ANSWER_CHARS, VISIBILITIES, VISIBILITY_LABELS
 from domain.content import Prompt
 from domain.self_rating import RATING_LABELS
@@ -134,11 +134,7 @@ def _rating_input(skill_key: str, rating: int | None) -> InputBlock:
 
 
 def answer_saved(prompt: Prompt, delivery_id: int, *, text: str, visibility: str, edited: bool) -> Message:
-    who = {
-        "private": "Only you can see it.",
-        "lead": "You and your team lead can see it.",
-        "team": "Your team can see it.",
-    }[visibility]
+    who = _WHO_READS[visibility]
     verb = "Updated" if edited else "Saved"
     return Message(
         text=f"{verb} your answer. {who}",
@@ -154,6 +150,62 @@ def answer_saved(prompt: Prompt, delivery_id: int, *, text: str, visibility: str
             ]
         ),
     )
+
+
+_WHO_READS = {
+    "private": "Only you can see it.",
+    "lead": "You and your team lead can see it.",
+    "team": "Your team can see it.",
+}
+
+
+def reply_saved(prompt: Prompt, delivery_id: int, visibility: str) -> Message:
+    """A DM message taken as the answer: short, since they have just written it, with Edit and who reads it."""
+    choices = [
+        ButtonElement(
+            text=("✓ " if value == visibility else "") + label,
+            action_id=f"{ids.ANSWER_VISIBILITY}{value}",
+            value=str(delivery_id),
+        )
+        for value, label in VISIBILITY_LABELS.items()
+    ]
+    head = f"*Saved your message as your answer* to today's {skill(prompt.skill).name} prompt. {_WHO_READS[visibility]}"
+    return Message(
+        text=f"Saved your message as your answer. {_WHO_READS[visibility]}",
+        blocks=render(
+            [
+                section(head),
+                *([context(f"*A thoughtful answer touches on:* {prompt.look_for}")] if prompt.look_for else []),
+                ActionsBlock(elements=[ButtonElement(text="Edit", action_id=ids.ANSWER_EDIT, value=str(delivery_id))]),
+                context("Who can read it:"),
+                ActionsBlock(elements=choices),
+                context("Editing or deleting your message changes or deletes the answer too."),
+            ]
+        ),
+    )
+
+
+NOTHING_TO_ANSWER = (
+    "I take a message here as the answer to your open prompt, but you don't have one right now. "
+    "`/reflect` gives you a fresh prompt, `/drill` a drill, and `/practice help` shows everything I can do. "
+    "(I say this once a day, so I won't reply to every message.)"
+)
+NOT_IN_A_TEAM_YET = (
+    "Hi! I'm Practice Coach. I send practice prompts to members of a practice team; ask your team lead to run "
+    "`/practice start` in your team's channel. (I say this once a day, so I won't reply to every message.)"
+)
+ALREADY_ANSWERED = "You've already answered that prompt, so I left your answer as it was. Its *Edit* button changes it."
+
+
+def reply_deleted(prompt_skill: str) -> Message:
+    return plain(
+        f"You deleted your message, so I deleted the answer it gave to your {skill(prompt_skill).name} prompt. "
+        "The prompt is open again: reply here or use `/reflect`."
+    )
+
+
+def edit_refused(problem: str) -> Message:
+    return plain(f"I kept your saved answer as it was: {problem}")
 
 
 def answer_not_saved(text: str, reason: str | None = None) -> Message:
