@@ -5,6 +5,16 @@ ANSWER_EDIT = "answer_edit"
 # On the confirmation of an answer typed as a DM message: who may read it, one button per choice
 # (ANSWER_VISIBILITY + the visibility; value: the delivery id).
 ANSWER_VISIBILITY = "answer_visibility_"
+# "Worth remembering": a checkbox in the answer form (ANSWER_REMEMBER_BLOCK / ANSWER_REMEMBER_INPUT, option value
+# "remember") and on an answer's confirmation (action ANSWER_REMEMBER, in the block
+# "<ANSWER_REMEMBER_BLOCK>:<delivery id>", since an unticked checkbox sends no value).
+ANSWER_REMEMBER = "answer_remember"
+ANSWER_REMEMBER_BLOCK = "answer_remember"
+ANSWER_REMEMBER_INPUT = "remember"
+# A returned lesson's buttons: used it, not yet, stop these (value: the lesson's delivery id).
+LESSON_USED = "lesson_used"
+LESSON_NOT_YET = "lesson_not_yet"
+LESSON_STOP = "lesson_stop"
 ANSWER_MODAL = "answer_modal"
 ANSWER_BLOCK = "answer"
 ANSWER_INPUT = "text"

@@ -146,6 +146,13 @@ class Reminders:
 
 
 @dataclass(frozen=True)
+class Lessons:
+    """Whether answers marked worth remembering come back to their writer."""
+
+    on: bool
+
+
+@dataclass(frozen=True)
 class Calibrate:
     """A lead starts a calibration round: the whole team rates the same sample reply."""
 
@@ -223,6 +230,7 @@ PracticeCommand = (
     | Reminders
     | Partners
     | QuestionDay
+    | Lessons
     | Calibrate
     | CalibrateWeekly
     | ForgetMe
@@ -789,6 +797,7 @@ _COMMANDS: dict[str, Handler] = {
     "holidays": lambda args: _holiday(args, plural=True),
     "reminders": _on_off("reminders", lambda on: Reminders(on=on)),
     "reminder": _on_off("reminders", lambda on: Reminders(on=on)),
+    "lessons": _on_off("lessons", lambda on: Lessons(on=on)),
     "partners": _on_off("partners", lambda on: Partners(on=on)),
     "question": _question,
     "calibrate": _calibrate,

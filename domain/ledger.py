@@ -15,6 +15,8 @@ What a row's `slot` and `item_id` hold depends on its kind; this table is the on
 - summary to the team channel (a lead shared it): on the day shared; slot is the ISO week as yyyyww (202648);
   item_id is the ISO week.
 - pairing: the week's feedback partners to a member, on the Monday; slot is the team's id; no item_id.
+- lesson: a reflection marked worth remembering, back to its writer on their local day, at most one a day;
+  slot 0; item_id is "<answer id>:<stage>", the stage 1 to 3 (its SENT rows say which returns were made).
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ class DeliveryKind(StrEnum):
     FOLLOWUP = "followup"
     SUMMARY = "summary"
     PAIRING = "pairing"
+    LESSON = "lesson"
 
 
 class DeliveryStatus(StrEnum):

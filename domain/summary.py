@@ -282,6 +282,8 @@ class WeekSummary:
     calibrations: tuple[CalibrationWeek, ...] = ()
     #: Per person, for the lead's CSV: (replies written to drills, peer reviews given, received, calibrations).
     writing_by_person: Mapping[str, tuple[int, int, int, int]] = field(default_factory=dict)
+    lessons_back: int = 0  # reflections marked worth remembering that came back to their writers this week
+    lessons_used: int = 0  # of the replies to them, "yes, I used it"
 
     @property
     def drill_totals(self) -> DrillWeek:

@@ -129,8 +129,10 @@ class SlackRequests:
         is_ephemeral: bool = False,
         timestamp: int | None = None,
         signature: str | None = None,
+        selected_options: list[dict[str, Any]] | None = None,
     ) -> Response:
-        """A button click (block_actions) in a message, an ephemeral message, a modal or the App Home.
+        """A button click (block_actions) in a message, an ephemeral message, a modal or the App Home; with
+        `selected_options`, a checkbox ticked or unticked in the message instead (the options ticked after it).
 
         `message` overrides the minimal bot message echoed back for `message_ts` (Slack sends the whole
         message, blocks and metadata included); ephemeral messages come without a `message` object.
@@ -178,14 +180,12 @@ class SlackRequests:
         payload["state"] = {"values": {}}
         if response_url is not None:
             payload["response_url"] = response_url
-        action: dict[str, Any] = {
-            "action_id": action_id,
-            "block_id": block_id,
-            "text": {"type": "plain_text", "text": "Button", "emoji": True},
-            "type": "button",
-            "action_ts": action_ts,
-        }
-        if value is not None:
+        action: dict[str, Any] = {"action_id": action_id, "block_id": block_id, "action_ts": action_ts}
+        if selected_options is not None:
+            action |= {"type": "checkboxes", "selected_options": selected_options}
+        else:
+            action |= {"type": "button", "text": {"type": "plain_text", "text": "Button", "emoji": True}}
+        if value is not None and selected_options is None:
             action["value"] = value
         payload["actions"] = [action]
         return self._interactive(payload, timestamp=timestamp, signature=signature)

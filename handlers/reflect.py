@@ -130,6 +130,7 @@ def register(app: App, deps: Deps) -> None:
                     text,
                     visibility_of(choice.get("value")),
                     rating=parse_rating(rated.get("value")),
+                    remember="remember" in payload.checked(view, ids.ANSWER_REMEMBER_BLOCK, ids.ANSWER_REMEMBER_INPUT),
                 )
         except SQLAlchemyError as error:
             deps.logger.error("saving an answer failed: database error %s", type(error).__name__)

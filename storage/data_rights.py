@@ -17,6 +17,7 @@ from storage.models import (
     DrillRound,
     DrillWriting,
     Feedback,
+    LessonReply,
     Person,
     SelfRating,
     TeamMember,
@@ -51,6 +52,9 @@ def export(session: Session, *, user_id: str) -> dict:
     calibrations = session.exec(
         select(CalibrationRating).where(CalibrationRating.user_id == user_id).order_by(CalibrationRating.id)
     ).all()
+    lessons = session.exec(
+        select(LessonReply).where(LessonReply.user_id == user_id).order_by(LessonReply.replied_at)
+    ).all()
     return {
         "user_id": user_id,
         "settings": None
@@ -62,6 +66,7 @@ def export(session: Session, *, user_id: str) -> dict:
             "away_until": person.away_until.isoformat() if person.away_until else None,
             "paused": person.paused,
             "reminders": person.reminders,
+            "lessons": person.lessons,
         },
         "teams": sorted(teams),
         "answers": [
@@ -71,6 +76,7 @@ def export(session: Session, *, user_id: str) -> dict:
                 "skill": a.skill,
                 "text": a.text,
                 "visibility": a.visibility,
+                "worth_remembering": a.remember,
                 "created_at": a.created_at.isoformat(),
             }
             for a, local_date in answers
@@ -120,6 +126,9 @@ def export(session: Session, *, user_id: str) -> dict:
             {"round": c.round_id, "ticks": c.ticks, "overall": c.overall, "rated_at": c.rated_at.isoformat()}
             for c in calibrations
         ],
+        "lessons_brought_back": [
+            {"skill": r.skill, "response": r.response, "replied_at": r.replied_at.isoformat()} for r in lessons
+        ],
     }
 
 
@@ -150,6 +159,7 @@ def forget(session: Session, *, user_id: str) -> dict[str, int]:
             delete(CalibrationRating).where(CalibrationRating.user_id == user_id)
         ).rowcount,
         "drill_cards": session.exec(delete(DrillCard).where(DrillCard.user_id == user_id)).rowcount,
+        "lessons_brought_back": session.exec(delete(LessonReply).where(LessonReply.user_id == user_id)).rowcount,
         "feedback_given": session.exec(
             delete(Feedback).where(Feedback.giver_id == user_id, Feedback.anonymous.is_(False))
         ).rowcount,

@@ -82,6 +82,7 @@ class Person(SQLModel, table=True):
     # When the bot last said, in the DM, that a message there had no open prompt to answer: at most once a day,
     # so a conversation never turns into a loop of replies.
     dm_hint_at: datetime | None = Field(default=None, sa_column=_utc_column(nullable=True))
+    lessons: bool = True  # reflections marked worth remembering come back; "Stop these" turns it off
 
 
 class Delivery(SQLModel, table=True):
@@ -166,6 +167,8 @@ class Answer(SQLModel, table=True):
         # An answer typed as a DM message is found again by that message when it is edited or deleted; a
         # retried event finds it saved already.
         UniqueConstraint("user_id", "message_ts", name="uq_answer_message"),
+        # Only the answers marked worth remembering: what a tick reads for the people whose prompt time came.
+        Index("ix_answer_remembered", "user_id", postgresql_where=text("remember"), sqlite_where=text("remember")),
     )
 
     id: int | None = Field(default=None, primary_key=True)
@@ -179,6 +182,25 @@ class Answer(SQLModel, table=True):
     created_at: datetime = Field(sa_column=_utc_column())
     updated_at: datetime = Field(sa_column=_utc_column())
     message_ts: str | None = Field(default=None, max_length=32)  # the DM message it was typed as; None: a form
+    remember: bool = False  # "worth remembering": it comes back to its writer 3, 10 and 30 days later
+
+
+class LessonReply(SQLModel, table=True):
+    """What someone said when a lesson came back (a LESSON delivery): used it, not yet, or stop. Counted as
+    practice of the lesson's skill; the lesson's words stay in the answer it came from."""
+
+    __tablename__ = "lesson_reply"
+    __table_args__ = (
+        Index("ix_lesson_reply_user_replied", "user_id", "replied_at"),
+        Index("ix_lesson_reply_team_replied", "team_id", "replied_at"),
+    )
+
+    delivery_id: int = Field(foreign_key="delivery.id", primary_key=True, ondelete="CASCADE")
+    user_id: str = Field(max_length=32)
+    team_id: int | None = Field(default=None, foreign_key="team.id", ondelete="SET NULL")
+    skill: str = Field(max_length=32)
+    response: str = Field(max_length=16)  # a LessonResponse
+    replied_at: datetime = Field(sa_column=_utc_column())
 
 
 class TeamQuestionPost(SQLModel, table=True):

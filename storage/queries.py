@@ -758,6 +758,12 @@ def unanswered_prompts(
     return _prompt_days(session, keys=keys, answered=False, condition=condition)
 
 
+def lesson_days(session: Session, *, keys: Iterable[tuple[str, date]]) -> set[tuple[str, date]]:
+    """(person, local date) pairs on which a lesson came back: never a reminder the same day."""
+    sent = sent_keys(session, keys=[(user, DeliveryKind.LESSON, day) for user, day in keys])
+    return {(user, day) for user, _kind, day in sent}
+
+
 def answered_days(session: Session, *, keys: Iterable[tuple[str, date]]) -> set[tuple[str, date]]:
     """(person, local date) pairs whose day's prompt has an answer: no reminder is owed for them."""
     return _prompt_days(session, keys=keys, answered=True)

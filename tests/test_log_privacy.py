@@ -224,6 +224,10 @@ ACTIONS = (
     ids.REVIEW_OPEN,
     ids.CALIBRATE_OPEN,
     ids.DRILL_WRITE_OPEN,
+    ids.ANSWER_REMEMBER,
+    ids.LESSON_USED,
+    ids.LESSON_NOT_YET,
+    ids.LESSON_STOP,
 )
 #: Listened for by a pattern (a drill's option and confidence buttons, an answer's visibility), one of each.
 PATTERNED_ACTIONS = (f"{ids.DRILL_CHOOSE}0", f"{ids.DRILL_SURE}sure", f"{ids.ANSWER_VISIBILITY}team")

@@ -14,7 +14,7 @@ from domain.home import DrillHome, DrillSkill, HomeData
 from domain.schedule import local_now, member_day_off, zone
 from domain.skills import SKILL_KEYS
 from domain.streaks import MAX_LOOKBACK_DAYS, current_streak
-from storage import home_queries, queries
+from storage import home_queries, lesson_queries, queries
 from storage import team_question_queries as tq
 from usecases import practice
 
@@ -42,6 +42,7 @@ def home_data(deps: Deps, user_id: str) -> HomeData:
         skills = Counter(home_queries.skill_counts(session, user_id=user_id, since=now - RECENT))
         skills.update(tq.replies_by_skill(session, user_id=user_id, since=now - RECENT))
         skills.update(home_queries.drill_skill_counts(session, user_id=user_id, since=now - RECENT))
+        skills.update(lesson_queries.practised_by_skill(session, user_id=user_id, since=now - RECENT))
         drills = _drills(deps, session, user_id, today, zone(prefs.timezone, team.timezone))
         feedback = home_queries.recent_feedback(session, user_id=user_id, limit=5)
         ratings = home_queries.latest_ratings(session, user_id=user_id)

@@ -352,6 +352,7 @@ def deliver_all(deps: Deps, dues: Sequence[Due]) -> Counter[str]:
         reminders = [(d.recipient, d.local_date) for d in pending if d.kind == DeliveryKind.REMINDER]
         open_ones = (
             queries.unanswered_prompts(session, keys=reminders, sent_before=deps.clock.now() - REMINDER_MIN_GAP)
+            - queries.lesson_days(session, keys=reminders)  # a lesson came back today: it was the day's nudge
             if reminders
             else set()
         )

@@ -22,7 +22,7 @@ from domain.schedule import TeamStatus, describe_days, local_now, zone
 from storage import pairing_queries, queries, schedule_queries, team_question_queries
 from storage.db import transaction
 from storage.models import Team
-from usecases import calibration, data_rights, recovery
+from usecases import calibration, data_rights, lessons, recovery
 from usecases.leads import LEADS_ONLY, is_lead
 
 NOT_A_TEAM = "This channel isn't a practice team yet. A team lead can run `/practice start` here."
@@ -65,6 +65,8 @@ def run(deps: Deps, caller: Caller, command: ct.PracticeCommand | ct.ParseError)
             return away(deps, caller, command)
         case ct.Reminders(on=on):
             return reminders(deps, caller, on)
+        case ct.Lessons(on=on):
+            return lessons.set_on(deps, caller.user_id, on)
         case ct.Status():
             return status(deps, caller)
         case ct.Pause(scope="me") | ct.Resume(scope="me"):

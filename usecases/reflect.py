@@ -83,12 +83,20 @@ def modal_for(opened: OpenPrompt) -> dict:
         visibility=answer.visibility if answer else "private",
         ask_rating=opened.ask_rating,
         rating=opened.rating,
+        remember=answer.remember if answer else False,
     )
 
 
 def save(
-    deps: Deps, opened: OpenPrompt, user_id: str, text: str, visibility: str, rating: int | None = None
+    deps: Deps,
+    opened: OpenPrompt,
+    user_id: str,
+    text: str,
+    visibility: str,
+    rating: int | None = None,
+    remember: bool | None = None,
 ) -> Message:
+    """`remember` None (a `/reflect some text` answer) keeps what the answer had."""
     with transaction(deps.sessions) as session:
         answer, edited = queries.save_answer(
             session,
@@ -100,8 +108,11 @@ def save(
         )
         if rating is not None:
             home_queries.save_rating(session, answer=answer, rating=rating, now=deps.clock.now())
+        if remember is not None:
+            answer.remember = remember
+        kept = bool(answer.remember)
     return blocks.answer_saved(
-        opened.prompt, opened.delivery.id, text=text.strip(), visibility=visibility, edited=edited
+        opened.prompt, opened.delivery.id, text=text.strip(), visibility=visibility, edited=edited, remember=kept
     )
 
 
@@ -215,4 +226,5 @@ def visibility_chosen(deps: Deps, user_id: str, delivery_id: int | None, value: 
             return GONE
         answer.visibility, answer.updated_at = visibility, deps.clock.now()
         session.add(answer)
-    return blocks.reply_saved(prompt, found.id, visibility)
+        remember = answer.remember
+    return blocks.reply_saved(prompt, found.id, visibility, remember)

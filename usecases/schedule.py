@@ -89,14 +89,18 @@ def settle(deps: Deps, now: datetime, occurrences: Sequence[NextSend], *, weekly
         daily = [o for o in occurrences if o.kind in DAILY_KINDS]
         sent = queries.sent_keys(session, keys=[(o.recipient, o.kind, o.local_date) for o in daily]) if daily else set()
         reminders = [(o.recipient, o.local_date) for o in daily if o.kind == DeliveryKind.REMINDER]
-        answered = queries.answered_days(session, keys=reminders) if reminders else set()
+        answered = (
+            queries.answered_days(session, keys=reminders) | queries.lesson_days(session, keys=reminders)
+            if reminders
+            else set()
+        )
 
         def done(o: NextSend) -> bool:
             if o.until <= now:
                 return True
             if o.kind in WEEKLY_KINDS:
                 return (o.kind, o.team_id) not in weekly_left
-            if o.kind == DeliveryKind.REMINDER and (o.recipient, o.local_date) in answered:
+            if o.kind == DeliveryKind.REMINDER and (o.recipient, o.local_date) in answered:  # or a lesson came
                 return True
             return (o.recipient, o.kind, o.local_date) in sent
 

@@ -25,7 +25,7 @@ from domain import summary as ds
 from domain.calibration import agreement
 from domain.ledger import DeliveryKind, SendResult, tally
 from domain.schedule import Due, TeamStatus, local_now, zone
-from storage import queries
+from storage import lesson_queries, queries
 from storage import summary_queries as sq
 from storage import team_question_queries as tq
 from storage.models import Delivery, Team
@@ -82,6 +82,9 @@ def compute(deps: Deps, session: Session, team: Team, week: ds.Week, today: date
     )
     drills, drills_by_person = sq.drills_between(session, team_id=team.id, start=start, end=end)
     written, self_reviewed = sq.writings_between(session, team_id=team.id, start=start, end=end)
+    lessons_back, lessons_used = lesson_queries.team_counts(
+        session, team_id=team.id, monday=week.monday, end=week.end, start=start, until=end
+    )
     quotes = [
         deps.quote(q)
         for q in sq.quote_ids(session, team_id=team.id, channel_id=team.channel_id, start=week.monday, end=week.end)
@@ -105,6 +108,8 @@ def compute(deps: Deps, session: Session, team: Team, week: ds.Week, today: date
         peer_reviews=sq.reviews_between(session, team_id=team.id, start=start, end=end),
         writing_by_person=sq.writing_and_reviews_by_person(session, team_id=team.id, start=start, end=end),
         calibrations=_calibrations(deps, sq.calibrations_between(session, team_id=team.id, start=start, end=end)),
+        lessons_back=lessons_back,
+        lessons_used=lessons_used,
         team_questions=tuple(
             ds.TeamQuestionWeek(row.day, row.skill, question.text, row.took_part)
             for row in tq.asked_between(session, team_id=team.id, start=week.monday, end=week.end)

@@ -13,7 +13,7 @@ from domain.feedback import FOLLOWUP_AFTER
 from domain.ledger import DeliveryKind
 from domain.schedule import Due, NextSend
 from storage import jobs_queries
-from usecases import calibration, data_rights, feedback, ledger, pairing, peer_review, schedule, summary
+from usecases import calibration, data_rights, feedback, ledger, lessons, pairing, peer_review, schedule, summary
 from usecases.parts import Part, counted, guarded, team_by_team
 
 JOB_ID = "practice-tick"
@@ -57,6 +57,8 @@ def run_tick(deps: Deps) -> Counter[str]:
             outcome.update(counted(deps, part, lambda part=part, dues=dues: _per_team(deps, part, dues)))
     if quotes := [d for d in come.daily if d.kind == DeliveryKind.QUOTE]:
         outcome.update(counted(deps, Part.CALIBRATION, lambda: calibration.start_weekly(deps, quotes)))
+    if prompts := [d for d in come.daily if d.kind == DeliveryKind.PROMPT]:
+        outcome.update(counted(deps, Part.LESSONS, lambda: lessons.bring_back(deps, prompts)))
     summaries_left, pairings_left = set(come.summary_teams), set(come.pairing_teams)
     if come.summary_teams:
         outcome.update(counted(deps, Part.SUMMARIES, lambda: _summaries(deps, come.summary_teams, summaries_left)))

@@ -75,6 +75,8 @@ drill you master retires (`/drill listening` for one skill, `/drill help` for ho
 • `/practice away until 2026-12-24`, `/practice back`: no prompts while you are away
 • `/practice pause me`, `/practice resume me`: stop or restart your own prompts
 • `/practice reminders off` (or `on`): the late-day reminder
+• *Worth remembering*: tick it on an answer and it comes back to you 3, 10 and 30 days later, after your \
+practice DM, to ask whether you used it; `/practice lessons off` (or `on`) stops or restarts them
 • `/practice status`: your settings and the team's schedule
 • The *Home* tab of Practice Coach: your open prompt, your streak, skills practised (last 8 weeks), \
 feedback you received, your self-ratings beside what peers' feedback says, and a pause/resume button

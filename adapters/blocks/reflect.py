@@ -16,6 +16,7 @@ from slack_sdk.models.blocks import (
 )
 
 from adapters import ids
+from adapters.blocks import lessons as lesson_blocks
 from adapters.blocks.common import Message, context, form_modal, plain, quoted, render, section
 from domain.answers import MAX_ANSWER_CHARS, VISIBILITIES, VISIBILITY_LABELS
 from domain.content import Prompt
@@ -74,6 +75,7 @@ def answer_modal(
     visibility: str = "private",
     ask_rating: bool = False,
     rating: int | None = None,
+    remember: bool = False,
 ) -> dict:
     rating_input = [_rating_input(prompt.skill, rating)] if ask_rating else []
     return form_modal(
@@ -87,6 +89,7 @@ def answer_modal(
             answer_input("Your answer", "A sentence or two about what happened and what you noticed.", initial_text),
             *rating_input,
             visibility_input(visibility),
+            lesson_blocks.remember_input(remember),
         ],
     )
 
@@ -133,7 +136,9 @@ def _rating_input(skill_key: str, rating: int | None) -> InputBlock:
     )
 
 
-def answer_saved(prompt: Prompt, delivery_id: int, *, text: str, visibility: str, edited: bool) -> Message:
+def answer_saved(
+    prompt: Prompt, delivery_id: int, *, text: str, visibility: str, edited: bool, remember: bool = False
+) -> Message:
     who = _WHO_READS[visibility]
     verb = "Updated" if edited else "Saved"
     return Message(
@@ -147,6 +152,7 @@ def answer_saved(prompt: Prompt, delivery_id: int, *, text: str, visibility: str
                         ButtonElement(text="Edit", action_id=ids.ANSWER_EDIT, value=str(delivery_id)),
                     ]
                 ),
+                lesson_blocks.remember_checkbox(delivery_id, remember),
             ]
         ),
     )
@@ -159,7 +165,7 @@ _WHO_READS = {
 }
 
 
-def reply_saved(prompt: Prompt, delivery_id: int, visibility: str) -> Message:
+def reply_saved(prompt: Prompt, delivery_id: int, visibility: str, remember: bool = False) -> Message:
     """A DM message taken as the answer: short, since they have just written it, with Edit and who reads it."""
     choices = [
         ButtonElement(
@@ -179,6 +185,7 @@ def reply_saved(prompt: Prompt, delivery_id: int, visibility: str) -> Message:
                 ActionsBlock(elements=[ButtonElement(text="Edit", action_id=ids.ANSWER_EDIT, value=str(delivery_id))]),
                 context("Who can read it:"),
                 ActionsBlock(elements=choices),
+                lesson_blocks.remember_checkbox(delivery_id, remember),
                 context("Editing or deleting your message changes or deletes the answer too."),
             ]
         ),

@@ -104,6 +104,17 @@ def _drills_line(summary: WeekSummary, *, per_skill: bool) -> str | None:
     return f"{head}\n*First tries by skill:* {' · '.join(parts)}" if parts else head
 
 
+def _lessons_line(summary: WeekSummary) -> str | None:
+    """Counts only: who marked what worth remembering, or used it, is theirs."""
+    if not summary.lessons_back:
+        return None
+    return (
+        f"*Lessons brought back:* {summary.lessons_back} reflection{'s' if summary.lessons_back != 1 else ''} "
+        f"came back to {'their writers' if summary.lessons_back != 1 else 'its writer'}; "
+        f"{summary.lessons_used} said they used it"
+    )
+
+
 def _quotes(summary: WeekSummary) -> list[str]:
     lines = [f"{quoted(q.text)}\n— {escape_mrkdwn(q.author)}" for q in summary.quotes]
     heading = "*Quote of the week*" if len(lines) == 1 else "*Quotes of the week*"
@@ -150,6 +161,7 @@ def summary_for_lead(summary: WeekSummary, *, chart_note: str | None = None) -> 
         section(_participation(summary)),
         section(_skills_line(summary)),
         *([section(line)] if (line := _drills_line(summary, per_skill=True)) else []),
+        *([section(line)] if (line := _lessons_line(summary)) else []),
     ]
     people, left = _pack(
         [

@@ -93,7 +93,8 @@ def test_a_message_typed_in_the_dm_is_saved_as_the_answer_to_today_s_prompt_for_
     assert saved.delivery_id == prompt.call.params["metadata"]["event_payload"]["delivery_id"]
     assert "Only you can see it." in text_of(sent) and ANSWER not in str(sent.params["blocks"])
     buttons = {e["action_id"]: e for b in sent.params["blocks"] for e in b.get("elements", []) if "action_id" in e}
-    assert set(buttons) == {ids.ANSWER_EDIT, *(f"{ids.ANSWER_VISIBILITY}{v}" for v in ("private", "lead", "team"))}
+    visibility = {f"{ids.ANSWER_VISIBILITY}{v}" for v in ("private", "lead", "team")}
+    assert set(buttons) == {ids.ANSWER_EDIT, ids.ANSWER_REMEMBER, *visibility}
     key = "share-with-team"
     morning.requests.block_action(
         user_id="UDUB",

@@ -38,6 +38,10 @@ BUTTONS_SENT = (
     "answer_visibility_private",
     "answer_visibility_lead",
     "answer_visibility_team",
+    "answer_remember",
+    "lesson_used",
+    "lesson_not_yet",
+    "lesson_stop",
     "drill_review_open",
     "calibration_open",
     "drill_write_open",
@@ -66,6 +70,7 @@ FORM_INPUTS = {
     ids.DRILL_OFFER_INPUT,
     ids.REVIEW_SIGN_INPUT,
     ids.CALIBRATE_OVERALL_INPUT,
+    ids.ANSWER_REMEMBER_INPUT,
 }
 
 

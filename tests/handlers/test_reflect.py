@@ -103,7 +103,8 @@ def test_an_answer_can_be_edited_from_the_confirmation(team: Bot) -> None:
 
     edit_view = click(team, "UDUB", ids.ANSWER_EDIT, button_value(confirmation, ids.ANSWER_EDIT))
     assert "First thoughts." in json.dumps(edit_view)
-    assert edit_view["blocks"][-1]["element"]["initial_option"]["value"] == "team"
+    (chosen,) = [b for b in edit_view["blocks"] if b.get("block_id") == ids.VISIBILITY_BLOCK]
+    assert chosen["element"]["initial_option"]["value"] == "team"
     submit(team, "UDUB", edit_view, "Better thoughts.", "private")
     team.slack.wait_for("chat.postMessage", lambda c: "Updated your answer" in text_of(c))
     (saved,) = answers(team)

@@ -56,7 +56,7 @@ def test_a_first_reflection_on_a_skill_asks_for_an_optional_self_rating_and_stor
     name = skill(prompt_skill(team, delivery_id)).name
     assert block["label"]["text"] == f"How would you rate yourself on {name} today?"
     assert [o["value"] for o in block["element"]["options"]] == ["1", "2", "3", "4", "5"]
-    assert view["blocks"][-1]["block_id"] == ids.VISIBILITY_BLOCK
+    assert [b.get("block_id") for b in view["blocks"]][-2:] == [ids.VISIBILITY_BLOCK, ids.ANSWER_REMEMBER_BLOCK]
 
     submit(team, "UDUB", view, "I asked before answering.", "4")
     saved(team)
