@@ -15,6 +15,8 @@ What a row's `slot` and `item_id` hold depends on its kind; this table is the on
 - summary to the team channel (a lead shared it): on the day shared; slot is the ISO week as yyyyww (202648);
   item_id is the ISO week.
 - pairing: the week's feedback partners to a member, on the Monday; slot is the team's id; no item_id.
+- focus: to a member. Slot 0 is the four-weekly offer of a focus skill, on the member's day it was made; slot 1
+  the question at the end, on the day the focus ended. item_id is the focus row's id (storage.models.Focus).
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ class DeliveryKind(StrEnum):
     FOLLOWUP = "followup"
     SUMMARY = "summary"
     PAIRING = "pairing"
+    FOCUS = "focus"
 
 
 class DeliveryStatus(StrEnum):
