@@ -25,6 +25,7 @@ class Part(StrEnum):
     RETENTION = "retention"
     REVIEWS = "reviews"
     CALIBRATION = "calibration"
+    FOCUS = "focus"
     SETTLE = "settle"
 
 

@@ -38,6 +38,9 @@ BUTTONS_SENT = (
     "drill_review_open",
     "calibration_open",
     "drill_write_open",
+    "focus_pick",
+    "focus_none",
+    "focus_outcome_open",
 )
 FORMS_SENT = (
     "answer_modal",
@@ -48,6 +51,7 @@ FORMS_SENT = (
     "drill_self_review_modal",
     "drill_review_modal",
     "calibration_modal",
+    "focus_outcome_modal",
 )
 #: Inputs inside a form: their values arrive with the form's submission, never as a request of their own.
 FORM_INPUTS = {
@@ -63,6 +67,7 @@ FORM_INPUTS = {
     ids.DRILL_OFFER_INPUT,
     ids.REVIEW_SIGN_INPUT,
     ids.CALIBRATE_OVERALL_INPUT,
+    ids.FOCUS_OUTCOME_INPUT,
 }
 
 
