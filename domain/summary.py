@@ -282,6 +282,8 @@ class WeekSummary:
     calibrations: tuple[CalibrationWeek, ...] = ()
     #: Per person, for the lead's CSV: (replies written to drills, peer reviews given, received, calibrations).
     writing_by_person: Mapping[str, tuple[int, int, int, int]] = field(default_factory=dict)
+    #: Members with a focus skill running at the week's end (or today, so far), per skill: never who.
+    focus: Mapping[str, int] = field(default_factory=dict)
 
     @property
     def drill_totals(self) -> DrillWeek:
@@ -310,6 +312,11 @@ class WeekSummary:
         for asked in self.team_questions:
             counts[asked.skill] = counts.get(asked.skill, 0) + asked.took_part
         return {key: counts.get(key, 0) for key in SKILL_KEYS}
+
+    @property
+    def focusing(self) -> int:
+        """Members with a focus running: each has one at most."""
+        return sum(self.focus.values())
 
     @property
     def practising(self) -> int:

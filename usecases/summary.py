@@ -105,6 +105,7 @@ def compute(deps: Deps, session: Session, team: Team, week: ds.Week, today: date
         peer_reviews=sq.reviews_between(session, team_id=team.id, start=start, end=end),
         writing_by_person=sq.writing_and_reviews_by_person(session, team_id=team.id, start=start, end=end),
         calibrations=_calibrations(deps, sq.calibrations_between(session, team_id=team.id, start=start, end=end)),
+        focus=sq.focus_counts(session, team_id=team.id, on=as_of),
         team_questions=tuple(
             ds.TeamQuestionWeek(row.day, row.skill, question.text, row.took_part)
             for row in tq.asked_between(session, team_id=team.id, start=week.monday, end=week.end)

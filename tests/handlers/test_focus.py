@@ -184,3 +184,14 @@ def test_two_schedulers_seeing_the_same_prompt_due_make_one_offer(team: Bot) -> 
     assert focus.offer_due(team.deps, due)["focus:sent"] == 1
     assert focus.offer_due(team.deps, due)["focus:sent"] == 0
     assert len(focuses(team)) == 1 and len(team.sent_to("UDUB", "focus")) == 1
+
+
+def test_a_lead_s_summary_counts_focuses_per_skill_never_who(team: Bot) -> None:
+    team.clock.set(MONDAY_MORNING)
+    for user, skill in (("UDUB", "listening"), ("UIN", "empathy"), ("UNY", "listening")):
+        press(team, user, ids.FOCUS_PICK, value_for(view(team, user), skill))
+    press(team, "UNY", ids.FOCUS_NONE, values(view(team, "UNY"), ids.FOCUS_NONE)[0])
+    summary = team.ask("/summary", user=LEAD)
+    (line,) = [line for line in summary.splitlines() if line.startswith("*Focus skills:*")]
+    assert line == "*Focus skills:* 2 people have one running · Listening 1 · Empathy 1"
+    assert "<@" not in line
