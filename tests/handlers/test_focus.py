@@ -1,9 +1,10 @@
 """A member runs `/practice focus` (or gets the offer by DM every four weeks): their own signals per skill side by
 side, the skill with the most room suggested, and a choice of it, another skill or none. The Home shows the focus
-running."""
+running, a lead's summary counts how many have one and on which skills, and export and forget-me cover it."""
 
 from __future__ import annotations
 
+import json
 from datetime import UTC, date, datetime, timedelta
 
 from sqlmodel import select
@@ -12,6 +13,7 @@ from adapters import ids
 from domain.drills import DrillMode
 from domain.ledger import DeliveryKind
 from domain.schedule import Due
+from storage import data_rights
 from storage.db import transaction
 from storage.models import DrillRound, Feedback, Focus, SelfRating
 from tests.fakes.slack_api import Call
@@ -195,3 +197,31 @@ def test_a_lead_s_summary_counts_focuses_per_skill_never_who(team: Bot) -> None:
     (line,) = [line for line in summary.splitlines() if line.startswith("*Focus skills:*")]
     assert line == "*Focus skills:* 2 people have one running · Listening 1 · Empathy 1"
     assert "<@" not in line
+
+
+def test_export_has_the_member_s_focus_and_what_changed_and_forget_me_deletes_it(team: Bot) -> None:
+    team.clock.set(MONDAY_MORNING)
+    press(team, "UDUB", ids.FOCUS_PICK, value_for(view(team, "UDUB"), "listening"))
+    (row,) = focuses(team)
+    with transaction(team.deps.sessions) as session:
+        session.get(Focus, row.id).outcome = "I ask one more question first."
+    team.ask("/practice", "export", user="UDUB", channel="DUDUB")
+    (upload,) = team.slack.uploaded_files.values()
+    (mine,) = json.loads(upload.data)["focus_skills"]
+    assert (mine["skill"], mine["starts_on"], mine["ends_on"]) == ("listening", "2026-11-23", "2026-12-21")
+    assert mine["what_changed"] == "I ask one more question first."
+    with transaction(team.deps.sessions) as session:
+        assert data_rights.forget(session, user_id="UDUB")["focus_skills"] == 1
+    assert focuses(team) == []
+
+
+def test_retention_clears_what_changed_once_it_is_older_than_the_team_s_period(team: Bot) -> None:
+    team.clock.set(MONDAY_MORNING)
+    press(team, "UDUB", ids.FOCUS_PICK, value_for(view(team, "UDUB"), "listening"))
+    with transaction(team.deps.sessions) as session:
+        session.exec(select(Focus)).one().outcome = "Words of mine."
+    with transaction(team.deps.sessions) as session:
+        assert data_rights.apply_retention(session, team_id=1, days=30, now=MONDAY_MORNING + timedelta(days=29)) == 0
+        assert data_rights.apply_retention(session, team_id=1, days=30, now=MONDAY_MORNING + timedelta(days=31)) == 1
+    (row,) = focuses(team)
+    assert row.outcome is None and row.skill == "listening"
