@@ -12,6 +12,7 @@ from sqlmodel import select
 
 from adapters import ids
 from domain.focus import AT_LEAST, WINDOW
+from storage.db import transaction
 from storage.models import Delivery, Focus
 from tests.handlers.test_focus import drilled, focuses, press, rate, value_for, values
 from tests.handlers.test_home import open_home
@@ -95,3 +96,47 @@ def test_a_member_picks_a_focus_and_two_of_every_five_practice_days_are_on_it(te
     assert [s.at.astimezone(DUBLIN).date() for s in offers] == [date(2026, 11, 23), date(2026, 12, 22)]
     with team.deps.sessions() as session:
         assert len(session.exec(select(Focus).where(Focus.user_id == "UDUB")).all()) == 2
+
+
+def test_once_the_focus_skill_s_prompts_are_used_up_in_the_cycle_a_focus_day_brings_one_of_its_drills(
+    team: Bot,
+) -> None:
+    """No drill days in this team: the drill is what keeps the day on the focus without repeating a prompt."""
+    listening = [p for p in team.deps.prompts if p.skill == "listening"]
+    seen_at = datetime(2026, 11, 2, 9, 30, tzinfo=UTC)
+    with transaction(team.deps.sessions) as session:
+        for n, prompt in enumerate(listening):
+            session.add(
+                Delivery(
+                    team_id=1,
+                    recipient="UDUB",
+                    kind="prompt",
+                    local_date=date(2026, 10, 1) + timedelta(days=n),
+                    status="sent",
+                    item_id=prompt.id,
+                    skill=prompt.skill,
+                    claimed_at=seen_at,
+                    sent_at=seen_at,
+                    attempts=1,
+                )
+            )
+        session.add(
+            Focus(
+                user_id="UDUB",
+                team_id=1,
+                suggested="listening",
+                skill="listening",
+                offered_on=date(2026, 11, 23),
+                offered_at=seen_at,
+                chosen_at=seen_at,
+                starts_on=date(2026, 11, 23),
+                ends_on=date(2026, 12, 21),
+                first_tries=0,
+                first_best=0,
+            )
+        )
+    team.run_until(FIRST_PROMPT, step=timedelta(minutes=30))
+    (today,) = [d for d in practice_days(team, "UDUB") if d.local_date == date(2026, 11, 23)]
+    assert today.item_id.startswith("drill-listening-") and today.skill == "listening"
+    assert "What would you send first?" in text_of(team.sent_to("UDUB", "prompt")[0].call)
+    assert team.sent_to("UDUB", "focus") == []  # a focus is running: nothing to offer
