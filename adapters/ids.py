@@ -87,3 +87,12 @@ CALIBRATE_MODAL = "calibration_modal"
 CALIBRATE_TICKS_BLOCK = "calibration_ticks"
 CALIBRATE_OVERALL_BLOCK = "calibration_overall"
 CALIBRATE_OVERALL_INPUT = "overall"
+# Focus skills: on the offer (a DM every four weeks, or `/practice focus`), each skill's "Focus on this" button
+# (value "<focus row id>:<skill key>") and "No focus this time" (value: the focus row id); at the end, "Tell me"
+# (value: the focus row id) opens the one-line "what changed" form (private_metadata: {"focus_id": id}).
+FOCUS_PICK = "focus_pick"
+FOCUS_NONE = "focus_none"
+FOCUS_OUTCOME_OPEN = "focus_outcome_open"
+FOCUS_OUTCOME_MODAL = "focus_outcome_modal"
+FOCUS_OUTCOME_BLOCK = "focus_outcome"
+FOCUS_OUTCOME_INPUT = "text"

@@ -179,6 +179,11 @@ class Partners:
 
 
 @dataclass(frozen=True)
+class Focus:
+    """My signals per skill side by side, a suggested focus skill for four weeks, and the choice."""
+
+
+@dataclass(frozen=True)
 class ForgetMe:
     """Delete my answers and feedback I gave (after a confirmation button)."""
 
@@ -233,6 +238,7 @@ PracticeCommand = (
     | Lessons
     | Calibrate
     | CalibrateWeekly
+    | Focus
     | ForgetMe
     | Export
     | ShowRetention
@@ -801,6 +807,7 @@ _COMMANDS: dict[str, Handler] = {
     "partners": _on_off("partners", lambda on: Partners(on=on)),
     "question": _question,
     "calibrate": _calibrate,
+    "focus": _bare("focus", Focus()),
     "forget-me": _bare("forget-me", ForgetMe()),
     "forgetme": _bare("forget-me", ForgetMe()),
     "export": _bare("export", Export()),

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from domain.content import Prompt
+from domain.focus import FocusWent
 
 
 @dataclass(frozen=True)
@@ -74,6 +75,15 @@ class DrillHome:
 
 
 @dataclass(frozen=True)
+class FocusHome:
+    """A focus that is running: its skill, the days left and how it is going."""
+
+    skill: str
+    days_left: int
+    went: FocusWent
+
+
+@dataclass(frozen=True)
 class HomeData:
     """Everything a person's App Home shows; anonymous feedback arrives here already without its giver."""
 
@@ -90,3 +100,4 @@ class HomeData:
     teams: list[LedTeam] = field(default_factory=list)
     more_teams: int = 0
     drills: DrillHome | None = None
+    focus: FocusHome | None = None

@@ -103,7 +103,20 @@ def next_prompt(
     else:
         oldest = min(last_practised[s] for s in skills)
         skill = rng.choice([s for s in skills if last_practised[s] == oldest])
-    target = target_level(answered.get(skill, 0))
-    in_skill = [p for p in unseen if p.skill == skill]
+    return _at_level([p for p in unseen if p.skill == skill], answered.get(skill, 0), rng)
+
+
+def next_prompt_in(
+    bank: Sequence[P], history: Sequence[str], answered: Mapping[str, int], rng: random.Random, skill: str
+) -> P | None:
+    """A prompt of `skill` (a focus day's), unseen in this cycle, at the level the person's answers in it have
+    reached; None once every prompt of that skill was seen in this cycle, so a focus never brings one back."""
+    in_skill = [p for p in unseen_in_cycle(bank, history) if p.skill == skill]
+    return _at_level(in_skill, answered.get(skill, 0), rng) if in_skill else None
+
+
+def _at_level(in_skill: Sequence[P], answered: int, rng: random.Random) -> P:
+    """Of one skill's unseen prompts, one at the level `answered` answers reached, or the nearest level left."""
+    target = target_level(answered)
     nearest = min((abs(p.level - target), p.level) for p in in_skill)
     return rng.choice(sorted((p for p in in_skill if (abs(p.level - target), p.level) == nearest), key=lambda p: p.id))

@@ -284,6 +284,8 @@ class WeekSummary:
     writing_by_person: Mapping[str, tuple[int, int, int, int]] = field(default_factory=dict)
     lessons_back: int = 0  # reflections marked worth remembering that came back to their writers this week
     lessons_used: int = 0  # of the replies to them, "yes, I used it"
+    #: Members with a focus skill running at the week's end (or today, so far), per skill: never who.
+    focus: Mapping[str, int] = field(default_factory=dict)
 
     @property
     def drill_totals(self) -> DrillWeek:
@@ -312,6 +314,11 @@ class WeekSummary:
         for asked in self.team_questions:
             counts[asked.skill] = counts.get(asked.skill, 0) + asked.took_part
         return {key: counts.get(key, 0) for key in SKILL_KEYS}
+
+    @property
+    def focusing(self) -> int:
+        """Members with a focus running: each has one at most."""
+        return sum(self.focus.values())
 
     @property
     def practising(self) -> int:

@@ -17,6 +17,7 @@ from storage.models import (
     DrillRound,
     DrillWriting,
     Feedback,
+    Focus,
     LessonReply,
     Person,
     SelfRating,
@@ -55,6 +56,7 @@ def export(session: Session, *, user_id: str) -> dict:
     lessons = session.exec(
         select(LessonReply).where(LessonReply.user_id == user_id).order_by(LessonReply.replied_at)
     ).all()
+    focuses = session.exec(select(Focus).where(Focus.user_id == user_id).order_by(Focus.id)).all()
     return {
         "user_id": user_id,
         "settings": None
@@ -129,6 +131,20 @@ def export(session: Session, *, user_id: str) -> dict:
         "lessons_brought_back": [
             {"skill": r.skill, "response": r.response, "replied_at": r.replied_at.isoformat()} for r in lessons
         ],
+        "focus_skills": [
+            {
+                "offered_on": f.offered_on.isoformat(),
+                "suggested": f.suggested,
+                "chosen_at": f.chosen_at.isoformat() if f.chosen_at else None,
+                "skill": f.skill,
+                "starts_on": f.starts_on.isoformat() if f.starts_on else None,
+                "ends_on": f.ends_on.isoformat() if f.ends_on else None,
+                "drill_first_tries_then": f.first_tries,
+                "drill_first_tries_best_then": f.first_best,
+                "what_changed": f.outcome,
+            }
+            for f in focuses
+        ],
     }
 
 
@@ -146,8 +162,8 @@ def _feedback(row: Feedback, *, giver: bool) -> dict:
 
 def forget(session: Session, *, user_id: str) -> dict[str, int]:
     """Delete their answers, self-ratings, drills (answered and written) and their boxes, record of
-    team-question replies, 'what I'll try' notes and the feedback they gave openly; anonymous feedback they
-    gave stays with its recipient but no longer points at them."""
+    team-question replies, focus skills (with what changed), 'what I'll try' notes and the feedback they gave
+    openly; anonymous feedback they gave stays with its recipient but no longer points at them."""
     counts = {
         "answers": session.exec(delete(Answer).where(Answer.user_id == user_id)).rowcount,
         "self_ratings": session.exec(delete(SelfRating).where(SelfRating.user_id == user_id)).rowcount,
@@ -160,6 +176,7 @@ def forget(session: Session, *, user_id: str) -> dict[str, int]:
         ).rowcount,
         "drill_cards": session.exec(delete(DrillCard).where(DrillCard.user_id == user_id)).rowcount,
         "lessons_brought_back": session.exec(delete(LessonReply).where(LessonReply.user_id == user_id)).rowcount,
+        "focus_skills": session.exec(delete(Focus).where(Focus.user_id == user_id)).rowcount,
         "feedback_given": session.exec(
             delete(Feedback).where(Feedback.giver_id == user_id, Feedback.anonymous.is_(False))
         ).rowcount,
@@ -174,8 +191,8 @@ def forget(session: Session, *, user_id: str) -> dict[str, int]:
 
 
 def apply_retention(session: Session, *, team_id: int, days: int, now: datetime) -> int:
-    """People's words written in this team before the retention period are deleted: answers, and replies
-    written to drills (with their reviews); returns how many."""
+    """People's words written in this team before the retention period are deleted: answers, replies written
+    to drills (with their reviews), and what changed in a focus; returns how many."""
     cutoff = now - timedelta(days=days)
     answers = session.exec(delete(Answer).where(Answer.team_id == team_id, Answer.created_at < cutoff)).rowcount
     old = select(DrillWriting.id).where(DrillWriting.team_id == team_id, DrillWriting.created_at < cutoff)
@@ -183,4 +200,9 @@ def apply_retention(session: Session, *, team_id: int, days: int, now: datetime)
     writings = session.exec(
         delete(DrillWriting).where(DrillWriting.team_id == team_id, DrillWriting.created_at < cutoff)
     ).rowcount
-    return answers + writings
+    outcomes = session.exec(
+        update(Focus)
+        .where(Focus.team_id == team_id, Focus.offered_at < cutoff, Focus.outcome.is_not(None))
+        .values(outcome=None)
+    ).rowcount
+    return answers + writings + outcomes

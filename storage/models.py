@@ -419,3 +419,34 @@ class Pairing(SQLModel, table=True):
     user_b: str = Field(max_length=32)
     user_c: str | None = Field(default=None, max_length=32)  # a trio when the team is odd
     created_at: datetime = Field(sa_column=_utc_column())
+
+
+class Focus(SQLModel, table=True):
+    """A focus skill offered to one person for four weeks, and what they chose (domain/focus.py): `skill` None
+    once `chosen_at` is set is "no focus this time". Dates are the person's own days; the period runs from
+    `starts_on` until the day before `ends_on`. `first_tries` and `first_best` are their drills on the skill
+    when they chose it, so the end can say how that moved."""
+
+    __table_args__ = (
+        # One offer per person and day, however many ticks or processes find it due.
+        UniqueConstraint("user_id", "offered_on", name="uq_focus_user_day"),
+        # A person's latest row (the tick's offers, rotation, the Home) is the top of this index.
+        Index("ix_focus_user_latest", "user_id", "id"),
+        # Retention clears the "what changed" lines a team's members wrote before its period.
+        Index("ix_focus_team_offered", "team_id", "offered_at"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    user_id: str = Field(max_length=32)
+    team_id: int | None = Field(default=None, foreign_key="team.id", ondelete="SET NULL")
+    suggested: str | None = Field(default=None, max_length=32)  # the skill with the most room; None: no signal
+    skill: str | None = Field(default=None, max_length=32)
+    offered_on: date
+    offered_at: datetime = Field(sa_column=_utc_column())
+    chosen_at: datetime | None = Field(default=None, sa_column=_utc_column(nullable=True))
+    starts_on: date | None = None
+    ends_on: date | None = None
+    first_tries: int | None = None
+    first_best: int | None = None
+    outcome: str | None = Field(default=None, sa_column=Column(Text, nullable=True))  # "what changed", one line
+    ended_asked_at: datetime | None = Field(default=None, sa_column=_utc_column(nullable=True))

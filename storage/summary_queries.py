@@ -32,6 +32,7 @@ from storage.models import (
     DrillRound,
     DrillWriting,
     Feedback,
+    Focus,
     Person,
     Team,
     TeamHoliday,
@@ -478,3 +479,16 @@ def calibrations_between(
         if ticks is not None:
             entry[2].append(ticks)
     return list(found.values())
+
+
+def focus_counts(session: Session, *, team_id: int, on: date) -> dict[str, int]:
+    """The team's current members with a focus running on `on`, per skill: one aggregate, counts only, never
+    who chose what."""
+    member = and_(TeamMember.user_id == Focus.user_id, TeamMember.team_id == team_id, TeamMember.active)
+    rows = session.exec(
+        select(Focus.skill, func.count(func.distinct(Focus.user_id)))
+        .join(TeamMember, member)
+        .where(Focus.skill.is_not(None), Focus.starts_on <= on, Focus.ends_on > on)
+        .group_by(Focus.skill)
+    ).all()
+    return {skill: int(count) for skill, count in rows if skill is not None}

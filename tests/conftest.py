@@ -45,6 +45,7 @@ LONGEST_FIRST = (
     "tests/handlers/test_practice.py",
     "tests/test_demo.py",
     "tests/handlers/test_summary.py",
+    "tests/usecases/test_focus_days.py",
 )
 
 

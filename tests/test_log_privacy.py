@@ -140,6 +140,7 @@ def every_request(requests: SlackRequests, slack: FakeSlackAPI, **signing: objec
             (ids.FEEDBACK_TRY_BLOCK, ids.FEEDBACK_TEXT_INPUT),
             (ids.DRILL_REPLY_BLOCK, ids.DRILL_REPLY_INPUT),
             (ids.REVIEW_KEEP_BLOCK, ids.FEEDBACK_TEXT_INPUT),
+            (ids.FOCUS_OUTCOME_BLOCK, ids.FOCUS_OUTCOME_INPUT),
         )
     }
     values[ids.FEEDBACK_RECIPIENT_BLOCK] = {
@@ -157,6 +158,7 @@ def every_request(requests: SlackRequests, slack: FakeSlackAPI, **signing: objec
                     "writing_id": 1,
                     "request_id": 1,
                     "round_id": 1,
+                    "focus_id": 1,
                     "drill_id": "drill-empathy-01",
                     "note": PHRASE,
                 }
@@ -228,6 +230,9 @@ ACTIONS = (
     ids.LESSON_USED,
     ids.LESSON_NOT_YET,
     ids.LESSON_STOP,
+    ids.FOCUS_PICK,
+    ids.FOCUS_NONE,
+    ids.FOCUS_OUTCOME_OPEN,
 )
 #: Listened for by a pattern (a drill's option and confidence buttons, an answer's visibility), one of each.
 PATTERNED_ACTIONS = (f"{ids.DRILL_CHOOSE}0", f"{ids.DRILL_SURE}sure", f"{ids.ANSWER_VISIBILITY}team")
@@ -240,6 +245,7 @@ VIEWS = (
     ids.DRILL_SELF_MODAL,
     ids.REVIEW_MODAL,
     ids.CALIBRATE_MODAL,
+    ids.FOCUS_OUTCOME_MODAL,
 )
 EVENTS = (
     "app_home_opened",

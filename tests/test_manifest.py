@@ -187,6 +187,7 @@ def test_team_question_replies_arrive_with_the_history_scopes_slack_asks_for() -
 MEMBER_SUBCOMMANDS = {
     "help",
     "status",
+    "focus",
     "pause",
     "resume",
     "my-time",

@@ -16,7 +16,7 @@ from domain.skills import SKILL_KEYS
 from domain.streaks import MAX_LOOKBACK_DAYS, current_streak
 from storage import home_queries, lesson_queries, queries
 from storage import team_question_queries as tq
-from usecases import practice
+from usecases import focus, practice
 
 RECENT = timedelta(weeks=8)
 
@@ -47,6 +47,7 @@ def home_data(deps: Deps, user_id: str) -> HomeData:
         feedback = home_queries.recent_feedback(session, user_id=user_id, limit=5)
         ratings = home_queries.latest_ratings(session, user_id=user_id)
         peers = home_queries.peer_counts(session, user_id=user_id, since=now - RECENT)
+        focusing = focus.home(session, user_id, today)
     prompt = deps.prompt(opened.item_id) if opened else None
     return HomeData(
         user_id,
@@ -62,6 +63,7 @@ def home_data(deps: Deps, user_id: str) -> HomeData:
         paused=prefs.paused,
         teams=led,
         more_teams=more,
+        focus=focusing,
     )
 
 

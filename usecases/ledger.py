@@ -25,7 +25,7 @@ from domain.content import Prompt, TeamQuestion
 from domain.drills import Drill, DrillMode, Pick, next_drill, next_to_write, shuffled
 from domain.ledger import DeliveryKind, SendResult, tally
 from domain.schedule import REMINDER_MIN_GAP, Due, local_now, member_unavailable, person_zone, zone
-from storage import drill_queries, queries
+from storage import drill_queries, focus_queries, queries
 from storage import team_question_queries as tq
 from storage.db import transaction
 from storage.lease_queries import Liveness
@@ -55,11 +55,16 @@ class _History:
     prompts: Mapping[str, list[str]]
     practised: Mapping[str, queries.Practised]
     reminded: Mapping[tuple[str, date], Delivery]
-    #: The people whose prompt today is a drill (their team's drill day), with their cards.
+    #: The people whose prompt today is a drill (their team's drill day) or may be one (a focus day), with
+    #: their cards.
     drilling: Mapping[str, drill_queries.Drilling] = field(default_factory=dict)
     #: The people whose prompt today asks for a written reply (their team's written-drill day), with what
     #: they have written before.
     writing: Mapping[str, drill_queries.Written] = field(default_factory=dict)
+    #: Of `drilling`, the people whose team's drill day it is.
+    drill_days: frozenset[str] = frozenset()
+    #: The people whose practice today must be on their focus skill (domain.focus), and that skill.
+    focus: Mapping[str, str] = field(default_factory=dict)
 
     @classmethod
     def load(
@@ -69,29 +74,43 @@ class _History:
         reminders: Sequence[tuple[str, date]] = (),
         drilling: Sequence[str] = (),
         writing: Sequence[str] = (),
+        focus: Mapping[str, str] | None = None,
     ) -> _History:
+        focus = focus or {}
+        cards = sorted({*drilling, *focus})
         return cls(
             queries.prompt_histories(session, user_ids=prompted) if prompted else {},
             queries.practised_by(session, user_ids=prompted) if prompted else {},
             queries.deliveries_for(session, keys=reminders, kind=DeliveryKind.PROMPT) if reminders else {},
-            drill_queries.drilling(session, user_ids=drilling) if drilling else {},
+            drill_queries.drilling(session, user_ids=cards) if cards else {},
             drill_queries.written_by(session, user_ids=writing) if writing else {},
+            frozenset(drilling),
+            focus,
         )
 
     def next_prompt(self, deps: Deps, user_id: str) -> Prompt:
         practised = self.practised[user_id]
         return rotation.next_prompt(deps.prompts, self.prompts[user_id], practised.last, practised.answered, deps.rng)
 
-    def next_drill(self, deps: Deps, due: Due) -> tuple[Pick, DrillMode] | None:
-        """On a written-drill day a drill to write to; on a drill day the most overdue review, else a new drill;
-        None when none is left (a reflection then)."""
+    def next_prompt_in(self, deps: Deps, user_id: str, skill: str) -> Prompt | None:
+        answered = self.practised[user_id].answered
+        return rotation.next_prompt_in(deps.prompts, self.prompts[user_id], answered, deps.rng, skill)
+
+    def next_drill(self, deps: Deps, due: Due, skill: str | None = None) -> tuple[Pick, DrillMode] | None:
+        """On a written-drill day a drill to write to; on a drill day the most overdue review, else a new drill
+        (of `skill` when given); None when none is left (a reflection then)."""
         if (written := self.writing.get(due.recipient)) is not None:
-            drill = next_to_write(deps.drills, written.last, written.per_skill, deps.rng)
+            drill = next_to_write(deps.drills, written.last, written.per_skill, deps.rng, skill=skill)
             return (Pick(drill, review=False), DrillMode.WRITE) if drill is not None else None
+        if due.recipient not in self.drill_days:
+            return None
+        return self.drill_of(deps, due, skill)
+
+    def drill_of(self, deps: Deps, due: Due, skill: str | None) -> tuple[Pick, DrillMode] | None:
         drilling = self.drilling.get(due.recipient)
         if drilling is None or not deps.drills:
             return None
-        pick = next_drill(deps.drills, drilling.cards, due.local_date, drilling.done, deps.rng)
+        pick = next_drill(deps.drills, drilling.cards, due.local_date, drilling.done, deps.rng, skill=skill)
         return (pick, DrillMode.CHOOSE) if pick is not None else None
 
 
@@ -110,19 +129,58 @@ class _Item:
     mode: DrillMode = DrillMode.CHOOSE
 
 
+def _drill_item(found: tuple[Pick, DrillMode]) -> _Item:
+    pick, mode = found
+    return _Item(pick.drill.id, pick.drill.skill, drill=pick, mode=mode)
+
+
+def _practice_item(deps: Deps, due: Due, history: _History) -> _Item:
+    """The day's practice DM: on the focus skill when the 2-in-5 rule asks for it, else the day's rotation."""
+    skill = history.focus.get(due.recipient)
+    if skill is not None and (item := _on_focus(deps, due, history, skill)) is not None:
+        return item
+    if (found := history.next_drill(deps, due)) is not None:
+        return _drill_item(found)
+    prompt = history.next_prompt(deps, due.recipient)
+    return _Item(prompt.id, prompt.skill)
+
+
+def _on_focus(deps: Deps, due: Due, history: _History, skill: str) -> _Item | None:
+    """The day's kind of practice on the focus skill (a drill on a drill day, a prompt otherwise). Once every
+    prompt of the skill was seen in this cycle, one of its drills instead, so no prompt comes back early; None
+    when the skill has nothing left at all (the day's rotation then)."""
+    if (found := history.next_drill(deps, due, skill)) is not None:
+        return _drill_item(found)
+    if (prompt := history.next_prompt_in(deps, due.recipient, skill)) is not None:
+        return _Item(prompt.id, prompt.skill)
+    if (found := history.drill_of(deps, due, skill)) is not None:
+        return _drill_item(found)
+    return None
+
+
 def _item_for(deps: Deps, session: Session, due: Due, history: _History) -> _Item | None:
     """The item and skill to claim with; a retried claim keeps the item it was first given."""
     if due.kind == DeliveryKind.PROMPT:
-        if (found := history.next_drill(deps, due)) is not None:
-            pick, mode = found
-            return _Item(pick.drill.id, pick.drill.skill, drill=pick, mode=mode)
-        prompt = history.next_prompt(deps, due.recipient)
-        return _Item(prompt.id, prompt.skill)
+        return _practice_item(deps, due, history)
     if due.kind == DeliveryKind.QUOTE:
         chosen = team_question.choose(deps, session, due)
         return _Item(chosen.quote.id, chosen.quote.skill, chosen.question)
     prompt_row = history.reminded.get((due.recipient, due.local_date))
     return _Item(str(prompt_row.id), prompt_row.skill) if prompt_row is not None else None
+
+
+def _focus_days(session: Session, prompted: Sequence[Due]) -> dict[str, str]:
+    """The people of these dues whose practice today must be on their focus skill, and that skill."""
+    if not prompted:
+        return {}
+    running = focus_queries.focused(
+        session, user_ids=[d.recipient for d in prompted], after=min(d.local_date for d in prompted)
+    )
+    found = {}
+    for due in prompted:
+        if (focus := running.get(due.recipient)) is not None and (skill := focus.skill_on(due.local_date)):
+            found[due.recipient] = skill
+    return found
 
 
 def liveness(deps: Deps, now: datetime) -> Liveness:
@@ -144,6 +202,7 @@ def _claim_batch(deps: Deps, dues: Sequence[Due]) -> tuple[list[Delivery], dict[
             [(d.recipient, d.local_date) for d in dues if d.kind == DeliveryKind.REMINDER],
             [user for user, mode in modes.items() if mode == DrillMode.CHOOSE],
             [user for user, mode in modes.items() if mode == DrillMode.WRITE],
+            _focus_days(session, prompted),
         )
         claims, items = [], []
         for due in dues:

@@ -26,6 +26,7 @@ class Part(StrEnum):
     REVIEWS = "reviews"
     CALIBRATION = "calibration"
     LESSONS = "lessons"
+    FOCUS = "focus"
     SETTLE = "settle"
 
 

@@ -22,7 +22,7 @@ from domain.schedule import TeamStatus, describe_days, local_now, zone
 from storage import pairing_queries, queries, schedule_queries, team_question_queries
 from storage.db import transaction
 from storage.models import Team
-from usecases import calibration, data_rights, lessons, recovery
+from usecases import calibration, data_rights, focus, lessons, recovery
 from usecases.leads import LEADS_ONLY, is_lead
 
 NOT_A_TEAM = "This channel isn't a practice team yet. A team lead can run `/practice start` here."
@@ -69,6 +69,8 @@ def run(deps: Deps, caller: Caller, command: ct.PracticeCommand | ct.ParseError)
             return lessons.set_on(deps, caller.user_id, on)
         case ct.Status():
             return status(deps, caller)
+        case ct.Focus():
+            return focus.view(deps, caller.user_id)
         case ct.Pause(scope="me") | ct.Resume(scope="me"):
             return pause_me(deps, caller, pausing)
         case ct.Pause(scope=scope) | ct.Resume(scope=scope):

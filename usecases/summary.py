@@ -110,6 +110,7 @@ def compute(deps: Deps, session: Session, team: Team, week: ds.Week, today: date
         calibrations=_calibrations(deps, sq.calibrations_between(session, team_id=team.id, start=start, end=end)),
         lessons_back=lessons_back,
         lessons_used=lessons_used,
+        focus=sq.focus_counts(session, team_id=team.id, on=as_of),
         team_questions=tuple(
             ds.TeamQuestionWeek(row.day, row.skill, question.text, row.took_part)
             for row in tq.asked_between(session, team_id=team.id, start=week.monday, end=week.end)

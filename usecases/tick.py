@@ -13,7 +13,18 @@ from domain.feedback import FOLLOWUP_AFTER
 from domain.ledger import DeliveryKind
 from domain.schedule import Due, NextSend
 from storage import jobs_queries
-from usecases import calibration, data_rights, feedback, ledger, lessons, pairing, peer_review, schedule, summary
+from usecases import (
+    calibration,
+    data_rights,
+    feedback,
+    focus,
+    ledger,
+    lessons,
+    pairing,
+    peer_review,
+    schedule,
+    summary,
+)
 from usecases.parts import Part, counted, guarded, team_by_team
 
 JOB_ID = "practice-tick"
@@ -43,7 +54,9 @@ def _per_team(deps: Deps, part: Part, dues: list[Due]) -> Counter[str]:
 
 def run_tick(deps: Deps) -> Counter[str]:
     """Everything time-driven, in independent parts: the directory, planning changed teams, the day's quotes,
-    prompts and reminders, the weekly and follow-up work, then moving settled occurrences on.
+    prompts and reminders (and, for the people prompted, their focus offers and lessons brought back; for the
+    teams whose quote came, a weekly calibration round), the weekly and follow-up work, then moving settled
+    occurrences on.
 
     Only what has come due is read: the next moments (NextSend), and one cheap read saying whether
     follow-ups and retention could have anything to do."""
@@ -55,10 +68,11 @@ def run_tick(deps: Deps) -> Counter[str]:
         dues = [d for d in come.daily if d.kind == kind]
         if dues:
             outcome.update(counted(deps, part, lambda part=part, dues=dues: _per_team(deps, part, dues)))
+    if prompts := [d for d in come.daily if d.kind == DeliveryKind.PROMPT]:
+        outcome.update(counted(deps, Part.FOCUS, lambda: focus.offer_due(deps, prompts)))
+        outcome.update(counted(deps, Part.LESSONS, lambda: lessons.bring_back(deps, prompts)))
     if quotes := [d for d in come.daily if d.kind == DeliveryKind.QUOTE]:
         outcome.update(counted(deps, Part.CALIBRATION, lambda: calibration.start_weekly(deps, quotes)))
-    if prompts := [d for d in come.daily if d.kind == DeliveryKind.PROMPT]:
-        outcome.update(counted(deps, Part.LESSONS, lambda: lessons.bring_back(deps, prompts)))
     summaries_left, pairings_left = set(come.summary_teams), set(come.pairing_teams)
     if come.summary_teams:
         outcome.update(counted(deps, Part.SUMMARIES, lambda: _summaries(deps, come.summary_teams, summaries_left)))

@@ -20,7 +20,8 @@ def forget_confirm() -> Message:
             [
                 section(
                     "*Delete your Practice Coach data?* This deletes all your answers (and reflections on feedback), "
-                    'your self-ratings, your "what I\'ll try" notes and the feedback you gave under your name. '
+                    'your self-ratings, your focus skills, your "what I\'ll try" notes and the feedback you gave '
+                    "under your name. "
                     "Anonymous feedback you gave stays with its recipient but no longer points to you. "
                     "It cannot be undone. `/practice export` first if you want a copy."
                 ),

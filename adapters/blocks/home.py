@@ -15,6 +15,7 @@ from slack_sdk.models.blocks import (
 from slack_sdk.models.views import View
 
 from adapters import ids
+from adapters.blocks import focus as focus_blocks
 from adapters.blocks.common import context, quoted, section
 from adapters.blocks.reflect import answer_button
 from domain.home import DrillHome, DrillSkill, FeedbackSeen, HomeData, LedTeam, PeerCounts
@@ -150,6 +151,7 @@ def home_view(data: HomeData) -> dict:
             _open_prompt_block(data),
             section(f"*Streak:* {data.streak} practice day{'s' if data.streak != 1 else ''} in a row"),
             context("Days off (yours or the team's) neither break nor extend a streak."),
+            focus_blocks.home_block(data.focus),
             _skills_block(data.skills),
             *_drill_blocks(data.drills),
             _ratings_block(data),

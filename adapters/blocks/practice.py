@@ -78,6 +78,9 @@ drill you master retires (`/drill listening` for one skill, `/drill help` for ho
 • *Worth remembering*: tick it on an answer and it comes back to you 3, 10 and 30 days later, after your \
 practice DM, to ask whether you used it; `/practice lessons off` (or `on`) stops or restarts them
 • `/practice status`: your settings and the team's schedule
+• `/practice focus`: your own signals per skill side by side (your self-rating, what peers' feedback said, \
+your drills' first tries) and a suggested focus skill for four weeks; pick it, another, or none. While it runs, \
+at least 2 of every 5 practice days are on it (it also comes by DM every four weeks)
 • The *Home* tab of Practice Coach: your open prompt, your streak, skills practised (last 8 weeks), \
 feedback you received, your self-ratings beside what peers' feedback says, and a pause/resume button
 • `/practice export`: everything I keep about you, as a file in our DM; `/practice forget-me`: delete it \
@@ -125,7 +128,8 @@ streak), the answers shared with them or the team, and who may need a nudge. Nev
 self-ratings or who sent anonymous feedback.
 • *The channel* sees the quote of the day and, when a lead shares it, team totals, skills and quotes: \
 no names, no per-person numbers, no answer text.
-• *Your Home*, your self-ratings, your "what I'll try" notes and your feedback partner are yours alone.""",
+• *Your Home*, your self-ratings, your focus skill, your "what I'll try" notes and your feedback partner are \
+yours alone; a lead's summary counts how many have a focus and on which skills, never who chose what.""",
 )
 
 

@@ -15,7 +15,7 @@ from slack_sdk.models.blocks import (
 
 from adapters import ids
 from adapters.blocks.common import Message, context, quoted, render, section
-from domain.skills import is_skill, skill
+from domain.skills import SKILLS, is_skill, skill
 from domain.summary import PersonWeek, SharedAnswer, WeekSummary, percent
 from domain.text import clip, counted, escape_mrkdwn
 
@@ -115,6 +115,14 @@ def _lessons_line(summary: WeekSummary) -> str | None:
     )
 
 
+def _focus_line(summary: WeekSummary) -> str | None:
+    """How many have a focus skill and on which skills, in the skills' order: counts, never who, never ranked."""
+    if not summary.focusing:
+        return None
+    per_skill = " · ".join(f"{item.name} {summary.focus[item.key]}" for item in SKILLS if item.key in summary.focus)
+    return f"*Focus skills:* {counted(summary.focusing, 'person has', 'people have')} one running · {per_skill}"
+
+
 def _quotes(summary: WeekSummary) -> list[str]:
     lines = [f"{quoted(q.text)}\n— {escape_mrkdwn(q.author)}" for q in summary.quotes]
     heading = "*Quote of the week*" if len(lines) == 1 else "*Quotes of the week*"
@@ -162,6 +170,7 @@ def summary_for_lead(summary: WeekSummary, *, chart_note: str | None = None) -> 
         section(_skills_line(summary)),
         *([section(line)] if (line := _drills_line(summary, per_skill=True)) else []),
         *([section(line)] if (line := _lessons_line(summary)) else []),
+        *([section(line)] if (line := _focus_line(summary)) else []),
     ]
     people, left = _pack(
         [

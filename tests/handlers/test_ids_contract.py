@@ -45,6 +45,9 @@ BUTTONS_SENT = (
     "drill_review_open",
     "calibration_open",
     "drill_write_open",
+    "focus_pick",
+    "focus_none",
+    "focus_outcome_open",
 )
 FORMS_SENT = (
     "answer_modal",
@@ -55,6 +58,7 @@ FORMS_SENT = (
     "drill_self_review_modal",
     "drill_review_modal",
     "calibration_modal",
+    "focus_outcome_modal",
 )
 #: Inputs inside a form: their values arrive with the form's submission, never as a request of their own.
 FORM_INPUTS = {
@@ -71,6 +75,7 @@ FORM_INPUTS = {
     ids.REVIEW_SIGN_INPUT,
     ids.CALIBRATE_OVERALL_INPUT,
     ids.ANSWER_REMEMBER_INPUT,
+    ids.FOCUS_OUTCOME_INPUT,
 }
 
 
