@@ -118,6 +118,11 @@ class Driver:
         }
         return self._slack.event(event)
 
+    def typed(self, user_id: str, ts: str, text: str) -> Response:
+        """The person types a message in the DM with the bot: Slack sends a message event from the DM."""
+        event = {"type": "message", "channel": f"D{user_id}", "channel_type": "im", "user": user_id, "text": text}
+        return self._slack.event({**event, "ts": ts})
+
     def _trigger(self, user_id: str) -> str:
         """The demo's workspace reads the person back from the trigger id when a form opens."""
         return f"{user_id}:{next(self._triggers)}"

@@ -66,6 +66,7 @@ TELL_AFTER = timedelta(minutes=25)  # from the follow-up's arrival to "Tell me"
 REVIEW_AFTER = timedelta(minutes=50)  # from a review request's arrival to the reviewer opening it
 RATE_AFTER = timedelta(minutes=35)  # from a calibration round's arrival to the first rating; then one by one
 RATE_EVERY = timedelta(minutes=20)
+LESSON_AFTER = timedelta(minutes=45)  # from a lesson's return to their answer
 SHARE_AFTER = timedelta(minutes=10)
 STAMP_WIDTH = 26
 _TEAM = ZoneInfo(script.TEAM_ZONE)
@@ -423,6 +424,11 @@ class _Demo:
             self.driver.command(person.user_id, "/reflect", text, channel_id=f"D{person.user_id}")
             self._show()
             return
+        if reply.how == "dm":
+            self._say(person.tz, f"{person.display} types in the DM with the bot: “{text}”")
+            self.driver.typed(person.user_id, f"{self.clock.now().timestamp():.0f}.{day + 100:06d}", text)
+            self._show()
+            return
         self._say(person.tz, f"{person.display} clicks [ Answer ]")
         self.driver.click(person.user_id, ids.ANSWER_OPEN, delivery, channel_id=f"D{person.user_id}")
         form = self._form(person, "the Answer button")
@@ -432,6 +438,9 @@ class _Demo:
                 ids.VISIBILITY_INPUT: {"type": "radio_buttons", "selected_option": {"value": reply.visibility}}
             },
         }
+        remember = self.plan.remembered == (person.user_id, day)
+        if remember:
+            values[ids.ANSWER_REMEMBER_BLOCK] = {ids.ANSWER_REMEMBER_INPUT: _checked(["remember"])}
         rated = any(b.get("block_id") == ids.RATING_BLOCK for b in form.get("blocks") or [])
         rating = f", rates themself {reply.rating}" if rated else ""
         if rated:
@@ -441,7 +450,7 @@ class _Demo:
         self._say(
             person.tz,
             f"{person.display} writes “{text}”, picks “{VISIBILITY_LABELS[reply.visibility]}”"
-            f"{rating} and clicks [ Save ]",
+            f"{rating}{', ticks “Worth remembering”' if remember else ''} and clicks [ Save ]",
         )
         self.driver.submit(person.user_id, form, values)
         self._show()
@@ -537,6 +546,12 @@ class _Demo:
             author = writing.person
             moment = working_hours(self.clock.now() + THANKS_AFTER, author.tz)
             self._at(moment, lambda: self._thank_review(author, feedback_id))
+
+    def _lesson(self, person: Person, delivery: str) -> None:
+        """Their own lesson came back: they did use it."""
+        self._say(person.tz, f"{person.display} clicks [ Yes ] on the lesson")
+        self.driver.click(person.user_id, ids.LESSON_USED, delivery, channel_id=f"D{person.user_id}")
+        self._show()
 
     def _thank_review(self, author: Person, feedback_id: str) -> None:
         self._say(author.tz, f"{author.display} clicks [ Thank you ] on the review")
@@ -834,6 +849,9 @@ class _Demo:
             self.feedback_buttons[person.user_id] = feedback
         if (followup := render.find_button(seen.blocks, ids.FEEDBACK_FOLLOWUP)) is not None:
             self._at(self.clock.now() + TELL_AFTER, lambda p=person, d=followup: self._tell(p, d))
+        if (lesson := render.find_button(seen.blocks, ids.LESSON_USED)) is not None:
+            moment = working_hours(self.clock.now() + LESSON_AFTER, person.tz)
+            self._at(moment, lambda p=person, d=lesson: self._lesson(p, d))
         if (request := render.find_button(seen.blocks, ids.REVIEW_OPEN)) is not None:
             moment = working_hours(self.clock.now() + REVIEW_AFTER, person.tz)
             self._at(moment, lambda p=person, r=request: self._review(p, r))

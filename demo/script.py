@@ -61,7 +61,7 @@ class Reply:
     """One person's answer on one practice day: when (local time), through what, and who may read it."""
 
     at: time
-    how: str  # "inline" (/reflect some text) or "modal" (the Answer button, then the form)
+    how: str  # "inline" (/reflect some text), "dm" (typed in the DM with the bot) or "modal" (Answer, the form)
     visibility: str  # "private", "lead" or "team"; inline answers are always private
     rating: int  # how they rate themself, when the form asks
 
@@ -133,6 +133,8 @@ class Script:
     visit: Visit | None = None
     thread_replies: tuple[ThreadReply, ...] = ()
     writing: Writing | None = None
+    #: The answer (user id, day) its writer marks worth remembering in the form: it comes back three days on.
+    remembered: tuple[str, int] | None = None
 
     @property
     def lead(self) -> Person:
@@ -206,6 +208,8 @@ def plan(*, team_size: int, days: int, seed: int, weeks_before: int = DEFAULT_WE
         for person in people:
             roll = rng.random()
             how = "inline" if earlier else rng.choice(("inline", "modal"))
+            if how == "inline" and not earlier and day % 2 == 0:
+                how = "dm"  # some days shown, they just type it in the DM with the bot
             visibility = "private" if how == "inline" else rng.choice(("private", "lead", "team"))
             rating = rng.choice((3, 4, 4, 5))
             answer_at = _minutes_after(PROMPT_TIME, rng.choice((10, 25, 40, 75, 120, 200)))
@@ -241,8 +245,24 @@ def plan(*, team_size: int, days: int, seed: int, weeks_before: int = DEFAULT_WE
     writing_days = [d for d in shown if day_date(d).weekday() >= WRITING_DAY] or shown
     writer = people[min(2, len(people) - 1)]
     writing = Writing(writer, writing_days[0], WRITING_AT) if writing_days else None
+    remembered = next(
+        (
+            (user_id, day)
+            for (user_id, day), reply in sorted(replies.items(), key=lambda item: (item[0][1], item[0][0]))
+            if day >= 0 and day + 3 < days and day_date(day).weekday() < 2 and reply.how == "modal"
+        ),
+        None,
+    )
     return Script(
-        people, days, weeks_before, replies, tuple(gifts), visit, _thread_replies(people, shown, seed), writing
+        people,
+        days,
+        weeks_before,
+        replies,
+        tuple(gifts),
+        visit,
+        _thread_replies(people, shown, seed),
+        writing,
+        remembered,
     )
 
 

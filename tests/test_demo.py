@@ -28,6 +28,7 @@ WRITTEN = (
     re.compile(LINE + r"(\w+), in the DM with the bot: /feedback @\w+ (.+)$", re.M),
     re.compile(LINE + r"(\w+) writes “(.+?)”", re.M),
     re.compile(LINE + r"(\w+) replies in the thread of the team question: “(.+?)”", re.M),
+    re.compile(LINE + r"(\w+) types in the DM with the bot: “(.+?)”$", re.M),
 )
 
 
@@ -323,3 +324,14 @@ def test_the_week_shows_a_weekly_calibration_round_revealed_at_the_fifth_rating(
     assert len(re.findall(LINE + r"\w+ ticks \d of \d, rates it \d of 5", before, re.M)) == 5
     assert sorted(re.findall(r"→ (\w+), by DM\n    │ Calibration results", friday)) == sorted(raters)
     assert "→ Lena, by DM\n    │ Calibration round closed" in after and "agree with the bank" in after
+
+
+def test_some_answer_by_just_typing_in_the_dm_and_a_remembered_one_comes_back_on_thursday(week: str) -> None:
+    shown = week.split("━━ Monday 23 November ━━", 1)[1]
+    typed = re.findall(LINE + r"(\w+) types in the DM with the bot: “", shown, re.M)
+    assert len(typed) >= 3
+    assert shown.count("Saved your message as your answer") == len(typed)
+    (writer,) = re.findall(LINE + r"(\w+) writes “[^\n]*ticks “Worth remembering” and clicks \[ Save \]", shown, re.M)
+    thursday = shown.split("━━ Thursday 26 November ━━", 1)[1].split("━━ Friday", 1)[0]
+    assert f"→ {writer}, by DM\n    │ A lesson of yours · " in thursday and "Did you use it this week?" in thursday
+    assert f"{writer} clicks [ Yes ] on the lesson" in thursday

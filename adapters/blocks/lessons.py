@@ -52,13 +52,13 @@ def remember_checkbox(delivery_id: int, remember: bool) -> ActionsBlock:
 
 def lesson_message(delivery_id: int, text: str, written_on: date, skill_key: str, prompt: Prompt | None) -> Message:
     name = skill(skill_key).name
-    asked = f" to “{prompt.text}”" if prompt else ""
+    asked = f", answering “{prompt.text}”," if prompt else ""
     value = str(delivery_id)
     return Message(
         text=f"On {written_on:%-d %b} you wrote something worth remembering. Did you use it this week?",
         blocks=render(
             [
-                section(f"*A lesson of yours · {name}*\nOn {written_on:%-d %b} you wrote{asked}"),
+                section(f"*A lesson of yours · {name}*\nOn {written_on:%-d %b}{asked} you wrote:"),
                 section(quoted(text)),
                 section("*Did you use it this week?*"),
                 ActionsBlock(
