@@ -4,6 +4,7 @@ day with a reminder; Yes counts as practice of its skill, and Stop these (or `/p
 
 from __future__ import annotations
 
+import json
 from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -11,6 +12,8 @@ from sqlmodel import select
 
 from adapters import ids
 from domain.skills import skill
+from storage import data_rights
+from storage.db import transaction
 from storage.models import Answer, LessonReply, Person
 from tests.handlers.test_home import open_home
 from tests.handlers.test_reflect import answer_values, button_value, click
@@ -132,3 +135,30 @@ def test_the_tick_on_an_answer_s_confirmation_marks_it_and_away_days_skip_a_stag
     assert back == [date(2026, 12, 7)]  # days 3 and 10 passed while away: one return, the second stage's
     with team.deps.sessions() as session:
         assert session.get(Person, "UIN").lessons is True
+
+
+def test_export_has_what_was_worth_remembering_and_the_replies_and_forget_me_deletes_them(team: Bot) -> None:
+    team.run_until(MONDAY_EVENING)
+    answer_remembering(team, "UDUB")
+    team.run_until(datetime(2026, 11, 26, 12, 0, tzinfo=UTC))
+    (back,) = lessons_to(team, "UDUB")
+    team.requests.block_action(
+        user_id="UDUB",
+        action_id=ids.LESSON_NOT_YET,
+        value=button_value(back.call, ids.LESSON_NOT_YET),
+        channel_id="DUDUB",
+        message_ts="1.1",
+        response_url=team.slack.response_url("not-yet"),
+    )
+    team.slack.wait_for("response_url", lambda c: c.params.get("_key") == "not-yet")
+    team.ask("/practice", "lessons off", user="UDUB", channel="DUDUB")
+    team.ask("/practice", "export", user="UDUB", channel="DUDUB")
+    (upload,) = team.slack.uploaded_files.values()
+    data = json.loads(upload.data)
+    assert [a["worth_remembering"] for a in data["answers"]] == [True]
+    assert [r["response"] for r in data["lessons_brought_back"]] == ["not_yet"]
+    assert data["settings"]["lessons"] is False
+    with transaction(team.deps.sessions) as session:
+        assert data_rights.forget(session, user_id="UDUB")["lessons_brought_back"] == 1
+    with team.deps.sessions() as session:
+        assert session.exec(select(LessonReply)).all() == []
