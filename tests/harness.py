@@ -17,16 +17,19 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from wsgiref.simple_server import WSGIServer
 
+from sqlalchemy import func
+from sqlmodel import select
+
 from app import create_app
 from config import Settings
 from deps import Deps, build_deps
-from domain.clock import ManualClock
+from domain.clock import ManualClock, as_utc
 from fake_slack.requests import SlackRequests
 from fake_slack.workspace import BOT_TOKEN, LEAD, SIGNING_SECRET, TEAM_CHANNEL
 from prompts.bank import Banks, load_banks
 from storage import migrate
 from storage.db import make_engine
-from storage.models import Delivery
+from storage.models import Delivery, NextSend
 from tests.fakes.slack_api import Call, FakeSlackAPI
 from tests.postgres import pooled_schema, postgres_schema
 from usecases import recovery, tick
@@ -183,6 +186,17 @@ class Bot:
     def run_until(self, end: datetime, step: timedelta = timedelta(minutes=30)) -> None:
         while self.clock.now() < end:
             self.clock.advance(step)
+            self.tick()
+
+    def run_by_schedule(self, end: datetime) -> None:
+        """Tick only at the moments the schedule names (a minute after each next send falls due), so weeks of
+        prompts, lessons and reminders take a few ticks a day instead of one every step; what the schedule
+        does not name (follow-ups, review hand-ons, calibration closes) waits for the next of them."""
+        self.tick()
+        while self.clock.now() < end:
+            with self.deps.sessions() as session:
+                due = session.exec(select(func.min(NextSend.due_at)).where(NextSend.due_at > self.clock.now())).one()
+            self.clock.set(min(as_utc(due) + timedelta(minutes=1), end) if due is not None else end)
             self.tick()
 
     def sent_to(self, channel: str, kind: str | None = None) -> list[Sent]:

@@ -47,9 +47,9 @@ def test_a_member_picks_a_focus_and_two_of_every_five_practice_days_are_on_it(te
         team, "UDUB", ids.FOCUS_PICK, value_for(offer.call, "listening")
     )
 
-    team.run_until(datetime(2026, 12, 7, 12, 0, tzinfo=UTC), step=timedelta(hours=1))
+    team.run_by_schedule(datetime(2026, 12, 7, 12, 0, tzinfo=UTC))
     assert "*Focus: Listening* · 14 days left" in str(open_home(team, "UDUB"))
-    team.run_until(datetime(2026, 12, 21, 12, 0, tzinfo=UTC), step=timedelta(hours=1))
+    team.run_by_schedule(datetime(2026, 12, 21, 12, 0, tzinfo=UTC))
 
     days = [d for d in practice_days(team, "UDUB") if date(2026, 11, 23) <= d.local_date < date(2026, 12, 21)]
     assert [d.local_date.weekday() for d in days] == [0, 1, 2, 3, 4] * 4  # one a day, Monday to Friday
@@ -91,7 +91,7 @@ def test_a_member_picks_a_focus_and_two_of_every_five_practice_days_are_on_it(te
     team.slack.wait_for("chat.postMessage", lambda c: "Saved: what changed with Listening" in text_of(c))
     assert focuses(team)[0].outcome == "I ask what they tried first."
 
-    team.run_until(datetime(2026, 12, 22, 12, 0, tzinfo=UTC), step=timedelta(hours=1))
+    team.run_by_schedule(datetime(2026, 12, 22, 12, 0, tzinfo=UTC))
     offers = [s for s in team.sent_to("UDUB", "focus") if "Your focus for the next four weeks" in text_of(s.call)]
     assert [s.at.astimezone(DUBLIN).date() for s in offers] == [date(2026, 11, 23), date(2026, 12, 22)]
     with team.deps.sessions() as session:

@@ -5,7 +5,7 @@ day with a reminder; Yes counts as practice of its skill, and Stop these (or `/p
 from __future__ import annotations
 
 import json
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime
 from zoneinfo import ZoneInfo
 
 from sqlmodel import select
@@ -57,7 +57,7 @@ def test_a_remembered_answer_comes_back_3_10_and_30_days_later_in_each_time_zone
     team.run_until(MONDAY_EVENING)
     for user in MEMBERS:
         answer_remembering(team, user)
-    team.run_until(datetime(2026, 12, 25, tzinfo=UTC), step=timedelta(hours=1))
+    team.run_by_schedule(datetime(2026, 12, 25, tzinfo=UTC))
     for user in MEMBERS:
         back = lessons_to(team, user)
         assert [local(s, user).date() for s in back] == [date(2026, 11, 26), date(2026, 12, 3), date(2026, 12, 23)]
@@ -106,10 +106,10 @@ def test_yes_counts_as_practice_and_stop_these_ends_them_until_lessons_are_on_ag
     )
     (stopped,) = team.slack.wait_for("response_url", lambda c: c.params.get("_key") == "lesson-stop")
     assert "No more lessons" in text_of(stopped)
-    team.run_until(datetime(2026, 12, 4, tzinfo=UTC), step=timedelta(hours=1))
+    team.run_by_schedule(datetime(2026, 12, 4, tzinfo=UTC))
     assert len(lessons_to(team, "UDUB")) == 1  # day 10 passed with lessons off
     assert "Lessons are on" in team.ask("/practice", "lessons on", user="UDUB", channel="DUDUB")
-    team.run_until(datetime(2026, 12, 24, tzinfo=UTC), step=timedelta(hours=1))
+    team.run_by_schedule(datetime(2026, 12, 24, tzinfo=UTC))
     back = [local(s, "UDUB").date() for s in lessons_to(team, "UDUB")]
     assert back == [date(2026, 11, 26), date(2026, 12, 4), date(2026, 12, 23)]  # the missed one, on the next day
 
@@ -130,7 +130,7 @@ def test_the_tick_on_an_answer_s_confirmation_marks_it_and_away_days_skip_a_stag
     )
     eventually(lambda: any(a.user_id == "UIN" and a.remember for a in answers(team)))
     assert "time off" in team.ask("/practice", "away until 2026-12-04", user="UIN", channel="DUIN")
-    team.run_until(datetime(2026, 12, 10, tzinfo=UTC), step=timedelta(hours=1))
+    team.run_by_schedule(datetime(2026, 12, 10, tzinfo=UTC))
     back = [local(s, "UIN").date() for s in lessons_to(team, "UIN")]
     assert back == [date(2026, 12, 7)]  # days 3 and 10 passed while away: one return, the second stage's
     with team.deps.sessions() as session:
