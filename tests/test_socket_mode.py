@@ -103,6 +103,24 @@ def test_the_app_home_is_published_when_opened_through_the_socket(
     slack.wait_for("views.publish", lambda c: c.params["user_id"] == "UNY")
 
 
+def test_an_answer_typed_in_the_dm_arrives_over_the_socket_and_is_saved_once(
+    socket_team: Bot, slack: FakeSlackAPI, socket_server: FakeSocketModeServer
+) -> None:
+    todays_prompt(socket_team, "UDUB")
+    typed = {"type": "message", "channel": "DUDUB", "channel_type": "im", "user": "UDUB", "ts": "1764000000.000900"}
+    event = {**typed, "text": "I let her finish first.", "team": slack.team_id, "event_ts": "1764000000.000900"}
+    payload = socket_team.requests.event_envelope(event, event_id="EvDM")
+    for attempt in (0, 1):
+        socket_server.send_envelope(
+            "events_api", payload, retry_attempt=attempt, retry_reason="timeout" if attempt else ""
+        ).wait_ack(ACK_SECONDS)
+    slack.wait_for("chat.postMessage", lambda c: c.params["channel"] == "UDUB" and "Saved your message" in text_of(c))
+    time.sleep(0.3)
+    assert [a.text for a in answers(socket_team)] == ["I let her finish first."]
+    saved = [c for c in slack.calls_to("chat.postMessage") if "Saved your message" in text_of(c)]
+    assert len(saved) == 1
+
+
 def members(bot: Bot, user_id: str) -> list[tuple[str, bool]]:
     with bot.deps.sessions() as session:
         rows = session.exec(select(TeamMember).where(TeamMember.user_id == user_id)).all()
