@@ -147,7 +147,7 @@ def replied(deps: Deps, typed: Typed) -> Message | None:
             if answered:
                 return plain(blocks.ALREADY_ANSWERED)
             if problem := answer_problem(text):
-                return blocks.answer_not_saved(text, reason=problem) if text else None
+                return plain(blocks.not_taken(problem)) if text else None
             queries.save_answer(
                 session,
                 delivery=found,

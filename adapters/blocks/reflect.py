@@ -211,6 +211,11 @@ def reply_deleted(prompt_skill: str) -> Message:
     )
 
 
+def not_taken(problem: str) -> str:
+    """A DM message too long to be an answer: its words are still in the DM, so they are not echoed back."""
+    return f"I couldn't take that message as your answer: {problem} Your message is still here to copy from."
+
+
 def edit_refused(problem: str) -> Message:
     return plain(f"I kept your saved answer as it was: {problem}")
 

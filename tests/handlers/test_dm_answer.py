@@ -193,3 +193,10 @@ def test_an_answered_dm_prompt_gets_no_reminder(morning: Bot) -> None:
     morning.run_until(datetime(2026, 11, 23, 23, 0, tzinfo=UTC))
     assert not [s for s in morning.sent_to("UDUB", "reminder")]
     assert morning.sent_to("UIN", "reminder")
+
+
+def test_a_message_too_long_to_be_an_answer_is_not_saved_and_not_echoed_back(morning: Bot) -> None:
+    typed(morning, "UDUB", "x" * 3001)
+    (refused,) = morning.slack.wait_for("chat.postMessage", lambda c: "couldn't take that message" in text_of(c))
+    assert "3,001 characters" in text_of(refused) and "x" * 100 not in text_of(refused)
+    assert answers(morning) == []
