@@ -17,6 +17,8 @@ What a row's `slot` and `item_id` hold depends on its kind; this table is the on
 - pairing: the week's feedback partners to a member, on the Monday; slot is the team's id; no item_id.
 - lesson: a reflection marked worth remembering, back to its writer on their local day, at most one a day;
   slot 0; item_id is "<answer id>:<stage>", the stage 1 to 3 (its SENT rows say which returns were made).
+- calibration: a round's invitation to a member, on the team's day the round started; slot and item_id are
+  the round's id.
 - focus: to a member. Slot 0 is the four-weekly offer of a focus skill, on the member's day it was made; slot 1
   the question at the end, on the day the focus ended. item_id is the focus row's id (storage.models.Focus).
 """
@@ -35,6 +37,7 @@ class DeliveryKind(StrEnum):
     PAIRING = "pairing"
     LESSON = "lesson"
     FOCUS = "focus"
+    CALIBRATION = "calibration"
 
 
 class DeliveryStatus(StrEnum):

@@ -57,6 +57,12 @@ def start(
     return session.exec(statement).scalar_one_or_none()
 
 
+def weekly_round(session: Session, *, team_id: int, day: date) -> CalibrationRound | None:
+    return session.exec(
+        select(CalibrationRound).where(CalibrationRound.team_id == team_id, CalibrationRound.weekly_on == day)
+    ).first()
+
+
 def set_weekly(session: Session, *, team_id: int, day: int | None, lead: str) -> None:
     session.exec(update(Team).where(Team.id == team_id).values(calibration_day=day, calibration_by=lead))
 

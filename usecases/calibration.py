@@ -16,13 +16,16 @@ from adapters.blocks import calibration as blocks
 from adapters.blocks.common import Message, plain
 from deps import Deps
 from domain.calibration import CLOSE_AFTER_DAYS, MIN_RATERS, agreement, ready, spread
+from domain.clock import as_utc
 from domain.drills import practice_days_after
+from domain.ledger import DeliveryKind
 from domain.schedule import Due, local_now, zone
 from storage import calibration_queries as calq
 from storage import queries
 from storage import summary_queries as sq
 from storage.db import transaction
 from storage.models import Team
+from usecases import ledger
 from usecases.parts import Part, guarded, team_by_team
 
 GONE = "That calibration round is no longer there."
@@ -50,7 +53,7 @@ def start_weekly(deps: Deps, quotes: Sequence[Due]) -> Counter[str]:
 
     def begin(team: Team, day: date) -> Counter[str]:
         opened = _open(deps, team, team.calibration_by or "", weekly_on=day)
-        return Counter({"calibration:started": 1}) if isinstance(opened, _Opened) else Counter()
+        return opened.sent if isinstance(opened, _Opened) else Counter()
 
     return team_by_team(deps, Part.CALIBRATION, due, lambda item: item[0].id, lambda item: begin(*item))
 
@@ -59,6 +62,7 @@ def start_weekly(deps: Deps, quotes: Sequence[Due]) -> Counter[str]:
 class _Opened:
     members: int
     closes: str
+    sent: Counter[str]
 
 
 def start(deps: Deps, team: Team, lead: str) -> Message:
@@ -67,50 +71,70 @@ def start(deps: Deps, team: Team, lead: str) -> Message:
 
 
 def _open(deps: Deps, team: Team, lead: str, *, weekly_on: date | None = None) -> _Opened | Message:
-    """A round for the team, its sample sent to everyone by DM; a weekly one starts once per team and day."""
+    """A round for the team, its sample sent to everyone by DM through the ledger. A weekly one starts once per
+    team and day; asked again that day (a tick after a crash, another replica) it sends only the invitations
+    not yet confirmed."""
     now = deps.clock.now()
     tz = zone(team.timezone, deps.settings.default_timezone)
+    today = local_now(now, tz).date()
     with transaction(deps.sessions) as session:
         members = sq.members(session, team_id=team.id)
         if len(members) < MIN_RATERS:
             return blocks.too_small(len(members))
-        if calq.open_round(session, team_id=team.id) is not None:
+        row = calq.weekly_round(session, team_id=team.id, day=weekly_on) if weekly_on else None
+        started = row is None
+        if row is None:
+            if calq.open_round(session, team_id=team.id) is not None:
+                return blocks.already_open()
+            candidates = [d for d in deps.drills if d.sample_replies and d.strong_reply]
+            if not candidates:
+                return plain(blocks.NO_SAMPLE)
+            seen = calq.calibrated_drills(session, team_id=team.id)
+            drill = min(candidates, key=lambda d: (d.id in seen, seen.get(d.id, now), d.id))
+            schedule = queries.team_schedule(team, queries.holidays(session, team_id=team.id))
+            closes_on = practice_days_after(today, CLOSE_AFTER_DAYS, schedule.days, schedule.holidays)
+            round_id = calq.start(
+                session,
+                team_id=team.id,
+                drill_id=drill.id,
+                sample=0,
+                started_by=lead,
+                now=now,
+                closes_at=now + timedelta(days=(closes_on - today).days),
+                weekly_on=weekly_on,
+            )
+            row = calq.get_round(session, round_id=round_id) if round_id is not None else None
+            if row is None and weekly_on is not None:  # another process started today's round first
+                row, started = calq.weekly_round(session, team_id=team.id, day=weekly_on), False
+        if row is None or row.revealed_at is not None:
             return blocks.already_open()
-        candidates = [d for d in deps.drills if d.sample_replies and d.strong_reply]
-        if not candidates:
-            return plain(blocks.NO_SAMPLE)
-        seen = calq.calibrated_drills(session, team_id=team.id)
-        drill = min(candidates, key=lambda d: (d.id in seen, seen.get(d.id, now), d.id))
-        schedule = queries.team_schedule(team, queries.holidays(session, team_id=team.id))
-        today = local_now(now, tz).date()
-        closes_on = practice_days_after(today, CLOSE_AFTER_DAYS, schedule.days, schedule.holidays)
-        round_id = calq.start(
-            session,
-            team_id=team.id,
-            drill_id=drill.id,
-            sample=0,
-            started_by=lead,
-            now=now,
-            closes_at=now + timedelta(days=(closes_on - today).days),
-            weekly_on=weekly_on,
-        )
-    if round_id is None:
-        return blocks.already_open()
-    closes = f"{closes_on:%a %-d %b}"
-    message = blocks.round_started(drill, 0, round_id, closes)
-    for member in members:
-        try:
-            web_api.post(deps.client, member, message)
-        except (SlackApiError, OSError) as error:
-            deps.logger.warning("calibration DM failed round=%s error=%s", round_id, web_api.error_code(error))
+        round_id, drill_id, sample, closes_at = row.id, row.drill_id, row.sample, row.closes_at
+    drill = deps.drill(drill_id)
+    if drill is None or round_id is None:
+        return plain(blocks.NO_SAMPLE)
+    closes = f"{as_utc(closes_at).astimezone(tz):%a %-d %b}"
+    message = blocks.round_started(drill, sample, round_id, closes)
+    sent = ledger.send_in_batches(
+        deps,
+        DeliveryKind.CALIBRATION,
+        members,
+        round_id,
+        lambda _session, batch: [
+            (Due(DeliveryKind.CALIBRATION, team.id, m, today), str(round_id), drill.skill) for m in batch
+        ],
+        lambda _row: message,
+    )
+    if started:
+        sent["calibration:started"] += 1
     deps.logger.info(
-        "calibration round started round=%s team=%s members=%s weekly=%s",
+        "calibration round invitations round=%s team=%s members=%s weekly=%s started=%s",
         round_id,
         team.id,
         len(members),
         weekly_on is not None,
+        started,
     )
-    return _Opened(len(members), closes)
+    return _Opened(len(members), closes, sent)
 
 
 def form_for(deps: Deps, user_id: str, round_id: int) -> dict | str:

@@ -5,8 +5,7 @@ time has come are looked at, so pause, away and holidays hold, and a quiet minut
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Mapping, Sequence
-from concurrent.futures import ThreadPoolExecutor
+from collections.abc import Mapping, Sequence
 from datetime import date
 from typing import TypeVar
 
@@ -29,12 +28,11 @@ from domain.focus import (
     suggest,
 )
 from domain.home import FocusHome
-from domain.ledger import DeliveryKind, tally
+from domain.ledger import DeliveryKind
 from domain.schedule import Due, local_now, zone
 from domain.skills import is_skill
 from storage import focus_queries as fq
 from storage import queries
-from storage.chunks import chunks
 from storage.db import transaction
 from storage.models import Delivery
 from usecases import ledger
@@ -196,7 +194,7 @@ def _ask(deps: Deps, asking: Sequence[tuple[Due, FocusState]], went: Mapping[int
         found = went.get(int(row.item_id or 0))
         return blocks.end_message(int(row.item_id or 0), found) if found is not None else None
 
-    outcome = _send(deps, asking, END_SLOT, claims, message)
+    outcome = ledger.send_in_batches(deps, DeliveryKind.FOCUS, asking, END_SLOT, claims, message)
     if asking:
         with transaction(deps.sessions) as session:
             fq.mark_asked(session, focus_ids=[s.focus_id for _d, s in asking], now=deps.clock.now())
@@ -236,35 +234,4 @@ def _offer(deps: Deps, offers: Sequence[tuple[Due, FocusState | None, Mapping[st
         signals = shown.get(focus_id)
         return blocks.offer(focus_id, signals, suggest(signals)) if signals is not None else None
 
-    return _send(deps, offers, OFFER_SLOT, claims, message)
-
-
-def _send(
-    deps: Deps,
-    items: Sequence[T],
-    slot: int,
-    claims: Callable[[Session, Sequence[T]], list[queries.Claim]],
-    message: Callable[[Delivery], Message | None],
-) -> Counter[str]:
-    """Claimed a batch at a time in one transaction, posted alongside each other, each confirmed in the ledger:
-    a first deployment's offers to thousands are bound by Slack, not by one post after another."""
-    outcome: Counter[str] = Counter()
-    if not items:
-        return outcome
-    with ThreadPoolExecutor(max_workers=ledger.POST_WORKERS, thread_name_prefix="focus") as pool:
-        for batch in chunks(items, ledger.BATCH_SIZE):
-            if deps.stopping.requested:
-                break
-            now = deps.clock.now()
-            with transaction(deps.sessions) as session:
-                rows = queries.claim_all(
-                    session,
-                    claims=claims(session, batch),
-                    now=now,
-                    slot=slot,
-                    claimed_by=deps.worker_id,
-                    live=ledger.liveness(deps, now),
-                )
-            sent = list(pool.map(lambda row: ledger.send_claimed(deps, row, message), rows))
-            outcome.update(tally(DeliveryKind.FOCUS, result) for result in sent)
-    return outcome
+    return ledger.send_in_batches(deps, DeliveryKind.FOCUS, offers, OFFER_SLOT, claims, message)

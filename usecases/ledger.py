@@ -10,6 +10,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from functools import partial
+from typing import TypeVar
 
 from slack_sdk.errors import SlackApiError
 from sqlmodel import Session
@@ -37,6 +38,8 @@ REFRESH_EVERY = timedelta(hours=24)
 #: a profile saved just after its team's sync would wait for the sync after next.
 PROFILE_SLACK = timedelta(hours=1)
 
+
+T = TypeVar("T")
 
 #: Sends are claimed in batches of this many (one transaction), posted concurrently, confirmed together: a
 #: fan-out to thousands is bound by Slack, not by a commit and a round trip per person. A crash leaves at most
@@ -350,6 +353,40 @@ def send_claimed(deps: Deps, row: Delivery | None, message: Callable[[Delivery],
         attempt = _attempt(deps, row, message)
         _record(deps, [attempt])
     return attempt.result
+
+
+def send_in_batches(
+    deps: Deps,
+    kind: DeliveryKind,
+    items: Sequence[T],
+    slot: int,
+    claims: Callable[[Session, Sequence[T]], list[queries.Claim]],
+    message: Callable[[Delivery], Message | None],
+) -> Counter[str]:
+    """DMs of one kind to many (focus offers, a calibration round's invitations): claimed a batch at a time in
+    one transaction (`claims` may write beside them), posted alongside each other, each confirmed in the
+    ledger, so thousands are bound by Slack, not by one post after another. Asking again sends only what
+    was not confirmed."""
+    outcome: Counter[str] = Counter()
+    if not items:
+        return outcome
+    with ThreadPoolExecutor(max_workers=POST_WORKERS, thread_name_prefix=str(kind)) as pool:
+        for start in range(0, len(items), BATCH_SIZE):
+            if deps.stopping.requested:
+                break
+            now = deps.clock.now()
+            with transaction(deps.sessions) as session:
+                rows = queries.claim_all(
+                    session,
+                    claims=claims(session, items[start : start + BATCH_SIZE]),
+                    now=now,
+                    slot=slot,
+                    claimed_by=deps.worker_id,
+                    live=liveness(deps, now),
+                )
+            sent = list(pool.map(lambda row: send_claimed(deps, row, message), rows))
+            outcome.update(tally(kind, result) for result in sent)
+    return outcome
 
 
 def _log(deps: Deps, row: Delivery, outcome: SendResult, started: float, error: str | None = None) -> None:

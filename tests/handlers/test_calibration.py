@@ -14,7 +14,7 @@ from domain.ledger import DeliveryKind
 from domain.schedule import Due
 from domain.skills import skill
 from storage import data_rights
-from storage.models import CalibrationRating, CalibrationRound, Team
+from storage.models import CalibrationRating, CalibrationRound, Delivery, Team
 from tests.fakes.slack_api import Call, FakeSlackAPI
 from tests.handlers.test_home import open_home
 from tests.handlers.test_reflect import click
@@ -195,11 +195,35 @@ def test_two_schedulers_seeing_the_same_friday_start_one_round(bot: Bot, slack: 
     team.ask("/practice", "calibrate weekly fri", user=LEAD)
     team.clock.set(datetime(2026, 11, 27, 9, 5, tzinfo=UTC))
     friday = [Due(DeliveryKind.QUOTE, team_id_of(team), TEAM_CHANNEL, date(2026, 11, 27))]
-    assert calibration.start_weekly(team.deps, friday) == Counter({"calibration:started": 1})
+    assert calibration.start_weekly(team.deps, friday) == Counter({"calibration:started": 1, "calibration:sent": 6})
+    again = calibration.start_weekly(team.deps, friday)  # asked again the same day: nothing more is sent
+    assert again == Counter({"calibration:skipped": 6})
     with team.deps.sessions() as session:
         session.exec(update(CalibrationRound).values(revealed_at=datetime(2026, 11, 27, 9, 6, tzinfo=UTC)))
         session.commit()
     assert calibration.start_weekly(team.deps, friday) == Counter()  # the day's round exists, even closed
+    assert len(calibration_rounds(team)) == 1
+    assert len(invitations(team)) == 6
+
+
+def test_a_round_s_invitations_cut_short_by_a_crash_are_finished_by_the_next_tick_once(
+    bot: Bot, slack: FakeSlackAPI
+) -> None:
+    team = team_of_six(bot, slack)
+    team.ask("/practice", "calibrate weekly fri", user=LEAD)
+    team.clock.set(datetime(2026, 11, 27, 9, 5, tzinfo=UTC))
+    friday = [Due(DeliveryKind.QUOTE, team_id_of(team), TEAM_CHANNEL, date(2026, 11, 27))]
+    calibration.start_weekly(team.deps, friday)
+    with team.deps.sessions() as session:  # as if the process had died before inviting these two
+        for row in session.exec(
+            select(Delivery).where(Delivery.kind == DeliveryKind.CALIBRATION, Delivery.recipient.in_(["UMAY", "UARJ"]))
+        ):
+            session.delete(row)
+        session.commit()
+    before = len(slack.calls_to("chat.postMessage"))
+    assert calibration.start_weekly(team.deps, friday) == Counter({"calibration:sent": 2, "calibration:skipped": 4})
+    again = [c.params["channel"] for c in slack.calls_to("chat.postMessage")[before:]]
+    assert sorted(again) == ["UARJ", "UMAY"]  # the four confirmed are not invited twice
     assert len(calibration_rounds(team)) == 1
 
 
