@@ -60,17 +60,24 @@ def forget(session: Session, *, renewed_before: datetime) -> int:
 
 
 def lapsed_claims(
-    session: Session, *, kinds: Iterable[str], claimed_since: datetime, live: Liveness, limit: int
+    session: Session,
+    *,
+    kinds: Iterable[str],
+    claimed_since: datetime,
+    live: Liveness,
+    limit: int,
+    any_slot: Iterable[str] = (),
 ) -> list[tuple[int, int]]:
-    """(id, attempts) of scheduled sends (slot 0) claimed since `claimed_since` whose claimer is gone. Read
-    through the (status, claimed_at) index: the work is proportional to the claims open, not to the ledger."""
+    """(id, attempts) of scheduled sends (slot 0, or any slot for the kinds in `any_slot`) claimed since
+    `claimed_since` whose claimer is gone. Read through the (status, claimed_at) index: the work is
+    proportional to the claims open, not to the ledger."""
     rows = session.exec(
         select(Delivery.id, Delivery.attempts)
         .where(
             Delivery.status == DeliveryStatus.CLAIMED,
             Delivery.claimed_at >= claimed_since,
             col(Delivery.kind).in_(list(kinds)),
-            Delivery.slot == 0,
+            or_(Delivery.slot == 0, col(Delivery.kind).in_(list(any_slot))),
             not_(claim_held(live)),
         )
         .order_by(Delivery.kind, Delivery.recipient)

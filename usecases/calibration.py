@@ -112,8 +112,8 @@ def _open(deps: Deps, team: Team, lead: str, *, weekly_on: date | None = None) -
     drill = deps.drill(drill_id)
     if drill is None or round_id is None:
         return plain(blocks.NO_SAMPLE)
+    message = blocks.invitation(drill, sample, round_id, closes_at, tz)
     closes = f"{as_utc(closes_at).astimezone(tz):%a %-d %b}"
-    message = blocks.round_started(drill, sample, round_id, closes)
     sent = ledger.send_in_batches(
         deps,
         DeliveryKind.CALIBRATION,

@@ -16,6 +16,7 @@ from slack_sdk.errors import SlackApiError
 from sqlmodel import Session
 
 from adapters import web_api
+from adapters.blocks import calibration as calibration_blocks
 from adapters.blocks import drill as drill_blocks
 from adapters.blocks import practice as practice_blocks
 from adapters.blocks import reflect as reflect_blocks
@@ -26,7 +27,7 @@ from domain.content import Prompt, TeamQuestion
 from domain.drills import Drill, DrillMode, Pick, next_drill, next_to_write, shuffled
 from domain.ledger import DeliveryKind, SendResult, tally
 from domain.schedule import REMINDER_MIN_GAP, Due, local_now, member_unavailable, person_zone, zone
-from storage import drill_queries, focus_queries, queries
+from storage import calibration_queries, drill_queries, focus_queries, queries
 from storage import team_question_queries as tq
 from storage.db import transaction
 from storage.lease_queries import Liveness
@@ -244,6 +245,8 @@ def _message(deps: Deps, reminded: Mapping[int, Delivery], row: Delivery) -> Mes
     if row.kind == DeliveryKind.QUOTE:
         quote = deps.quote(row.item_id)
         return practice_blocks.quote_message(quote, team_question.carried_by(deps, row.id)) if quote else None
+    if row.kind == DeliveryKind.CALIBRATION:
+        return _invitation(deps, row)
     if row.kind == DeliveryKind.PROMPT:
         prompt = deps.prompt(row.item_id)
         if prompt is None and (drill := deps.drill(row.item_id)) is not None:
@@ -260,6 +263,19 @@ def _message(deps: Deps, reminded: Mapping[int, Delivery], row: Delivery) -> Mes
         return drill_blocks.write_reminder(drill, found.id) if written else drill_blocks.reminder(drill)
     prompt = deps.prompt(prompt_row.item_id) if prompt_row else None
     return reflect_blocks.reminder_message(prompt, prompt_row.id) if prompt and prompt_row else None
+
+
+def _invitation(deps: Deps, row: Delivery) -> Message | None:
+    """A calibration round's invitation rebuilt from its round, for a resend after its process died; none once
+    the round is revealed."""
+    with deps.sessions() as session:
+        found = calibration_queries.get_round(session, round_id=int(row.item_id or 0))
+        team = queries.team_by_id(session, team_id=found.team_id) if found else None
+    drill = deps.drill(found.drill_id) if found else None
+    if found is None or found.id is None or team is None or drill is None or found.revealed_at is not None:
+        return None
+    tz = zone(team.timezone, deps.settings.default_timezone)
+    return calibration_blocks.invitation(drill, found.sample, found.id, found.closes_at, tz)
 
 
 def _drill_message(deps: Deps, row: Delivery, drill: Drill) -> Message | None:

@@ -26,7 +26,9 @@ from usecases import ledger
 
 #: Kinds whose message can be rebuilt from the ledger row alone, so a lapsed claim is re-sent at once rather
 #: than at the next minute's tick; the others (follow-ups, summaries, pairings) are taken back by their tick.
-RESENT_AT_ONCE = (DeliveryKind.QUOTE, DeliveryKind.PROMPT, DeliveryKind.REMINDER)
+RESENT_AT_ONCE = (DeliveryKind.QUOTE, DeliveryKind.PROMPT, DeliveryKind.REMINDER, DeliveryKind.CALIBRATION)
+#: Kinds whose every slot is a scheduled send (a calibration round's invitations: the slot is the round).
+ANY_SLOT = (DeliveryKind.CALIBRATION,)
 TAKE_OVER_AT_MOST = 1000
 #: Leases not renewed for this long are deleted; a missing lease counts as lapsed, so only the table shrinks.
 FORGET_AFTER = timedelta(days=1)
@@ -96,7 +98,7 @@ def recover(deps: Deps) -> Counter[str]:
     with transaction(deps.sessions) as session:
         lease_queries.forget(session, renewed_before=now - FORGET_AFTER)
         lapsed = lease_queries.lapsed_claims(
-            session, kinds=RESENT_AT_ONCE, claimed_since=since, live=live, limit=TAKE_OVER_AT_MOST
+            session, kinds=RESENT_AT_ONCE, claimed_since=since, live=live, limit=TAKE_OVER_AT_MOST, any_slot=ANY_SLOT
         )
         rows = lease_queries.take_over(session, claims=lapsed, worker_id=deps.worker_id, now=now)
     outcome = ledger.resend(deps, rows) if rows else Counter()

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import calendar
 from collections.abc import Iterable, Sequence
+from datetime import datetime
+from zoneinfo import ZoneInfo
 
 from slack_sdk.models.blocks import (
     ActionsBlock,
@@ -18,6 +20,7 @@ from slack_sdk.models.blocks import (
 from adapters import ids
 from adapters.blocks.common import Message, context, form_modal, plain, quoted, render, section
 from domain.calibration import CLOSE_AFTER_DAYS, MIN_RATERS, OVERALL
+from domain.clock import as_utc
 from domain.drills import Drill
 from domain.skills import skill
 
@@ -28,6 +31,11 @@ def _sample(drill: Drill, sample: int) -> list:
         section("*The customer*\n" + quoted(drill.customer)),
         section("*A sample first reply*\n" + quoted(drill.sample_replies[sample].text)),
     ]
+
+
+def invitation(drill: Drill, sample: int, round_id: int, closes_at: datetime, tz: ZoneInfo) -> Message:
+    """A round's invitation, the closing day in the team's time zone: as sent, and as rebuilt for a resend."""
+    return round_started(drill, sample, round_id, f"{as_utc(closes_at).astimezone(tz):%a %-d %b}")
 
 
 def round_started(drill: Drill, sample: int, round_id: int, closes: str) -> Message:

@@ -19,7 +19,7 @@ from tests.fakes.slack_api import Call, FakeSlackAPI
 from tests.handlers.test_home import open_home
 from tests.handlers.test_reflect import click
 from tests.harness import LEAD, TEAM_CHANNEL, Bot, eventually, text_of
-from usecases import calibration
+from usecases import calibration, recovery
 
 MONDAY_MORNING = datetime(2026, 11, 23, 10, 0, tzinfo=UTC)
 MEMBERS = (LEAD, "UNY", "UDUB", "UIN", "UMAY", "UARJ")
@@ -240,3 +240,29 @@ def test_a_weekly_round_for_a_small_team_waits_until_it_has_five_and_can_be_turn
     assert "Weekly calibration rounds are off" in team.ask("/practice", "calibrate off", user=LEAD)
     assert "*Calibration:* a round when a lead starts one" in team.ask("/practice", "schedule", user=LEAD)
     assert "isn't one of the team's practice days" in team.ask("/practice", "calibrate weekly sun", user=LEAD)
+
+
+def test_an_invitation_left_claimed_by_a_process_that_died_is_taken_over_once(bot: Bot, slack: FakeSlackAPI) -> None:
+    team = team_of_six(bot, slack)
+    team.ask("/practice", "calibrate weekly fri", user=LEAD)
+    team.clock.set(datetime(2026, 11, 27, 9, 5, tzinfo=UTC))
+    friday = [Due(DeliveryKind.QUOTE, team_id_of(team), TEAM_CHANNEL, date(2026, 11, 27))]
+    calibration.start_weekly(team.deps, friday)
+
+    def left_claimed(user: str, attempts: int) -> None:
+        with team.deps.sessions() as session:
+            row = session.exec(
+                select(Delivery).where(Delivery.kind == DeliveryKind.CALIBRATION, Delivery.recipient == user)
+            ).one()
+            row.status, row.claimed_by, row.attempts, row.channel, row.ts = "claimed", "gone", attempts, None, None
+            session.add(row)
+            session.commit()
+
+    left_claimed("UMAY", 1)  # it had posted before dying: found in the DM, confirmed, not posted again
+    left_claimed("UARJ", 0)  # it died before posting: posted now
+    before = len(slack.calls_to("chat.postMessage"))
+    team.clock.advance(timedelta(minutes=2))  # the dead process's lease has lapsed
+    assert recovery.recover(team.deps) == {"calibration:sent": 2}
+    (resent,) = slack.calls_to("chat.postMessage")[before:]
+    assert resent.params["channel"] == "UARJ" and "Rate it" in str(resent.params["blocks"])
+    assert recovery.recover(team.deps) == {}
