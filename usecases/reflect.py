@@ -143,7 +143,8 @@ def replied(deps: Deps, typed: Typed) -> Message | None:
             found, answered = _prompt_replied_to(session, typed, now)
             prompt = deps.prompt(found.item_id) if found is not None else None
             if found is None or prompt is None:
-                return _hint_once(session, typed.user_id, now)
+                in_thread = bool(typed.thread_ts) and typed.thread_ts != typed.ts
+                return _hint_once(session, typed.user_id, now, blocks.OTHER_THREAD if in_thread else None)
             if answered:
                 return plain(blocks.ALREADY_ANSWERED)
             if problem := answer_problem(text):
@@ -165,11 +166,13 @@ def replied(deps: Deps, typed: Typed) -> Message | None:
 
 
 def _prompt_replied_to(session: Session, typed: Typed, now: datetime) -> tuple[Delivery | None, bool]:
-    """(the prompt, whether it has an answer already): the thread's prompt, else the open one."""
+    """(the prompt, whether it has an answer already): the thread's prompt, else the open one. A reply in the
+    thread of anything else (a lesson, some feedback) answers nothing: it was not meant for the prompt."""
     if typed.thread_ts and typed.thread_ts != typed.ts:
         found = queries.prompt_posted_as(session, user_id=typed.user_id, channel=typed.channel, ts=typed.thread_ts)
-        if found is not None:
-            return found, queries.answer_for(session, delivery_id=found.id) is not None
+        if found is None:
+            return None, False
+        return found, queries.answer_for(session, delivery_id=found.id) is not None
     teams = queries.teams_of_user(session, user_id=typed.user_id)
     if not teams:
         return None, False
@@ -178,12 +181,12 @@ def _prompt_replied_to(session: Session, typed: Typed, now: datetime) -> tuple[D
     return queries.open_prompt(session, user_id=typed.user_id, since=queries.recent_window(today)), False
 
 
-def _hint_once(session: Session, user_id: str, now: datetime) -> Message | None:
-    """What the bot can do, said at most once every HINT_EVERY."""
+def _hint_once(session: Session, user_id: str, now: datetime, note: str | None = None) -> Message | None:
+    """What the bot can do (or `note`), said at most once every HINT_EVERY."""
     if not queries.take_dm_hint(session, user_id=user_id, now=now, every=HINT_EVERY):
         return None
     in_team = bool(queries.teams_of_user(session, user_id=user_id))
-    return plain(blocks.NOTHING_TO_ANSWER if in_team else blocks.NOT_IN_A_TEAM_YET)
+    return plain(note or (blocks.NOTHING_TO_ANSWER if in_team else blocks.NOT_IN_A_TEAM_YET))
 
 
 def reply_edited(deps: Deps, user_id: str, ts: str, text: str) -> Message | None:

@@ -201,6 +201,10 @@ NOT_IN_A_TEAM_YET = (
     "Hi! I'm Practice Coach. I send practice prompts to members of a practice team; ask your team lead to run "
     "`/practice start` in your team's channel. (I say this once a day, so I won't reply to every message.)"
 )
+OTHER_THREAD = (
+    "I take a message typed here, or in a prompt's thread, as your answer; a reply in this thread isn't saved "
+    "as one. (I say this once a day, so I won't reply to every message.)"
+)
 ALREADY_ANSWERED = "You've already answered that prompt, so I left your answer as it was. Its *Edit* button changes it."
 
 

@@ -200,3 +200,11 @@ def test_a_message_too_long_to_be_an_answer_is_not_saved_and_not_echoed_back(mor
     (refused,) = morning.slack.wait_for("chat.postMessage", lambda c: "couldn't take that message" in text_of(c))
     assert "3,001 characters" in text_of(refused) and "x" * 100 not in text_of(refused)
     assert answers(morning) == []
+
+
+def test_a_reply_in_the_thread_of_another_message_answers_nothing(morning: Bot) -> None:
+    typed(morning, "UDUB", "Thanks, that feedback helped.", thread_ts="1764000000.000001")
+    morning.slack.wait_for("chat.postMessage", lambda c: "a reply in this thread isn't saved" in text_of(c))
+    assert answers(morning) == []
+    typed(morning, "UDUB", ANSWER)  # typed plainly, it still answers the open prompt
+    confirmation(morning)
