@@ -173,7 +173,7 @@ def test_a_weekly_round_starts_with_friday_s_quote_once_and_waits_out_a_holiday(
     assert "Every Friday at the quote time" in team.ask("/practice", "calibrate weekly fri", user=LEAD)
     assert "*Calibration:* a round every Friday" in team.ask("/practice", "schedule", user=LEAD)
     team.ask("/practice", "holiday 2026-11-27", user=LEAD)  # this Friday: no quote, so no round
-    team.run_until(datetime(2026, 11, 28, 12, 0, tzinfo=UTC), step=timedelta(minutes=30))
+    team.run_by_schedule(datetime(2026, 11, 28, 12, 0, tzinfo=UTC))
     assert calibration_rounds(team) == []
     team.run_until(datetime(2026, 12, 4, 8, 0, tzinfo=UTC), step=timedelta(hours=2))
     assert calibration_rounds(team) == []

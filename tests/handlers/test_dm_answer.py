@@ -173,7 +173,7 @@ def test_someone_outside_any_team_is_told_once_how_to_join(morning: Bot) -> None
 
 
 def test_a_reply_in_an_older_prompt_s_thread_answers_that_prompt(team: Bot) -> None:
-    team.run_until(MONDAY + timedelta(days=1))  # Monday's and Tuesday's prompts, both open
+    team.run_by_schedule(MONDAY + timedelta(days=1))  # Monday's and Tuesday's prompts, both open
     monday, tuesday = team.sent_to("UDUB", "prompt")[-2:]
     typed(team, "UDUB", ANSWER, thread_ts=monday.call.response["ts"])
     confirmation(team)
@@ -190,7 +190,7 @@ def test_a_reply_in_an_older_prompt_s_thread_answers_that_prompt(team: Bot) -> N
 def test_an_answered_dm_prompt_gets_no_reminder(morning: Bot) -> None:
     typed(morning, "UDUB", ANSWER)
     confirmation(morning)
-    morning.run_until(datetime(2026, 11, 23, 23, 0, tzinfo=UTC))
+    morning.run_by_schedule(datetime(2026, 11, 23, 23, 0, tzinfo=UTC))
     assert not [s for s in morning.sent_to("UDUB", "reminder")]
     assert morning.sent_to("UIN", "reminder")
 

@@ -4,7 +4,7 @@ drill counts as practice in the lead's summary and on the member's Home."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
 from sqlmodel import select
@@ -38,7 +38,7 @@ def test_each_member_gets_one_practice_dm_a_day_at_their_own_time_and_drills_on_
     assert "Drills instead of reflections on Mon, Wed, Fri" in team.ask(
         "/practice", "schedule drills mon,wed,fri", user=LEAD
     )
-    team.run_until(SATURDAY, step=timedelta(minutes=15))
+    team.run_by_schedule(SATURDAY)
     for user, zone in ZONES.items():
         sent = practice_dms(team, user)
         local = [s.at.astimezone(ZoneInfo(zone)) for s in sent]
@@ -100,7 +100,7 @@ def test_a_team_holiday_and_a_paused_member_get_no_drill_on_a_drill_day(team: Bo
     team.ask("/practice", "schedule drills mon,wed,fri", user=LEAD)
     team.ask("/practice", "holiday 2026-11-25", user=LEAD)  # Wednesday
     team.ask("/practice", "pause me", user="UNY", channel="DUNY")
-    team.run_until(datetime(2026, 11, 26, 23, 0, tzinfo=UTC), step=timedelta(minutes=15))
+    team.run_by_schedule(datetime(2026, 11, 26, 23, 0, tzinfo=UTC))
     assert practice_dms(team, "UNY") == []
     for user in ("UDUB", "UIN", LEAD):
         days = [s.at.astimezone(ZoneInfo(ZONES[user])).date().weekday() for s in practice_dms(team, user)]

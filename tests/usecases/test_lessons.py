@@ -54,7 +54,7 @@ def local(sent: Sent, user: str) -> datetime:
 
 
 def test_a_remembered_answer_comes_back_3_10_and_30_days_later_in_each_time_zone_once(team: Bot) -> None:
-    team.run_until(MONDAY_EVENING)
+    team.run_by_schedule(MONDAY_EVENING)
     for user in MEMBERS:
         answer_remembering(team, user)
     team.run_by_schedule(datetime(2026, 12, 25, tzinfo=UTC))
@@ -73,9 +73,9 @@ def test_a_remembered_answer_comes_back_3_10_and_30_days_later_in_each_time_zone
 
 
 def test_yes_counts_as_practice_and_stop_these_ends_them_until_lessons_are_on_again(team: Bot) -> None:
-    team.run_until(MONDAY_EVENING)
+    team.run_by_schedule(MONDAY_EVENING)
     answer_remembering(team, "UDUB")
-    team.run_until(datetime(2026, 11, 26, 12, 0, tzinfo=UTC))
+    team.run_by_schedule(datetime(2026, 11, 26, 12, 0, tzinfo=UTC))
     (first,) = lessons_to(team, "UDUB")
     (remembered,) = [a for a in answers(team) if a.user_id == "UDUB"]
     name = skill(remembered.skill).name
@@ -115,7 +115,7 @@ def test_yes_counts_as_practice_and_stop_these_ends_them_until_lessons_are_on_ag
 
 
 def test_the_tick_on_an_answer_s_confirmation_marks_it_and_away_days_skip_a_stage_not_repeat_it(team: Bot) -> None:
-    team.run_until(MONDAY_EVENING)
+    team.run_by_schedule(MONDAY_EVENING)
     assert "Saved your answer" in team.ask("/reflect", "Asking 'what did you expect?' found it.", user="UIN")
     (confirmation,) = team.slack.wait_for("response_url", lambda c: "Saved your answer" in text_of(c))
     (block,) = [b for b in confirmation.params["blocks"] if str(b.get("block_id", "")).startswith("answer_remember")]
@@ -138,9 +138,9 @@ def test_the_tick_on_an_answer_s_confirmation_marks_it_and_away_days_skip_a_stag
 
 
 def test_export_has_what_was_worth_remembering_and_the_replies_and_forget_me_deletes_them(team: Bot) -> None:
-    team.run_until(MONDAY_EVENING)
+    team.run_by_schedule(MONDAY_EVENING)
     answer_remembering(team, "UDUB")
-    team.run_until(datetime(2026, 11, 26, 12, 0, tzinfo=UTC))
+    team.run_by_schedule(datetime(2026, 11, 26, 12, 0, tzinfo=UTC))
     (back,) = lessons_to(team, "UDUB")
     team.requests.block_action(
         user_id="UDUB",

@@ -44,7 +44,7 @@ def thursday_dm(bot: Bot, user: str) -> Sent:
 def test_on_the_written_drill_day_each_member_s_practice_dm_asks_for_their_own_reply(team: Bot) -> None:
     shown = team.ask("/practice", "schedule write thu", user=LEAD)
     assert "A written reply instead on Thu" in shown
-    team.run_until(SATURDAY, step=timedelta(minutes=15))
+    team.run_by_schedule(SATURDAY)
     for user, zone in ZONES.items():
         sent = practice_dms(team, user)
         days = [s.at.astimezone(ZoneInfo(zone)).weekday() for s in sent]
@@ -59,7 +59,7 @@ def test_on_the_written_drill_day_each_member_s_practice_dm_asks_for_their_own_r
 
 def test_a_reply_written_from_the_dm_answers_the_day_and_counts_as_written_not_as_a_drill(team: Bot) -> None:
     team.ask("/practice", "schedule write thu", user=LEAD)
-    team.run_until(datetime(2026, 11, 26, 10, 0, tzinfo=UTC))
+    team.run_by_schedule(datetime(2026, 11, 26, 10, 0, tzinfo=UTC))
     dm = thursday_dm(team, "UDUB")
     form = click(team, "UDUB", ids.DRILL_WRITE_OPEN, write_button(dm))
     assert form["callback_id"] == ids.DRILL_WRITE_MODAL
@@ -70,7 +70,7 @@ def test_a_reply_written_from_the_dm_answers_the_day_and_counts_as_written_not_a
     team.slack.wait_for("chat.postMessage", lambda c: "Saved your first reply" in text_of(c))
     (answered,) = [r for r in rounds(team) if r.user_id == "UDUB"]
     assert answered.answered_at is not None and answered.best is None
-    team.run_until(THURSDAY_EVENING)
+    team.run_by_schedule(THURSDAY_EVENING)
     thursday = [s for s in team.sent if s.kind == "reminder" and s.at.date() == THURSDAY_EVENING.date()]
     reminded = {s.channel for s in thursday}
     assert "UDUB" not in reminded and LEAD in reminded
@@ -87,7 +87,7 @@ def test_a_reply_written_from_the_dm_answers_the_day_and_counts_as_written_not_a
 
 def test_the_button_opens_nothing_for_anyone_else_and_a_second_reply_answers_the_day_once(team: Bot) -> None:
     team.ask("/practice", "schedule write thu", user=LEAD)
-    team.run_until(datetime(2026, 11, 26, 10, 0, tzinfo=UTC))
+    team.run_by_schedule(datetime(2026, 11, 26, 10, 0, tzinfo=UTC))
     value = write_button(thursday_dm(team, "UDUB"))
     before = len(team.slack.calls_to("views.open"))
     team.requests.block_action(
@@ -114,7 +114,7 @@ def test_the_written_drill_day_wins_over_a_drill_day_and_can_be_turned_off(team:
     team.ask("/practice", "schedule drills mon,thu write thu", user=LEAD)
     assert "Written drills: off" in team.ask("/practice", "schedule write off", user=LEAD)
     team.ask("/practice", "schedule write thu", user=LEAD)
-    team.run_until(THURSDAY_EVENING)
+    team.run_by_schedule(THURSDAY_EVENING)
     modes = {(r.user_id, r.local_date.weekday()): r.mode for r in rounds(team)}
     assert modes[("UDUB", 0)] == DrillMode.CHOOSE and modes[("UDUB", 3)] == DrillMode.WRITE
 
