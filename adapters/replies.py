@@ -63,3 +63,19 @@ def responder(respond: Callable[..., object]) -> Reply:
         respond(text=message.text, blocks=message.blocks, response_type="ephemeral", replace_original=False)
 
     return reply
+
+
+def open_or_tell(client: WebClient, trigger_id: str, reply: Reply, form: dict | str) -> None:
+    """A button's form opened, or, when there is none to open, why, told only to the clicker."""
+    if isinstance(form, dict):
+        client.views_open(trigger_id=trigger_id, view=form)
+    else:
+        reply(plain(form))
+
+
+def replace_or_tell(respond: Callable[..., object], reply: Reply, shown: Message | str) -> None:
+    """The clicked message becomes `shown`; a note (a str) goes only to the clicker and leaves it as it was."""
+    if isinstance(shown, str):
+        reply(plain(shown))
+    else:
+        respond(text=shown.text, blocks=shown.blocks, replace_original=True)

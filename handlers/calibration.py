@@ -7,7 +7,7 @@ from slack_sdk import WebClient
 
 from adapters import ids, web_api
 from adapters.blocks.common import plain
-from adapters.replies import by_dm, reply_for, told_on_failure
+from adapters.replies import by_dm, open_or_tell, reply_for, told_on_failure
 from deps import Deps
 from domain.calibration import OVERALL
 from handlers import payload
@@ -24,10 +24,7 @@ def register(app: App, deps: Deps) -> None:
         with told_on_failure(deps.logger, reply, "calibration button"):
             round_id = payload.button_id(body)
             form = calibration.form_for(deps, body["user"]["id"], round_id) if round_id else calibration.GONE
-            if isinstance(form, dict):
-                client.views_open(trigger_id=body["trigger_id"], view=form)
-            else:
-                reply(plain(form))
+            open_or_tell(client, body["trigger_id"], reply, form)
 
     @app.view(ids.CALIBRATE_MODAL)
     def rated(ack: Ack, body: dict, view: dict, client: WebClient) -> None:

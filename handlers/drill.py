@@ -11,7 +11,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from adapters import ids, web_api
 from adapters.blocks.common import notice_modal, plain
-from adapters.replies import by_dm, reply_for, responder, told_on_failure
+from adapters.replies import by_dm, open_or_tell, reply_for, responder, told_on_failure
 from deps import Deps
 from domain.drills import Confidence, written_problem
 from handlers import payload
@@ -42,10 +42,7 @@ def register(app: App, deps: Deps) -> None:
         reply = reply_for(deps.logger, body, respond, client)
         with told_on_failure(deps.logger, reply, "written drill button"):
             form = drill.form_for_round(deps, body["user"]["id"], payload.button_id(body))
-            if isinstance(form, Form):
-                client.views_open(trigger_id=body["trigger_id"], view=form.view)
-            else:
-                reply(plain(form))
+            open_or_tell(client, body["trigger_id"], reply, form.view if isinstance(form, Form) else form)
 
     @app.view(ids.DRILL_WRITE_MODAL)
     def reply_written(ack: Ack, body: dict, view: dict, client: WebClient) -> None:

@@ -8,7 +8,7 @@ from slack_sdk import WebClient
 
 from adapters import ids
 from adapters.blocks.common import plain
-from adapters.replies import by_dm, reply_for, told_on_failure
+from adapters.replies import by_dm, open_or_tell, reply_for, told_on_failure
 from deps import Deps
 from domain.focus import outcome_problem
 from handlers import payload
@@ -37,10 +37,7 @@ def register(app: App, deps: Deps) -> None:
         with told_on_failure(deps.logger, reply, "what-changed button"):
             focus_id = payload.button_id(body)
             form = focus.outcome_form(deps, body["user"]["id"], focus_id) if focus_id else focus.OUT_OF_DATE
-            if isinstance(form, dict):
-                client.views_open(trigger_id=body["trigger_id"], view=form)
-            else:
-                reply(plain(form))
+            open_or_tell(client, body["trigger_id"], reply, form)
 
     @app.view(ids.FOCUS_OUTCOME_MODAL)
     def outcome_submitted(ack: Ack, body: dict, view: dict, client: WebClient) -> None:

@@ -10,7 +10,7 @@ from slack_sdk import WebClient
 
 from adapters import ids
 from adapters.blocks.common import plain
-from adapters.replies import reply_for, told_on_failure
+from adapters.replies import replace_or_tell, reply_for, told_on_failure
 from deps import Deps
 from domain.lessons import LessonResponse
 from handlers import payload
@@ -36,10 +36,7 @@ def register(app: App, deps: Deps) -> None:
             reply = reply_for(deps.logger, body, respond, client)
             with told_on_failure(deps.logger, reply, "lesson button"):
                 shown = lessons.replied(deps, body["user"]["id"], payload.button_id(body), response)
-                if isinstance(shown, str):
-                    reply(plain(shown))
-                else:
-                    respond(text=shown.text, blocks=shown.blocks, replace_original=True)
+                replace_or_tell(respond, reply, shown)
 
         return lesson_button
 

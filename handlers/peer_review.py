@@ -7,7 +7,7 @@ from slack_sdk import WebClient
 
 from adapters import ids, web_api
 from adapters.blocks.common import plain
-from adapters.replies import by_dm, reply_for, told_on_failure
+from adapters.replies import by_dm, open_or_tell, reply_for, told_on_failure
 from deps import Deps
 from handlers import payload
 from usecases import peer_review
@@ -23,10 +23,7 @@ def register(app: App, deps: Deps) -> None:
         with told_on_failure(deps.logger, reply, "review button"):
             request_id = payload.button_id(body)
             form = peer_review.form_for(deps, body["user"]["id"], request_id) if request_id else None
-            if isinstance(form, dict):
-                client.views_open(trigger_id=body["trigger_id"], view=form)
-            else:
-                reply(plain(form or peer_review.GONE))
+            open_or_tell(client, body["trigger_id"], reply, form or peer_review.GONE)
 
     @app.view(ids.REVIEW_MODAL)
     def review_sent(ack: Ack, body: dict, view: dict, client: WebClient) -> None:

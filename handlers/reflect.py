@@ -13,7 +13,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from adapters import ids, web_api
 from adapters.blocks import reflect as blocks
 from adapters.blocks.common import Message, plain
-from adapters.replies import by_dm, reply_for, responder, told_on_failure
+from adapters.replies import by_dm, replace_or_tell, reply_for, responder, told_on_failure
 from deps import Deps
 from domain.answers import answer_problem, visibility_of
 from domain.self_rating import parse_rating
@@ -101,10 +101,7 @@ def register(app: App, deps: Deps) -> None:
         with told_on_failure(deps.logger, reply, "answer visibility"):
             value = str(action["action_id"]).removeprefix(ids.ANSWER_VISIBILITY)
             shown = reflect.visibility_chosen(deps, body["user"]["id"], payload.button_id(body), value)
-            if isinstance(shown, str):
-                reply(plain(shown))
-            else:
-                respond(text=shown.text, blocks=shown.blocks, replace_original=True)
+            replace_or_tell(respond, reply, shown)
 
     @app.view(ids.ANSWER_MODAL)
     def answer_submitted(ack: Ack, body: dict, view: dict, client: WebClient) -> None:
