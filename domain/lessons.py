@@ -27,6 +27,7 @@ class Remembered:
     answer_id: int
     written_on: date
     returned: int
+    skill: str = ""
 
 
 def due_stage(lesson: Remembered, today: date) -> int | None:

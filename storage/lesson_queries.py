@@ -34,7 +34,7 @@ def remembered(session: Session, *, user_ids: Sequence[str], since: date) -> dic
             answer_id, stage = parse_item(item_id)
             returned[answer_id] = max(returned.get(answer_id, 0), stage)
         rows = session.exec(
-            select(Answer.user_id, Answer.id, Delivery.local_date)
+            select(Answer.user_id, Answer.id, Delivery.local_date, Answer.skill)
             .join(Delivery, Delivery.id == Answer.delivery_id)
             .outerjoin(Person, Person.user_id == Answer.user_id)
             .where(
@@ -44,8 +44,8 @@ def remembered(session: Session, *, user_ids: Sequence[str], since: date) -> dic
                 or_(Person.lessons.is_(None), Person.lessons.is_(True)),
             )
         )
-        for user_id, answer_id, local_date in rows:
-            found.setdefault(user_id, []).append(Remembered(answer_id, local_date, returned.get(answer_id, 0)))
+        for user_id, answer_id, local_date, skill in rows:
+            found.setdefault(user_id, []).append(Remembered(answer_id, local_date, returned.get(answer_id, 0), skill))
     return found
 
 

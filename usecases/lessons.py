@@ -50,17 +50,11 @@ def bring_back(deps: Deps, prompts: Sequence[Due]) -> Counter[str]:
             Due(DeliveryKind.LESSON, day.team_id, day.recipient, day.local_date),
             lambda row: _message(deps, row),
             item_id=lq.item_id(lesson.answer_id, stage),
-            skill=_skill_of(deps, lesson.answer_id),
+            skill=lesson.skill or None,
         )
         return Counter({tally(DeliveryKind.LESSON, outcome): 1})
 
     return team_by_team(deps, Part.LESSONS, due, lambda item: item[0].team_id or 0, lambda item: send(*item))
-
-
-def _skill_of(deps: Deps, answer_id: int) -> str | None:
-    with deps.sessions() as session:
-        found = lq.answer(session, answer_id=answer_id)
-    return found.skill if found else None
 
 
 def _message(deps: Deps, row: Delivery) -> Message | None:
